@@ -1,0 +1,62 @@
+/** `flexsheet solve` as readable tables. */
+import type { FlowsheetResults } from '../core';
+import { num, pct, table } from './table';
+
+export function formatSolve(r: FlowsheetResults): string {
+  const out: string[] = [];
+  out.push(`${r.name}${r.mode ? ` — mode ${r.mode}` : ''}`);
+  if (r.idle.length) out.push(`Out of service: ${r.idle.join(', ')}`);
+
+  out.push('', 'Streams (kg/h)');
+  const ids = Object.keys(r.streams);
+  const species = [...new Set(ids.flatMap((id) => Object.keys(r.streams[id].massFlow)))];
+  const chunk = 8;
+  for (let i = 0; i < ids.length; i += chunk) {
+    const cols = ids.slice(i, i + chunk);
+    const rows = species
+      .filter((sp) => cols.some((c) => r.streams[c].massFlow[sp]))
+      .map((sp) => [sp, ...cols.map((c) => num(r.streams[c].massFlow[sp]))]);
+    rows.push(['total kg/h', ...cols.map((c) => num(r.streams[c].totals.mass))]);
+    rows.push(['total kmol/h', ...cols.map((c) => num(r.streams[c].totals.molar))]);
+    out.push(table(['species', ...cols], rows), '');
+  }
+
+  const reagentRows = Object.entries(r.reagents).flatMap(([unit, doses]) => Object.entries(doses).map(([sp, m]) => [unit, sp, num(m)]));
+  if (reagentRows.length) out.push('Reagents dosed', table(['unit', 'species', 'kg/h'], reagentRows, ['l', 'l', 'r']), '');
+
+  out.push(
+    'Element balance (kg/h): feeds + reagents in, products out',
+    table(
+      ['element', 'in', 'out', 'out − in'],
+      Object.entries(r.elements).map(([el, b]) => [el, num(b.in, 8), num(b.out, 8), (b.out - b.in).toExponential(2)]),
+    ),
+    '',
+  );
+
+  const products = Object.keys(r.recovery);
+  const elements = [...new Set(products.flatMap((p) => Object.keys(r.recovery[p])))];
+  out.push('Recovery of feed elements to products', table(['element', ...products], elements.map((el) => [el, ...products.map((p) => pct(r.recovery[p][el]))])), '');
+  out.push(
+    'Product grade (mass fraction of element)',
+    table(
+      ['element', ...products],
+      [
+        ['kg/h', ...products.map((p) => num(r.grade[p].massFlow))],
+        ...[...new Set(products.flatMap((p) => Object.keys(r.grade[p].elements)))].map((el) => [el, ...products.map((p) => pct(r.grade[p].elements[el]))]),
+      ],
+    ),
+    '',
+  );
+  const s = r.solver;
+  out.push(
+    `Solved ${s.unknowns} unknowns (${s.nonzeros} nonzeros, ${s.blocks} blocks, largest ${s.largestBlock}) in ${(s.assembleMs + s.solveMs).toFixed(1)} ms; relative residual ${s.relativeResidual.toExponential(1)}`,
+  );
+  return out.join('\n');
+}
+
+/** The JSON of FORMAT.md, with the extra tables after the required ones. */
+export function solveJson(r: FlowsheetResults): unknown {
+  const streams: Record<string, unknown> = {};
+  for (const [id, s] of Object.entries(r.streams)) streams[id] = { from: s.from, to: s.to, massFlow: s.massFlow, molarFlow: s.molarFlow, totals: s.totals };
+  return { streams, reagents: r.reagents, elements: r.elements, recovery: r.recovery, grade: r.grade, name: r.name, mode: r.mode, idle: r.idle, solver: r.solver };
+}

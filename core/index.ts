@@ -1,0 +1,35 @@
+/** Flexsheet's core: pure TypeScript, no DOM; runs in Node, in tests and in a Web Worker. */
+import { compileFlowsheet, type CompileOptions, type CompiledFlowsheet } from './compile';
+import { FlexsheetError, type Diagnostic } from './diagnostics';
+import { tabulate, type FlowsheetResults } from './results';
+import { solvePlant } from './solve';
+import type { UnitRegistry } from './unit-type';
+
+export * from './diagnostics';
+export * from './document';
+export * from './unit-type';
+export type { CompiledFlowsheet, CompiledUnit, CompiledStream, CompileOptions } from './compile';
+export { compileFlowsheet, parseJsonText } from './compile';
+export { solvePlant, type Solution, type SolverStats } from './solve';
+export { tabulate, type FlowsheetResults, type StreamResult, type ProductGrade } from './results';
+export { flowsheetSchema } from './schema';
+export { applyMode, mergePatch } from './modes';
+
+export type Outcome = { ok: true; results: FlowsheetResults } | { ok: false; diagnostics: readonly Diagnostic[] };
+
+/** Reads, checks and solves a flowsheet; throws FlexsheetError with located messages. */
+export function solveFlowsheet(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): FlowsheetResults {
+  return tabulate(solvePlant(compileFlowsheet(input, registry, options)));
+}
+
+/** Like solveFlowsheet, but returns problems as data: for the editor and the worker. */
+export function runFlowsheet(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): Outcome {
+  try {
+    return { ok: true, results: solveFlowsheet(input, registry, options) };
+  } catch (e) {
+    if (e instanceof FlexsheetError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+export type { CompiledFlowsheet as Plant };

@@ -1,0 +1,155 @@
+/**
+ * The solved plant as tables: streams (kg/h and kmol/h per species, totals per phase), reagents
+ * dosed, element balance (feeds + reagents in, products out), recovery of every feed element to
+ * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
+ */
+import { ATOMIC_WEIGHTS } from './chemistry';
+import type { Solution, SolverStats } from './solve';
+
+export type SpeciesFlows = Record<string, number>;
+
+export interface StreamResult {
+  from: string;
+  to: string;
+  massFlow: SpeciesFlows;
+  molarFlow: SpeciesFlows;
+  /** kg/h per phase and in all. */
+  totals: { mass: number; molar: number; byPhase: Record<string, number> };
+}
+
+export interface ProductGrade {
+  /** kg/h leaving through this product. */
+  massFlow: number;
+  species: Record<string, number>;
+  elements: Record<string, number>;
+}
+
+export interface FlowsheetResults {
+  name: string;
+  mode?: string;
+  streams: Record<string, StreamResult>;
+  reagents: Record<string, SpeciesFlows>;
+  elements: Record<string, { in: number; out: number }>;
+  recovery: Record<string, Record<string, number>>;
+  grade: Record<string, ProductGrade>;
+  /** Units a mode takes out of service. */
+  idle: string[];
+  solver: SolverStats;
+}
+
+export function tabulate(solution: Solution): FlowsheetResults {
+  const { plant, x } = solution;
+  const list = plant.species.list;
+  const S = list.length;
+  const elements = plant.species.elements;
+  const E = elements.length;
+  const em = plant.species.elementMatrix;
+  const aw = elements.map((el) => ATOMIC_WEIGHTS[el]);
+
+  let scale = 0;
+  for (let i = 0; i < x.length; i++) scale = Math.max(scale, x[i]);
+  const negligible = 1e-14 * scale;
+
+  /** kg/h of every element in a species vector of kmol/h starting at `base`. */
+  const elementMass = (base: number, into: Float64Array, sign = 1) => {
+    for (let k = 0; k < S; k++) {
+      const n = x[base + k];
+      if (n === 0) continue;
+      for (let e = 0; e < E; e++) {
+        const a = em[e * S + k];
+        if (a) into[e] += sign * n * a * aw[e];
+      }
+    }
+  };
+
+  const streams: Record<string, StreamResult> = {};
+  for (const s of plant.streams) {
+    const massFlow: SpeciesFlows = {};
+    const molarFlow: SpeciesFlows = {};
+    const byPhase: Record<string, number> = {};
+    let mass = 0;
+    let molar = 0;
+    for (let k = 0; k < S; k++) {
+      const n = x[s.offset + k];
+      if (n <= negligible) continue;
+      const m = n * list[k].molarMass;
+      molarFlow[list[k].id] = n;
+      massFlow[list[k].id] = m;
+      byPhase[list[k].phase] = (byPhase[list[k].phase] ?? 0) + m;
+      mass += m;
+      molar += n;
+    }
+    streams[s.id] = {
+      from: `${plant.units[s.fromUnit].id}.${s.fromPort}`,
+      to: `${plant.units[s.toUnit].id}.${s.toPort}`,
+      massFlow,
+      molarFlow,
+      totals: { mass, molar, byPhase },
+    };
+  }
+
+  const feedIn = new Float64Array(E);
+  const reagentIn = new Float64Array(E);
+  const out = new Float64Array(E);
+  const reagents: Record<string, SpeciesFlows> = {};
+  const sinks: { id: string; streams: number[] }[] = [];
+  for (const unit of plant.units) {
+    if (unit.type.role === 'source') for (const s of unit.outlets.values()) elementMass(plant.streams[s].offset, feedIn);
+    if (unit.type.role === 'sink') {
+      const ids = [...unit.inlets.values()].flat();
+      sinks.push({ id: unit.id, streams: ids });
+      for (const s of ids) elementMass(plant.streams[s].offset, out);
+    }
+    if (unit.model.reagents?.length) {
+      const doses: SpeciesFlows = {};
+      for (const g of unit.model.reagents) {
+        const n = x[unit.internalOffset + g.internal];
+        doses[list[g.species].id] = n * list[g.species].molarMass;
+        for (let e = 0; e < E; e++) reagentIn[e] += n * em[e * S + g.species] * aw[e];
+      }
+      reagents[unit.id] = doses;
+    }
+  }
+
+  const elementTable: FlowsheetResults['elements'] = {};
+  elements.forEach((el, e) => {
+    if (feedIn[e] + reagentIn[e] + out[e] > 0) elementTable[el] = { in: feedIn[e] + reagentIn[e], out: out[e] };
+  });
+
+  const recovery: FlowsheetResults['recovery'] = {};
+  const grade: FlowsheetResults['grade'] = {};
+  for (const sink of sinks) {
+    const mass = new Float64Array(E);
+    const speciesMass: Record<string, number> = {};
+    let total = 0;
+    for (const s of sink.streams) {
+      elementMass(plant.streams[s].offset, mass);
+      for (const [sp, m] of Object.entries(streams[plant.streams[s].id].massFlow)) {
+        speciesMass[sp] = (speciesMass[sp] ?? 0) + m;
+        total += m;
+      }
+    }
+    const rec: Record<string, number> = {};
+    const gradeElements: Record<string, number> = {};
+    elements.forEach((el, e) => {
+      if (feedIn[e] > 0) rec[el] = mass[e] / feedIn[e];
+      if (total > 0 && mass[e] > 0) gradeElements[el] = mass[e] / total;
+    });
+    const gradeSpecies: Record<string, number> = {};
+    if (total > 0) for (const [sp, m] of Object.entries(speciesMass)) gradeSpecies[sp] = m / total;
+    recovery[sink.id] = rec;
+    grade[sink.id] = { massFlow: total, species: gradeSpecies, elements: gradeElements };
+  }
+
+  return {
+    name: plant.name,
+    ...(plant.mode !== undefined ? { mode: plant.mode } : {}),
+    streams,
+    reagents,
+    elements: elementTable,
+    recovery,
+    grade,
+    idle: plant.idle,
+    solver: solution.stats,
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The flowsheet file as JSON Schema, derived from the unit registry's declarations, and the
+ * validation of a document against it (ajv). Checks a schema cannot express (balances,
+ * connectivity, fractions summing to one) come after, in compile.ts and in the units.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { joinPath, type Diagnostic } from './diagnostics';
+import { FLOW_BASES, FORMAT_ID } from './document';
+import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
+
+type Schema = Record<string, unknown>;
+
+const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+const notes: Schema = {
+  description: 'Sources and remarks',
+  anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+};
+
+/** Properties every unit may carry whatever its type: documentation and editor layout. */
+export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
+  notes,
+  label: { type: 'string', description: 'Display name' },
+  position: {
+    type: 'object',
+    description: 'Position on the diagram',
+    properties: { x: { type: 'number' }, y: { type: 'number' } },
+    required: ['x', 'y'],
+  },
+  equipment: { type: 'object', description: 'Equipment data: hold-up, service, changeover (see economics)' },
+};
+
+export function paramSchema(decl: ParamDecl): Schema {
+  if (decl.schema) return { description: decl.description, ...decl.schema };
+  const base: Schema = { description: decl.unit ? `${decl.description} [${decl.unit}]` : decl.description };
+  const bounds: Schema = {};
+  if (decl.min !== undefined) bounds[decl.exclusiveMin ? 'exclusiveMinimum' : 'minimum'] = decl.min;
+  if (decl.max !== undefined) bounds.maximum = decl.max;
+  switch (decl.kind) {
+    case 'number':
+      return { ...base, type: 'number', ...bounds };
+    case 'integer':
+      return { ...base, type: 'integer', ...bounds };
+    case 'text':
+      return { ...base, type: 'string' };
+    case 'speciesAmounts':
+      return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
+    case 'names':
+      return { ...base, type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^.]+$' }, minItems: 1, uniqueItems: true };
+    case 'fractions':
+    case 'selectorFractions':
+      return { ...base, type: 'object', additionalProperties: fraction };
+    case 'selectorSplits':
+      return { ...base, type: 'object', additionalProperties: { type: 'object', additionalProperties: fraction } };
+    case 'reactions':
+      return {
+        ...base,
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            equation: { type: 'string', minLength: 1 },
+            key: { type: 'string', minLength: 1 },
+            conversion: fraction,
+            notes,
+          },
+          required: ['equation', 'key', 'conversion'],
+          additionalProperties: false,
+        },
+      };
+    case 'reagents':
+      return {
+        ...base,
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            excess: { type: 'number', minimum: 0, description: 'Dose above demand, as a fraction of it' },
+            net: { type: 'boolean', description: 'Dose net of what already enters the unit (recycled reagent)' },
+            notes,
+          },
+          additionalProperties: false,
+        },
+      };
+    case 'distribution':
+      return {
+        ...base,
+        type: 'object',
+        additionalProperties: {
+          anyOf: [
+            { type: 'number', minimum: 0 },
+            {
+              type: 'object',
+              properties: { pH50: { type: 'number' }, slope: { type: 'number' }, notes },
+              required: ['pH50', 'slope'],
+              additionalProperties: false,
+            },
+          ],
+        },
+      };
+  }
+}
+
+export function unitSchema(unitType: AnyUnitType): Schema {
+  const properties: Record<string, Schema> = {
+    type: { const: unitType.type, description: unitType.description },
+    ...COMMON_UNIT_PROPERTIES,
+  };
+  const required = ['type'];
+  for (const [name, decl] of Object.entries(unitType.params)) {
+    properties[name] = paramSchema(decl);
+    if (decl.required) required.push(name);
+  }
+  return { type: 'object', title: unitType.title, properties, required, additionalProperties: false };
+}
+
+const streamSchema: Schema = {
+  type: 'object',
+  properties: {
+    from: { type: 'string', pattern: '^.+\\.[^.]+$', description: '<unitId>.<port>' },
+    to: { type: 'string', pattern: '^.+\\.[^.]+$', description: '<unitId>.<port>' },
+    notes,
+  },
+  required: ['from', 'to'],
+};
+
+/** The file without the units' parameters: those are checked per type once the types are known. */
+export function envelopeSchema(): Schema {
+  return {
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      format: { const: FORMAT_ID },
+      name: { type: 'string' },
+      description: { type: 'string' },
+      notes,
+      basis: { enum: FLOW_BASES },
+      species: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          properties: { formula: { type: 'string', minLength: 1 }, notes },
+        },
+      },
+      units: {
+        type: 'object',
+        additionalProperties: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
+      },
+      streams: { type: 'object', additionalProperties: streamSchema },
+      modes: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            description: { type: 'string' },
+            units: { type: 'object', additionalProperties: { anyOf: [{ type: 'object' }, { type: 'null' }] } },
+            streams: { type: 'object', additionalProperties: streamSchema },
+          },
+        },
+      },
+    },
+    required: ['format', 'name', 'basis', 'species', 'units', 'streams'],
+  };
+}
+
+/** The whole format as one JSON Schema document, as published in flowsheets/flowsheet.schema.json. */
+export function flowsheetSchema(registry: UnitRegistry): Schema {
+  const envelope = envelopeSchema();
+  const defs: Record<string, Schema> = {};
+  for (const t of registry.values()) defs[`unit-${t.type}`] = unitSchema(t);
+  const unitRef: Schema = {
+    type: 'object',
+    required: ['type'],
+    properties: { type: { enum: [...registry.keys()] } },
+    allOf: [...registry.keys()].map((type) => ({
+      if: { properties: { type: { const: type } } },
+      then: { $ref: `#/$defs/unit-${type}` },
+    })),
+  };
+  const props = envelope.properties as Record<string, Schema>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://flexsheet.dev/schema/flowsheet-1.json',
+    title: 'Flexsheet flowsheet, format flexsheet/1',
+    ...envelope,
+    properties: { ...props, units: { type: 'object', additionalProperties: unitRef } },
+    $defs: defs,
+  };
+}
+
+interface Validators {
+  envelope: ValidateFunction;
+  units: Map<string, ValidateFunction>;
+}
+
+const validatorCache = new WeakMap<UnitRegistry, Validators>();
+
+function validators(registry: UnitRegistry): Validators {
+  let v = validatorCache.get(registry);
+  if (!v) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    v = {
+      envelope: ajv.compile(envelopeSchema()),
+      units: new Map([...registry.values()].map((t) => [t.type, ajv.compile(unitSchema(t))])),
+    };
+    validatorCache.set(registry, v);
+  }
+  return v;
+}
+
+function pointerToPath(base: string, pointer: string): string {
+  let path = base;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path = joinPath(path, /^\d+$/.test(seg) ? Number(seg) : seg);
+  }
+  return path;
+}
+
+function describeAjvError(e: ErrorObject, base: string): Diagnostic {
+  const path = pointerToPath(base, e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  let message: string;
+  switch (e.keyword) {
+    case 'required':
+      message = `missing "${String(p.missingProperty)}"`;
+      break;
+    case 'additionalProperties':
+      message = `unknown property "${String(p.additionalProperty)}"`;
+      break;
+    case 'const':
+      message = `must be ${JSON.stringify(p.allowedValue)}`;
+      break;
+    case 'enum':
+      message = `must be one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+      break;
+    case 'type':
+      message = `must be ${String(p.type) === 'object' ? 'an object' : `a ${String(p.type)}`}`;
+      break;
+    case 'pattern':
+      message = 'must be written "<unitId>.<port>"';
+      break;
+    default:
+      message = e.message ?? 'is not valid';
+  }
+  return { path: path || '(file)', message };
+}
+
+function collect(validate: ValidateFunction, data: unknown, base: string): Diagnostic[] {
+  if (validate(data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    const d = describeAjvError(e, base);
+    const key = `${d.path}|${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnostic[] {
+  return collect(validators(registry).envelope, doc, '');
+}
+
+export function validateUnitParams(unitId: string, unit: { type: string }, registry: UnitRegistry): Diagnostic[] {
+  const base = joinPath('units', unitId);
+  const v = validators(registry).units.get(unit.type);
+  if (!v) {
+    return [
+      {
+        path: joinPath(base, 'type'),
+        message: `unit "${unitId}": type "${unit.type}" does not exist (known types: ${[...registry.keys()].join(', ')})`,
+        unit: unitId,
+      },
+    ];
+  }
+  return collect(v, unit, base).map((d) => ({ ...d, message: `unit "${unitId}" (${unit.type}): ${d.message}`, unit: unitId }));
+}

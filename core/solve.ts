@@ -1,0 +1,124 @@
+/**
+ * Solves a compiled plant exactly: assemble, solve the sparse system in one go, check the
+ * residual, and refuse — in process terms — a plant that has no steady state.
+ */
+import { assemble } from './assemble';
+import type { CompiledFlowsheet } from './compile';
+import { FlexsheetError, type Diagnostic } from './diagnostics';
+import { solveSparse } from './sparse';
+
+export interface SolverStats {
+  unknowns: number;
+  nonzeros: number;
+  blocks: number;
+  largestBlock: number;
+  relativeResidual: number;
+  assembleMs: number;
+  solveMs: number;
+}
+
+export interface Solution {
+  plant: CompiledFlowsheet;
+  /** Molar flows of every unknown, kmol/h. */
+  x: Float64Array;
+  stats: SolverStats;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function solvePlant(plant: CompiledFlowsheet): Solution {
+  const t0 = now();
+  const { A, b, owner } = assemble(plant);
+  const t1 = now();
+  const result = solveSparse(A, b);
+  const t2 = now();
+  if (!result.ok) throw new FlexsheetError([explainSingular(plant, owner, result.singularBlock)]);
+  const x = result.x;
+  checkNonNegative(plant, x);
+  return {
+    plant,
+    x,
+    stats: {
+      unknowns: plant.nUnknowns,
+      nonzeros: A.rowPtr[A.n],
+      blocks: result.stats.blocks,
+      largestBlock: result.stats.largestBlock,
+      relativeResidual: result.relativeResidual,
+      assembleMs: t1 - t0,
+      solveMs: t2 - t1,
+    },
+  };
+}
+
+/** What an unknown is, in words: "Co[2+](aq) in stream s4" or "dose of H2SO4(aq) in unit leach". */
+export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: string; species?: string; unit?: number } {
+  const S = plant.species.list.length;
+  const streamUnknowns = plant.streams.length * S;
+  if (v < streamUnknowns) {
+    const s = plant.streams[Math.floor(v / S)];
+    const sp = plant.species.list[v % S].id;
+    return { text: `${sp} in stream "${s.id}"`, species: sp, unit: s.fromUnit };
+  }
+  const u = plant.units.findIndex((unit) => v >= unit.internalOffset && v < unit.internalOffset + unit.internals);
+  const unit = plant.units[u];
+  const i = v - unit.internalOffset;
+  const what = unit.model.describeInternal?.(i) ?? `internal unknown ${i}`;
+  const sp = plant.species.list.find((s) => what.endsWith(s.id))?.id;
+  return { text: `${what} in unit "${unit.id}"`, species: sp, unit: u };
+}
+
+function explainSingular(plant: CompiledFlowsheet, owner: Int32Array, block: Int32Array): Diagnostic {
+  const unitSet = new Set<number>();
+  const speciesSet = new Set<string>();
+  for (const v of block) {
+    unitSet.add(owner[v]);
+    const d = describeUnknown(plant, v);
+    if (d.species) speciesSet.add(d.species);
+  }
+  const units = [...unitSet].sort((a, b) => a - b).map((u) => plant.units[u].id);
+  const species = [...speciesSet];
+  const loop = units.length > 1 ? `the recycle loop through units ${units.map((u) => `"${u}"`).join(', ')}` : `unit "${units[0]}"`;
+  const what = species.length ? `${species.join(', ')} ${species.length > 1 ? 'have' : 'has'} no way out of ${loop}` : `${loop} has no unique steady state`;
+  return {
+    path: 'streams',
+    unit: units[0],
+    species: species[0],
+    message: `no steady state: ${what}, so ${species.length > 1 ? 'they build' : 'it builds'} up without bound. Give ${species.length > 1 ? 'them' : 'it'} a way out (a bleed or purge) or stop feeding ${species.length > 1 ? 'them' : 'it'} into the loop.`,
+  };
+}
+
+function checkNonNegative(plant: CompiledFlowsheet, x: Float64Array): void {
+  let scale = 0;
+  for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]));
+  const tol = 1e-9 * scale;
+  const S = plant.species.list.length;
+  const problems: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (let v = 0; v < x.length; v++) {
+    if (x[v] >= -tol) continue;
+    const d = describeUnknown(plant, v);
+    const unit = plant.units[d.unit!];
+    const key = `${unit.id}|${d.species}`;
+    if (reported.has(key)) continue;
+    // Report only where the deficit arises: inlets of this species are not negative themselves.
+    if (v < plant.streams.length * S) {
+      const k = v % S;
+      const inletsNegative = [...unit.inlets.values()].flat().some((s) => x[plant.streams[s].offset + k] < -tol);
+      if (inletsNegative) continue;
+    }
+    reported.add(key);
+    const species = plant.species.list.find((s) => s.id === d.species);
+    const amount = species ? `${(-x[v] * species.molarMass).toPrecision(4)} kg/h` : `${(-x[v]).toPrecision(4)} kmol/h`;
+    const dose = unit.model.reagents?.some((g) => unit.internalOffset + g.internal === v);
+    problems.push({
+      path: `units.${unit.id}`,
+      unit: unit.id,
+      species: d.species,
+      message: dose
+        ? `no steady state with non-negative flows: more ${d.species} already enters unit "${unit.id}" than it needs, so its dose would be −${amount}`
+        : `no steady state with non-negative flows: unit "${unit.id}" consumes more ${d.species ?? ''} than it is fed (${d.text} would be −${amount}); dose it as a reagent, feed more, or lower the conversion`,
+    });
+  }
+  if (problems.length) throw new FlexsheetError(problems);
+  for (let v = 0; v < x.length; v++) if (x[v] < 0) x[v] = 0;
+}

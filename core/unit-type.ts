@@ -1,0 +1,143 @@
+/**
+ * The contract between the core and a unit operation. A unit type is one module in unit-ops/ that
+ * declares its ports, its parameters and its linear equations in the component flows. The core
+ * knows no unit by name: it reads these declarations to validate files, generate the JSON Schema,
+ * build the editor's panels and assemble the plant's sparse linear system.
+ */
+import type { SpeciesTable } from './species';
+
+export type Phase = 's' | 'l' | 'g' | 'aq' | 'org';
+
+export interface PortDecl {
+  name: string;
+  direction: 'in' | 'out';
+  /** Inlets only: the port accepts one or more streams (they add up). */
+  multiple?: boolean;
+  /** Inlets only: the port may be left unconnected. */
+  optional?: boolean;
+  /** The phase the port is meant to carry, for display; absent when it carries any. */
+  phase?: Phase;
+  description: string;
+}
+
+/**
+ * What kind of value a parameter holds. The core turns each kind into a JSON Schema fragment and
+ * the editor into a widget; units never write schema by hand unless they need something unusual.
+ */
+export type ParamKind =
+  | 'number'
+  | 'integer'
+  | 'text'
+  /** {speciesId: amount ≥ 0} */
+  | 'speciesAmounts'
+  /** [outlet names], unique, at least one */
+  | 'names'
+  /** {name: fraction 0..1} */
+  | 'fractions'
+  /** {outlet: {selector: fraction 0..1}}; selector = species id, `phase:X` or `*` */
+  | 'selectorSplits'
+  /** {selector: fraction 0..1} */
+  | 'selectorFractions'
+  /** [{equation, key, conversion}] */
+  | 'reactions'
+  /** {speciesId: {excess ≥ 0}} */
+  | 'reagents'
+  /** {formula: D ≥ 0 | {pH50, slope}} */
+  | 'distribution';
+
+export interface ParamDecl {
+  kind: ParamKind;
+  /** One line, shown in the editor and in the schema. */
+  description: string;
+  /** Unit of measure as shown to the user, e.g. 'h', 'kg/h (file basis)', '–'. */
+  unit?: string;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  /** Lower bound excluded (a ratio that must be > 0). */
+  exclusiveMin?: boolean;
+  default?: unknown;
+  /** A JSON Schema fragment that replaces the one derived from `kind`. */
+  schema?: Record<string, unknown>;
+}
+
+export interface CompiledReaction {
+  equation: string;
+  /** Net stoichiometric coefficients: products positive, reactants negative. */
+  terms: ReadonlyArray<{ k: number; nu: number }>;
+}
+
+/** What a unit can ask of the core while it checks and compiles its parameters. */
+export interface CompileContext {
+  readonly unitId: string;
+  /** JSON path of the unit, e.g. `units.leach`. */
+  readonly path: string;
+  readonly species: SpeciesTable;
+  /** Converts an amount given in the file's flow basis for species k to kmol/h. */
+  toKmolPerHour(k: number, amount: number): number;
+  /** Records a problem at a path relative to the unit (`'fractions.purge'`, `'reactions[1].key'`). */
+  error(relativePath: string, message: string, extra?: { port?: string; species?: string }): void;
+  /** The index of a declared species, or undefined after recording an error. */
+  speciesIndex(id: string, relativePath: string): number | undefined;
+  /** Parses an equation, checks its species are declared and it balances; undefined after errors. */
+  reaction(equation: string, relativePath: string): CompiledReaction | undefined;
+  /** Names of the outlet/inlet ports connected, with their stream counts. */
+  connections(port: string): number;
+}
+
+/**
+ * Emits the unit's equations. Every unknown is a molar flow in kmol/h: stream unknowns are laid
+ * out as `base + k` for species k, internal unknowns are numbered by the unit.
+ */
+export interface EquationBuilder {
+  readonly nSpecies: number;
+  /** Base index of the stream leaving an outlet port; the unknown for species k is base + k. */
+  outlet(port: string): number;
+  /** Base indices of every stream entering an inlet port (empty when unconnected). */
+  inlets(port: string): readonly number[];
+  /** Index of the unit's internal unknown i (0 ≤ i < internals). */
+  internal(i: number): number;
+  /**
+   * Adds the equation Σ coefs[j]·x[vars[j]] = rhs, which is "the equation for" unknown `target`
+   * (target must appear in vars). Every outlet and internal unknown gets exactly one equation.
+   * Repeated variables are summed.
+   */
+  equation(target: number, vars: readonly number[], coefs: readonly number[], rhs?: number): void;
+}
+
+export interface UnitModel {
+  /** Number of internal unknowns (stage flows, reaction extents, reagent doses), in kmol/h. */
+  internals?: number;
+  /** Describes internal unknown i in messages ("stage 2 aqueous Co[2+](aq)"). */
+  describeInternal?(i: number): string;
+  /** Internal unknowns that are reagents dosed into the unit from outside the plant. */
+  reagents?: ReadonlyArray<{ species: number; internal: number }>;
+  equations(eq: EquationBuilder): void;
+}
+
+export interface UnitType<P = Record<string, unknown>> {
+  readonly type: string;
+  readonly title: string;
+  /** One line. */
+  readonly description: string;
+  /** Sources bring material into the plant, sinks take it out; the balances are taken over them. */
+  readonly role?: 'source' | 'sink';
+  readonly params: Readonly<Record<string, ParamDecl>>;
+  ports(params: P): PortDecl[];
+  /** Checks the parameters beyond the schema and builds the model; undefined after errors. */
+  compile(params: P, ctx: CompileContext): UnitModel | undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyUnitType = UnitType<any>;
+
+export type UnitRegistry = ReadonlyMap<string, AnyUnitType>;
+
+export function createRegistry(types: readonly AnyUnitType[]): UnitRegistry {
+  const map = new Map<string, AnyUnitType>();
+  for (const t of types) {
+    if (map.has(t.type)) throw new Error(`unit type "${t.type}" is registered twice`);
+    map.set(t.type, t);
+  }
+  return map;
+}

@@ -1,0 +1,28 @@
+/** Equation shapes shared by unit operations. */
+import type { EquationBuilder } from '../core/unit-type';
+
+/** out[k] = fraction · Σ inlets[k]: the whole of a species, or a fixed share of it, passes. */
+export function passFraction(eq: EquationBuilder, out: number, inlets: readonly number[], k: number, fraction: number): void {
+  const vars = [out + k];
+  const coefs = [1];
+  if (fraction !== 0) {
+    for (const base of inlets) {
+      vars.push(base + k);
+      coefs.push(-fraction);
+    }
+  }
+  eq.equation(out + k, vars, coefs);
+}
+
+/** Unknown = 0. */
+export function zero(eq: EquationBuilder, v: number): void {
+  eq.equation(v, [v], [1]);
+}
+
+/** Rounding slack when fractions are checked against 1. */
+export const FRACTION_TOLERANCE = 1e-9;
+
+/** Formats a number for a message without noise digits. */
+export function fmt(x: number): string {
+  return Number(x.toPrecision(6)).toString();
+}

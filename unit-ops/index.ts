@@ -1,0 +1,11 @@
+/** The unit-op registry: adding a unit type is one module and one line here. */
+import { createRegistry } from '../core/unit-type';
+import { feed } from './feed';
+import { mixer } from './mixer';
+import { product } from './product';
+import { reactor } from './reactor';
+import { separator } from './separator';
+import { splitter } from './splitter';
+import { sx } from './sx';
+
+export const registry = createRegistry([feed, product, mixer, splitter, separator, reactor, sx]);
