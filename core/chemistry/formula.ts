@@ -333,6 +333,10 @@ export function parseSpeciesId(id: string, formulaOverride?: string): SpeciesInf
           0,
         );
       }
+      if (error instanceof ChemistryError) {
+        const hint = `; if "${name}" is a name rather than a formula, give the species a "formula"`;
+        throw new ChemistryError(error.message, error.detail + hint, error.text, error.at);
+      }
       throw error;
     }
   }

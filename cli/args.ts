@@ -1,0 +1,57 @@
+/** Command-line arguments and the errors a command may raise. */
+import { readFileSync } from 'node:fs';
+import { FlexsheetError } from '../core';
+
+export class UsageError extends Error {}
+
+export interface Args {
+  files: string[];
+  flags: Map<string, string | true>;
+}
+
+export interface Command {
+  name: string;
+  /** One usage line, e.g. `solve FILE [--mode NAME] [--json]`. */
+  usage: string;
+  /** One line. */
+  summary: string;
+  /** Flags that take a value, e.g. ['--mode']. */
+  valueFlags?: string[];
+  /** Flags that stand alone, e.g. ['--json']. */
+  booleanFlags?: string[];
+  /** Writes to standard output; returns the exit code. */
+  run(args: Args, out: (text: string) => void): number;
+}
+
+export function parseArgs(argv: string[], command: Command): Args {
+  const files: string[] = [];
+  const flags = new Map<string, string | true>();
+  const valueFlags = new Set(command.valueFlags ?? []);
+  const booleanFlags = new Set(command.booleanFlags ?? []);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (valueFlags.has(a)) {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      flags.set(a, v);
+    } else if (booleanFlags.has(a)) flags.set(a, true);
+    else if (a.startsWith('--')) throw new UsageError(`${command.name}: unknown option ${a}`);
+    else files.push(a);
+  }
+  return { files, flags };
+}
+
+export function stringFlag(args: Args, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
+    throw new FlexsheetError([{ path, message: why }]);
+  }
+}

@@ -1,0 +1,5 @@
+/** Every command of the `flexsheet` command line: one module each, one line here. */
+import type { Command } from '../args';
+import { solveCommand } from './solve';
+
+export const commands: readonly Command[] = [solveCommand];

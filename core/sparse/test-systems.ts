@@ -1,0 +1,180 @@
+/**
+ * Seeded generators of flowsheet-like sparse systems, shared by the unit tests
+ * and bench/solver.bench.ts. Not part of the public API (not re-exported).
+ */
+
+import { CsrBuilder, csrMultiply, type CsrMatrix } from './csr';
+
+/** Small, fast, seedable PRNG (mulberry32). Returns floats in [0, 1). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomPermutation(n: number, rand: () => number): Int32Array {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+  return p;
+}
+
+export interface FlowsheetSystemSpec {
+  /** Number of unknowns. */
+  n: number;
+  /** Sizes of the recycle blocks (strongly connected components); the rest are singletons. */
+  blockSizes: number[];
+  seed: number;
+  /** Extra in-block couplings per row, beyond the chain and the loop closure. Default 3. */
+  extraPerRow?: number;
+  /** In-block couplings reach at most this far along the loop, except long ones. Default 30. */
+  window?: number;
+  /** Probability that an extra in-block coupling is long-range (another recycle stream). Default 0.01. */
+  longRange?: number;
+  /** Probability that an acyclic row is a many-inlet mixer (20-100 entries). Default 0.003. */
+  mixerRate?: number;
+  /** Scale unknowns and equations by random powers of ten in [1e-3, 1e3] (kg/h vs kmol/h). Default true. */
+  scale?: boolean;
+  /** Relabel unknowns/equations by a random symmetric permutation. Default true. */
+  shuffle?: boolean;
+}
+
+export interface GeneratedSystem {
+  A: CsrMatrix;
+  b: Float64Array;
+  xTrue: Float64Array;
+  /** componentOfTrue[i] = which generated block unknown i belongs to (-1 for singletons). */
+  blockOf: Int32Array;
+}
+
+/**
+ * A flowsheet-like system: a long acyclic sequence of units (every equation
+ * references a few upstream unknowns, occasionally a many-inlet mixer) in which
+ * recycle loops of the requested sizes are embedded. Each loop is a chain closed
+ * on itself plus local couplings (reactions, multi-component units) and a few
+ * long-range recycle streams, so it is strongly connected. Within each loop the
+ * rows are diagonally dominant (split fractions with purge), so the system is
+ * nonsingular; random unit scaling makes the raw numbers badly scaled.
+ */
+export function flowsheetSystem(spec: FlowsheetSystemSpec): GeneratedSystem {
+  const {
+    n,
+    blockSizes,
+    seed,
+    extraPerRow = 3,
+    window = 30,
+    longRange = 0.01,
+    mixerRate = 0.003,
+    scale = true,
+    shuffle = true,
+  } = spec;
+  const rand = rng(seed);
+  const totalBlock = blockSizes.reduce((s, m) => s + m, 0);
+  if (totalBlock > n) throw new RangeError('blocks larger than n');
+
+  // Segments in topological order: blocks interleaved with runs of singletons.
+  const order = [...blockSizes];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const singles = n - totalBlock;
+  const cuts: number[] = [];
+  for (let k = 0; k < order.length; k++) cuts.push(Math.floor(rand() * (singles + 1)));
+  cuts.sort((a, b) => a - b);
+
+  const blockStart = new Int32Array(n).fill(-1); // internal index -> start of its block
+  const blockEnd = new Int32Array(n).fill(-1);
+  const blockId = new Int32Array(n).fill(-1);
+  let pos = 0;
+  let usedSingles = 0;
+  for (let k = 0; k < order.length; k++) {
+    pos += cuts[k] - usedSingles;
+    usedSingles = cuts[k];
+    const m = order[k];
+    for (let t = pos; t < pos + m; t++) {
+      blockStart[t] = pos;
+      blockEnd[t] = pos + m;
+      blockId[t] = k;
+    }
+    pos += m;
+  }
+
+  const label = shuffle ? randomPermutation(n, rand) : Int32Array.from({ length: n }, (_, i) => i);
+  const colScale = new Float64Array(n);
+  const rowScale = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    colScale[i] = scale ? 10 ** (6 * rand() - 3) : 1;
+    rowScale[i] = scale ? 10 ** (6 * rand() - 3) : 1;
+  }
+
+  const builder = new CsrBuilder(n, Math.ceil(n * (extraPerRow + 3)));
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let t = 0; t < n; t++) {
+    cols.length = 0;
+    vals.length = 0;
+    const s = blockStart[t];
+    // Upstream (acyclic) references: 1-2 recent unknowns, sometimes a mixer.
+    const upstreamEnd = s >= 0 ? s : t; // references strictly before the block (or before t)
+    if (upstreamEnd > 0) {
+      const refs = rand() < mixerRate ? 20 + Math.floor(rand() * 81) : 1 + Math.floor(rand() * 2);
+      for (let r = 0; r < refs; r++) {
+        const back = rand() < 0.9 ? 1 + Math.floor(rand() * Math.min(40, upstreamEnd)) : 1 + Math.floor(rand() * upstreamEnd);
+        cols.push(upstreamEnd - back);
+        vals.push(rand() * 2 - 1);
+      }
+    }
+    if (s >= 0) {
+      // In-block couplings: previous unit in the loop (closure for the first), local ones, long ones.
+      const e = blockEnd[t];
+      const m = e - s;
+      const local: number[] = [t > s ? t - 1 : e - 1];
+      for (let r = 0; r < extraPerRow; r++) {
+        let j: number;
+        if (rand() < longRange) j = s + Math.floor(rand() * m);
+        else j = s + ((t - s + Math.floor(rand() * (2 * window + 1)) - window + m) % m);
+        if (j !== t) local.push(j);
+      }
+      const w = local.map(() => 0.05 + rand());
+      const sum = w.reduce((a, v) => a + v, 0);
+      const dominance = 0.5 + 0.45 * rand(); // sum |off| = dominance * |diag|
+      for (let r = 0; r < local.length; r++) {
+        cols.push(local[r]);
+        vals.push(-(w[r] / sum) * dominance * (rand() < 0.8 ? 1 : -1));
+      }
+    }
+    cols.push(t);
+    vals.push(1);
+    const I = label[t];
+    for (let r = 0; r < cols.length; r++) {
+      const J = label[cols[r]];
+      builder.add(I, J, vals[r] * rowScale[I] * colScale[J]);
+    }
+  }
+  const A = builder.build();
+  const xTrue = new Float64Array(n);
+  for (let i = 0; i < n; i++) xTrue[i] = (0.1 + rand()) / colScale[i];
+  const b = csrMultiply(A, xTrue);
+  const blockOf = new Int32Array(n);
+  for (let t = 0; t < n; t++) blockOf[label[t]] = blockId[t];
+  return { A, b, xTrue, blockOf };
+}
+
+/** `count` recycle block sizes, log-uniform in [lo, hi]. */
+export function blockSizesLogUniform(seed: number, count: number, lo: number, hi: number): number[] {
+  const rand = rng(seed);
+  const sizes: number[] = [];
+  for (let k = 0; k < count; k++) sizes.push(Math.round(lo * (hi / lo) ** rand()));
+  return sizes;
+}
