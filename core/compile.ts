@@ -3,6 +3,7 @@
  * compiled to their linear models, streams connected to ports, unknowns laid out. Every problem
  * found is collected with its location; if there is any, nothing is returned.
  */
+import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichiometry } from './chemistry';
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { FORMAT_ID, type FlowBasis, type FlowsheetDoc, type UnitDecl } from './document';
@@ -53,24 +54,28 @@ export interface CompileOptions {
   mode?: string;
 }
 
-/** Parses JSON text, reporting a syntax error by line and column. */
+/** Parses JSON text, reporting the first syntax error by line and column. */
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
+  } catch {
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
     let where = '';
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
+    if (first) {
+      const before = text.slice(0, first.offset);
       const line = before.split('\n').length;
-      const col = pos - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
+      const column = first.offset - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}: ${describeJsonError(first.error)}`;
     }
-    const reason = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
-    throw new FlexsheetError([{ path: '(file)', message: `the file is not valid JSON${where}: ${reason}` }]);
+    throw new FlexsheetError([{ path: '(file)', message: `the file is not valid JSON${where}` }]);
   }
+}
+
+function describeJsonError(code: ParseErrorCode): string {
+  const name = printParseErrorCode(code);
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function splitRef(ref: string): { unit: string; port: string } {
@@ -264,7 +269,8 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
 
 function makeContext(unit: CompiledUnit, path: string, species: SpeciesTable, basis: FlowBasis, diagnostics: Diagnostic[]): CompileContext {
   const error: CompileContext['error'] = (relativePath, message, extra) => {
-    diagnostics.push({ path: relativePath ? `${path}.${relativePath}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra });
+    const relative = relativePath.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1').replace(/^\./, '');
+    diagnostics.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra });
   };
   const lookup = (id: string) => {
     const k = species.index.get(id);

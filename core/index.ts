@@ -11,7 +11,7 @@ export * from './unit-type';
 export type { CompiledFlowsheet, CompiledUnit, CompiledStream, CompileOptions } from './compile';
 export { compileFlowsheet, parseJsonText } from './compile';
 export { solvePlant, type Solution, type SolverStats } from './solve';
-export { tabulate, type FlowsheetResults, type StreamResult, type ProductGrade } from './results';
+export { tabulate, unitInternals, type FlowsheetResults, type StreamResult, type ProductGrade } from './results';
 export { flowsheetSchema } from './schema';
 export { applyMode, mergePatch } from './modes';
 

@@ -153,3 +153,13 @@ export function tabulate(solution: Solution): FlowsheetResults {
     solver: solution.stats,
   };
 }
+
+/** A unit's internal unknowns (stage flows, extents, doses) described, in kmol/h. */
+export function unitInternals(solution: Solution, unitId: string): { description: string; kmolPerHour: number }[] {
+  const unit = solution.plant.units.find((u) => u.id === unitId);
+  if (!unit) return [];
+  return Array.from({ length: unit.internals }, (_, i) => ({
+    description: unit.model.describeInternal?.(i) ?? `internal ${i}`,
+    kmolPerHour: solution.x[unit.internalOffset + i],
+  }));
+}

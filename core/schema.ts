@@ -179,7 +179,6 @@ export function flowsheetSchema(registry: UnitRegistry): Schema {
   const props = envelope.properties as Record<string, Schema>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://flexsheet.dev/schema/flowsheet-1.json',
     title: 'Flexsheet flowsheet, format flexsheet/1',
     ...envelope,
     properties: { ...props, units: { type: 'object', additionalProperties: unitRef } },

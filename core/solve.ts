@@ -5,7 +5,7 @@
 import { assemble } from './assemble';
 import type { CompiledFlowsheet } from './compile';
 import { FlexsheetError, type Diagnostic } from './diagnostics';
-import { solveSparse } from './sparse';
+import { CsrBuilder, solveSparse, type CsrMatrix } from './sparse';
 
 export interface SolverStats {
   unknowns: number;
@@ -32,7 +32,7 @@ export function solvePlant(plant: CompiledFlowsheet): Solution {
   const t1 = now();
   const result = solveSparse(A, b);
   const t2 = now();
-  if (!result.ok) throw new FlexsheetError([explainSingular(plant, owner, result.singularBlock)]);
+  if (!result.ok) throw new FlexsheetError(findAllSingular(plant, A, b, owner, result.singularBlock));
   const x = result.x;
   checkNonNegative(plant, x);
   return {
@@ -67,10 +67,41 @@ export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: st
   return { text: `${what} in unit "${unit.id}"`, species: sp, unit: u };
 }
 
-function explainSingular(plant: CompiledFlowsheet, owner: Int32Array, block: Int32Array): Diagnostic {
+/**
+ * The solver stops at the first singular block; to name every trapped species at once, pin that
+ * block's unknowns to zero and solve again, a bounded number of times, then explain each loop once.
+ */
+function findAllSingular(plant: CompiledFlowsheet, A: CsrMatrix, b: Float64Array, owner: Int32Array, first: Int32Array): Diagnostic[] {
+  const blocks = [first];
+  const pinned = new Uint8Array(A.n);
+  for (let round = 0; round < 50; round++) {
+    for (const v of blocks[blocks.length - 1]) pinned[v] = 1;
+    const retry = solveSparse(pinRows(A, pinned), b.map((bi, i) => (pinned[i] ? 0 : bi)));
+    if (retry.ok) break;
+    blocks.push(retry.singularBlock);
+  }
+  const byLoop = new Map<string, number[]>();
+  for (const block of blocks) {
+    const units = [...new Set(Array.from(block, (v) => owner[v]))].sort((x, y) => x - y).join(',');
+    byLoop.set(units, [...(byLoop.get(units) ?? []), ...block]);
+  }
+  return [...byLoop.values()].map((vars) => explainSingular(plant, owner, vars));
+}
+
+/** A copy of A whose pinned rows read x_i = 0. */
+function pinRows(A: CsrMatrix, pinned: Uint8Array): CsrMatrix {
+  const builder = new CsrBuilder(A.n);
+  for (let i = 0; i < A.n; i++) {
+    if (pinned[i]) builder.add(i, i, 1);
+    else for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) builder.add(i, A.colIdx[p], A.values[p]);
+  }
+  return builder.build();
+}
+
+function explainSingular(plant: CompiledFlowsheet, owner: Int32Array, block: ArrayLike<number>): Diagnostic {
   const unitSet = new Set<number>();
   const speciesSet = new Set<string>();
-  for (const v of block) {
+  for (const v of Array.from(block)) {
     unitSet.add(owner[v]);
     const d = describeUnknown(plant, v);
     if (d.species) speciesSet.add(d.species);

@@ -1,5 +1,6 @@
 /** Every command of the `flexsheet` command line: one module each, one line here. */
 import type { Command } from '../args';
+import { schemaCommand } from './schema';
 import { solveCommand } from './solve';
 
-export const commands: readonly Command[] = [solveCommand];
+export const commands: readonly Command[] = [solveCommand, schemaCommand];

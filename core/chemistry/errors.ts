@@ -18,7 +18,12 @@ export class ChemistryError extends Error {
   }
 }
 
+/** Text in double quotes, with quotes and control characters escaped so a message stays on one line. */
+export function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
 /** `(at character 3 of "LiXxO2")`: 1-based, as a person counts. */
 export function where(text: string, at: number): string {
-  return `(at character ${at + 1} of "${text}")`;
+  return `(at character ${at + 1} of ${quote(text)})`;
 }

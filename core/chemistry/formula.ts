@@ -16,7 +16,7 @@
  * Species id = formula + phase suffix: `Co[2+](aq)`, `LiCoO2(s)`, `CoSO4(org)`.
  */
 import { ATOMIC_WEIGHTS, isElement } from './elements';
-import { ChemistryError, where } from './errors';
+import { ChemistryError, quote, where } from './errors';
 
 export { ChemistryError } from './errors';
 
@@ -66,7 +66,7 @@ function readNumber(text: string, i: number): [number, number] {
   const value = Number(text.slice(i, j));
   if (!(value > 0)) {
     throw new ChemistryError(
-      `a count must be greater than zero, not "${text.slice(i, j)}" ${where(text, i)}`,
+      `a count must be greater than zero, not ${quote(text.slice(i, j))} ${where(text, i)}`,
       'leave an element out instead of giving it a zero count',
       text,
       i,
@@ -92,7 +92,7 @@ function unexpected(text: string, i: number, inGroup: boolean): ChemistryError {
   const fail = (message: string, detail: string) => new ChemistryError(message, detail, text, i);
   if (inGroup && (isSeparator(c) || c === CH_LBRACKET)) {
     return fail(
-      `"${ch}" inside parentheses ${at}`,
+      `${quote(ch)} inside parentheses ${at}`,
       c === CH_LBRACKET
         ? 'a charge comes at the very end of the formula, e.g. Co(H2O)6[2+]'
         : 'close the parentheses before the hydrate separator, e.g. Nd2(C2O4)3·10H2O',
@@ -103,23 +103,23 @@ function unexpected(text: string, i: number, inGroup: boolean): ChemistryError {
   }
   if (isDigit(c)) {
     return fail(
-      `a formula starts with an element symbol or "(", not "${ch}" ${at}`,
+      `a formula starts with an element symbol or "(", not ${quote(ch)} ${at}`,
       'a coefficient belongs in the equation, separated by a space: "2 H2O(l)"',
     );
   }
-  if (isLower(c)) return fail(`unexpected "${ch}" ${at}`, SYMBOL_HINT);
+  if (isLower(c)) return fail(`unexpected ${quote(ch)} ${at}`, SYMBOL_HINT);
   if (ch === '.' || ch === '•' || ch === '⋅' || ch === '∙') {
-    return fail(`"${ch}" is not a hydrate separator ${at}`, 'write "·" or "*", e.g. CuSO4·5H2O or CuSO4*5H2O');
+    return fail(`${quote(ch)} is not a hydrate separator ${at}`, 'write "·" or "*", e.g. CuSO4·5H2O or CuSO4*5H2O');
   }
   if (ch === '+' || ch === '-' || ch === '−') {
-    return fail(`unexpected "${ch}" ${at}`, 'write a charge in brackets at the end, e.g. Co[2+], SO4[2-]');
+    return fail(`unexpected ${quote(ch)} ${at}`, 'write a charge in brackets at the end, e.g. Co[2+], SO4[2-]');
   }
   if (c === CH_RPAREN) return fail(`unmatched ")" ${at}`, 'every ")" closes an earlier "("');
   if (ch === ']') return fail(`unmatched "]" ${at}`, 'a charge is written [2+], [-], ...');
   if (ch === '{' || ch === '}') {
-    return fail(`unexpected "${ch}" ${at}`, 'groups use "(" and ")"; square brackets hold a charge');
+    return fail(`unexpected ${quote(ch)} ${at}`, 'groups use "(" and ")"; square brackets hold a charge');
   }
-  return fail(`unexpected "${ch}" ${at}`, 'a formula holds element symbols, counts, "(", ")", "·" or "*" and a charge like [2+]');
+  return fail(`unexpected ${quote(ch)} ${at}`, 'a formula holds element symbols, counts, "(", ")", "·" or "*" and a charge like [2+]');
 }
 
 /**
@@ -141,7 +141,7 @@ function parsePart(text: string, start: number): [Record<string, number>, number
       if (end < n && isLower(text.charCodeAt(end))) end++;
       const symbol = text.slice(i, end);
       if (!isElement(symbol)) {
-        throw new ChemistryError(`"${symbol}" is not an element symbol ${where(text, i)}`, SYMBOL_HINT, text, i);
+        throw new ChemistryError(`${quote(symbol)} is not an element symbol ${where(text, i)}`, SYMBOL_HINT, text, i);
       }
       const [count, next] = readCount(text, end);
       add(groups[top]!, symbol, count);
@@ -173,7 +173,7 @@ function parsePart(text: string, start: number): [Record<string, number>, number
     if (i < n) throw unexpected(text, i, true);
     const open = opened[opened.length - 1]!;
     throw new ChemistryError(
-      `unclosed "(" in "${text}" (opened at character ${open + 1})`,
+      `unclosed "(" in ${quote(text)} (opened at character ${open + 1})`,
       'every "(" needs a matching ")"',
       text,
       open,
@@ -196,21 +196,32 @@ function parseCharge(text: string, i: number): number {
   const sense = sign === '+' ? 1 : sign === '-' || sign === '−' ? -1 : 0;
   if (sense === 0 || size === 0) {
     throw new ChemistryError(
-      `bad charge "[${body}]" ${where(text, i)}`,
+      `bad charge ${quote(`[${body}]`)} ${where(text, i)}`,
       'write a charge as the number, then the sign: [+], [2+], [-], [2-]',
       text,
       i,
     );
   }
   if (close !== text.length - 1) {
+    const next = text[close + 1];
+    if (next === ' ' || next === '\t' || next === '\u00a0') throw unexpected(text, close + 1, false);
     throw new ChemistryError(
-      `the charge "[${body}]" must come at the end of the formula ${where(text, i)}`,
+      `the charge ${quote(`[${body}]`)} must come at the end of the formula ${where(text, i)}`,
       'write the charge last, e.g. Co(H2O)6[2+]',
       text,
       i,
     );
   }
   return sense * size;
+}
+
+function finite(text: string, elements: Record<string, number>, charge: number): ParsedFormula {
+  for (const symbol in elements) {
+    if (!Number.isFinite(elements[symbol])) {
+      throw new ChemistryError(`the count of ${symbol} in ${quote(text)} is too large`, 'check the counts and nesting', text, 0);
+    }
+  }
+  return { elements, charge };
 }
 
 /** Element counts and charge of a formula such as `Nd2(C2O4)3·10H2O` or `SO4[2-]`. */
@@ -230,7 +241,7 @@ export function parseFormula(text: string): ParsedFormula {
       if (!first) {
         const sep = text[partStart - 1]!;
         throw new ChemistryError(
-          `no formula after "${sep}" ${where(text, partStart - 1)}`,
+          `no formula after ${quote(sep)} ${where(text, partStart - 1)}`,
           'a hydrate part follows the separator, e.g. ·10H2O or *H2O',
           text,
           partStart - 1,
@@ -245,9 +256,9 @@ export function parseFormula(text: string): ParsedFormula {
       );
     }
     for (const symbol in part) add(elements, symbol, part[symbol]! * multiplier);
-    if (i >= n) return { elements, charge: 0 };
+    if (i >= n) return finite(text, elements, 0);
     const c = text.charCodeAt(i);
-    if (c === CH_LBRACKET) return { elements, charge: parseCharge(text, i) };
+    if (c === CH_LBRACKET) return finite(text, elements, parseCharge(text, i));
     if (!isSeparator(c)) throw unexpected(text, i, false);
     i++;
     first = false;
@@ -258,7 +269,7 @@ export function parseFormula(text: string): ParsedFormula {
 export function molarMass(elements: Readonly<Record<string, number>>): number {
   let sum = 0;
   for (const symbol in elements) {
-    if (!isElement(symbol)) throw new ChemistryError(`"${symbol}" is not an element symbol`, SYMBOL_HINT);
+    if (!isElement(symbol)) throw new ChemistryError(`${quote(symbol)} is not an element symbol`, SYMBOL_HINT);
     sum += ATOMIC_WEIGHTS[symbol]! * elements[symbol]!;
   }
   return sum;
@@ -275,7 +286,7 @@ function splitPhase(id: string): [string, Phase] {
     const lower = suffix.toLowerCase();
     if ((PHASES as readonly string[]).includes(lower)) {
       throw new ChemistryError(
-        `the phase "(${suffix})" of "${id}" is written in small letters: "(${lower})"`,
+        `the phase ${quote(`(${suffix})`)} of ${quote(id)} is written in small letters: "(${lower})"`,
         `a species id ends in ${PHASE_LIST}`,
         id,
         open,
@@ -285,7 +296,7 @@ function splitPhase(id: string): [string, Phase] {
     for (let k = 0; k < suffix.length && letters; k++) letters = isLower(suffix.charCodeAt(k));
     if (letters) {
       throw new ChemistryError(
-        `unknown phase "(${suffix})" in "${id}": a species id ends in ${PHASE_LIST}`,
+        `unknown phase ${quote(`(${suffix})`)} in ${quote(id)}: a species id ends in ${PHASE_LIST}`,
         'phases are s (solid), l (liquid), g (gas), aq (aqueous) and org (organic)',
         id,
         open,
@@ -293,7 +304,7 @@ function splitPhase(id: string): [string, Phase] {
     }
   }
   throw new ChemistryError(
-    `missing phase suffix on "${id}": a species id ends in ${PHASE_LIST}`,
+    `missing phase suffix on ${quote(id)}: a species id ends in ${PHASE_LIST}`,
     'e.g. "Co[2+](aq)", "LiCoO2(s)", "CoSO4(org)"',
     id,
     id.length,
@@ -320,21 +331,21 @@ export function parseSpeciesId(id: string, formulaOverride?: string): SpeciesInf
     parsed = parseFormula(formulaOverride);
   } else {
     if (name.length === 0) {
-      throw new ChemistryError(`the species id "${id}" has no formula before its phase suffix`, 'e.g. "H2O(l)"', id, 0);
+      throw new ChemistryError(`the species id ${quote(id)} has no formula before its phase suffix`, 'e.g. "H2O(l)"', id, 0);
     }
     try {
       parsed = parseFormula(name);
     } catch (error) {
       if (error instanceof ChemistryError && looksLikeName(name)) {
         throw new ChemistryError(
-          `"${name}" is not a formula; give the species a "formula"`,
-          `e.g. "${id}": { "formula": "..." }`,
+          `${quote(name)} is not a formula; give the species a "formula"`,
+          `e.g. ${quote(id)}: { "formula": "..." }`,
           id,
           0,
         );
       }
       if (error instanceof ChemistryError) {
-        const hint = `; if "${name}" is a name rather than a formula, give the species a "formula"`;
+        const hint = `; if ${quote(name)} is a name rather than a formula, give the species a "formula"`;
         throw new ChemistryError(error.message, error.detail + hint, error.text, error.at);
       }
       throw error;

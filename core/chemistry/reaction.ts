@@ -8,7 +8,7 @@
  * - A species listed twice on one side is summed; one listed on both sides is netted onto
  *   the side where more of it appears (dropped when it cancels).
  */
-import { ChemistryError, where } from './errors';
+import { ChemistryError, quote, where } from './errors';
 
 export interface Term {
   species: string;
@@ -58,7 +58,7 @@ function findArrow(text: string): Arrow {
     else if (ch === '⇌' || ch === '↔' || ch === '⇄') token = ch;
     if (token !== '') {
       throw new ChemistryError(
-        `reversible arrow "${token}" ${where(text, i)}`,
+        `reversible arrow ${quote(token)} ${where(text, i)}`,
         'a reaction here runs one way, to its conversion: write "->" or "="',
         text,
         i,
@@ -75,7 +75,7 @@ function findArrow(text: string): Arrow {
     if (token === '') continue;
     if (arrow) {
       throw new ChemistryError(
-        `more than one arrow in "${text}": "${arrow.token}" at character ${arrow.at + 1} and "${token}" at character ${i + 1}`,
+        `more than one arrow in ${quote(text)}: ${quote(arrow.token)} at character ${arrow.at + 1} and ${quote(token)} at character ${i + 1}`,
         'one equation has exactly one arrow; list consecutive reactions separately',
         text,
         i,
@@ -85,7 +85,7 @@ function findArrow(text: string): Arrow {
     i += token.length - 1;
   }
   if (!arrow) {
-    throw new ChemistryError(`missing arrow in "${text}": write "->" or "=" between reactants and products`, ARROW_HINT, text, 0);
+    throw new ChemistryError(`missing arrow in ${quote(text)}: write "->" or "=" between reactants and products`, ARROW_HINT, text, 0);
   }
   return arrow;
 }
@@ -118,7 +118,7 @@ function parseTerm(text: string, from: number, to: number): Term {
   if (tokens.length > 2) {
     const extra = tokens[2]!;
     throw new ChemistryError(
-      `unexpected "${extra.word}" in the term "${text.slice(tokens[0]!.at, to).trim()}" ${where(text, extra.at)}`,
+      `unexpected ${quote(extra.word)} in the term ${quote(text.slice(tokens[0]!.at, to).trim())} ${where(text, extra.at)}`,
       TERM_HINT,
       text,
       extra.at,
@@ -127,13 +127,13 @@ function parseTerm(text: string, from: number, to: number): Term {
   if (tokens.length === 1) {
     const { at, word } = tokens[0]!;
     if (!Number.isNaN(readCoefficient(word))) {
-      throw new ChemistryError(`the coefficient "${word}" has no species after it ${where(text, at)}`, TERM_HINT, text, at);
+      throw new ChemistryError(`the coefficient ${quote(word)} has no species after it ${where(text, at)}`, TERM_HINT, text, at);
     }
     if (isDigitChar(word[0]) || (word[0] === '.' && isDigitChar(word[1]))) {
       let j = 0;
       while (isDigitChar(word[j]) || word[j] === '.') j++;
       throw new ChemistryError(
-        `"${word}" needs a space after its coefficient: "${word.slice(0, j)} ${word.slice(j)}" ${where(text, at)}`,
+        `${quote(word)} needs a space after its coefficient: ${quote(`${word.slice(0, j)} ${word.slice(j)}`)} ${where(text, at)}`,
         TERM_HINT,
         text,
         at,
@@ -143,12 +143,21 @@ function parseTerm(text: string, from: number, to: number): Term {
   }
   const [coef, species] = tokens as [{ at: number; word: string }, { at: number; word: string }];
   const value = readCoefficient(coef.word);
+  const first = coef.word[0]!;
+  if (Number.isNaN(value) && ((first >= 'A' && first <= 'Z') || first === '(')) {
+    throw new ChemistryError(
+      `missing "+" between ${quote(coef.word)} and ${quote(species.word)} ${where(text, species.at)}`,
+      TERM_HINT,
+      text,
+      species.at,
+    );
+  }
   if (Number.isNaN(value)) {
-    throw new ChemistryError(`bad coefficient "${coef.word}" ${where(text, coef.at)}`, TERM_HINT, text, coef.at);
+    throw new ChemistryError(`bad coefficient ${quote(coef.word)} ${where(text, coef.at)}`, TERM_HINT, text, coef.at);
   }
   if (!(value > 0)) {
     throw new ChemistryError(
-      `the coefficient "${coef.word}" must be greater than zero ${where(text, coef.at)}`,
+      `the coefficient ${quote(coef.word)} must be greater than zero ${where(text, coef.at)}`,
       'a reactant goes on the left of the arrow and a product on the right, each with a positive coefficient',
       text,
       coef.at,
@@ -159,7 +168,7 @@ function parseTerm(text: string, from: number, to: number): Term {
 
 function parseSide(text: string, from: number, to: number, side: string, arrow: string): Term[] {
   if (text.slice(from, to).trim() === '') {
-    throw new ChemistryError(`nothing on the ${side} of "${arrow}" in "${text}"`, ARROW_HINT, text, from);
+    throw new ChemistryError(`nothing on the ${side} of ${quote(arrow)} in ${quote(text)}`, ARROW_HINT, text, from);
   }
   const terms: Term[] = [];
   let depth = 0;
@@ -214,7 +223,7 @@ export function parseEquation(text: string): Equation {
   for (const [side, terms] of [['left', left], ['right', right]] as const) {
     if (terms.length === 0) {
       throw new ChemistryError(
-        `nothing is left on the ${side} of "${arrow.token}" in "${text}" once species on both sides cancel`,
+        `nothing is left on the ${side} of ${quote(arrow.token)} in ${quote(text)} once species on both sides cancel`,
         'a species on both sides is netted; the reaction must change something',
         text,
         side === 'left' ? 0 : after,
@@ -294,8 +303,12 @@ const formatCharge = (x: number) => (x > 0 ? `+${formatNumber(x)}` : formatNumbe
 
 /** e.g. `O is off by 2 (8 on the left, 10 on the right)`. */
 export function describeImbalance(i: Imbalance): string {
-  if (i.kind === 'unknown-species') return `species "${i.symbol}" is not declared`;
-  const by = formatNumber(Math.abs(i.left - i.right));
+  if (i.kind === 'unknown-species') return `species ${quote(i.symbol)} is not declared`;
+  // The difference of two near-equal totals carries their rounding noise: round it to
+  // 12 significant digits of the larger total, not of itself.
+  const scale = Math.max(Math.abs(i.left), Math.abs(i.right));
+  const step = scale > 0 ? 10 ** (Math.floor(Math.log10(scale)) - 11) : 1;
+  const by = formatNumber(Math.round(Math.abs(i.left - i.right) / step) * step);
   if (i.kind === 'charge') {
     return `charge is off by ${by} (${formatCharge(i.left)} on the left, ${formatCharge(i.right)} on the right)`;
   }

@@ -1,0 +1,86 @@
+/**
+ * Undo and redo with immer patches: each step keeps the patches that redo it and the inverse
+ * patches that undo it, never a copy of the document. Commands with the same coalesce key that
+ * follow each other within `coalesceMs` merge into one step (typing in a field).
+ */
+import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
+import type { FlowsheetDoc } from '../../core';
+import type { Command } from './commands';
+
+enablePatches();
+
+export interface HistoryStep {
+  label: string;
+  patches: Patch[];
+  inverse: Patch[];
+  coalesce?: string;
+  time: number;
+}
+
+export interface History {
+  readonly past: readonly HistoryStep[];
+  readonly future: readonly HistoryStep[];
+  readonly limit: number;
+  readonly coalesceMs: number;
+}
+
+export const DEFAULT_HISTORY_LIMIT = 500;
+
+export function emptyHistory(limit = DEFAULT_HISTORY_LIMIT, coalesceMs = 1000): History {
+  return { past: [], future: [], limit, coalesceMs };
+}
+
+export interface Transition {
+  doc: FlowsheetDoc;
+  history: History;
+  /** False when the command changed nothing (no step recorded). */
+  changed: boolean;
+  label?: string;
+}
+
+export function execute(doc: FlowsheetDoc, history: History, command: Command, now = Date.now()): Transition {
+  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  if (patches.length === 0) return { doc, history, changed: false };
+  const top = history.past[history.past.length - 1];
+  let past: HistoryStep[];
+  if (top && command.coalesce && top.coalesce === command.coalesce && now - top.time <= history.coalesceMs) {
+    const merged: HistoryStep = {
+      label: top.label,
+      patches: [...top.patches, ...patches],
+      inverse: [...inverse, ...top.inverse],
+      coalesce: top.coalesce,
+      time: now,
+    };
+    past = [...history.past.slice(0, -1), merged];
+  } else {
+    past = [...history.past, { label: command.label, patches, inverse, coalesce: command.coalesce, time: now }];
+    if (past.length > history.limit) past = past.slice(past.length - history.limit);
+  }
+  return { doc: next, history: { ...history, past, future: [] }, changed: true, label: command.label };
+}
+
+export function undo(doc: FlowsheetDoc, history: History): Transition {
+  const step = history.past[history.past.length - 1];
+  if (!step) return { doc, history, changed: false };
+  return {
+    doc: applyPatches(doc, step.inverse),
+    // A step that was undone never merges with the next command.
+    history: { ...history, past: history.past.slice(0, -1), future: [{ ...step, coalesce: undefined }, ...history.future] },
+    changed: true,
+    label: step.label,
+  };
+}
+
+export function redo(doc: FlowsheetDoc, history: History): Transition {
+  const step = history.future[0];
+  if (!step) return { doc, history, changed: false };
+  return {
+    doc: applyPatches(doc, step.patches),
+    history: { ...history, past: [...history.past, step], future: history.future.slice(1) },
+    changed: true,
+    label: step.label,
+  };
+}
+
+export const canUndo = (h: History) => h.past.length > 0;
+export const canRedo = (h: History) => h.future.length > 0;
