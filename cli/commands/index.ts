@@ -2,5 +2,6 @@
 import type { Command } from '../args';
 import { schemaCommand } from './schema';
 import { solveCommand } from './solve';
+import { unitsCommand } from './units';
 
-export const commands: readonly Command[] = [solveCommand, schemaCommand];
+export const commands: readonly Command[] = [solveCommand, unitsCommand, schemaCommand];
