@@ -1,6 +1,11 @@
 /** The unit-op registry: adding a unit type is one module and one line here. */
 import { createRegistry } from '../core/unit-type';
 import { feed } from './feed';
+import { leach } from './leach';
+import { precipitator } from './precipitator';
+import { crystallizer } from './crystallizer';
+import { roaster, calciner } from './roaster';
+import { washer } from './washer';
 import { mixer } from './mixer';
 import { product } from './product';
 import { reactor } from './reactor';
@@ -8,4 +13,4 @@ import { separator } from './separator';
 import { splitter } from './splitter';
 import { sx } from './sx';
 
-export const registry = createRegistry([feed, product, mixer, splitter, separator, reactor, sx]);
+export const registry = createRegistry([feed, product, mixer, splitter, separator, reactor, sx, leach, precipitator, crystallizer, roaster, calciner, washer]);

@@ -40,7 +40,7 @@ describe('mixer + splitter recycle with purge', () => {
 
   it('refuses fractions that do not sum to one', () => {
     const d = recycle(10, 0.5);
-    (d.units.split as { fractions: Record<string, number> }).fractions = { recycle: 0.5, purge: 0.45 };
+    d.units.split.fractions = { recycle: 0.5, purge: 0.45 };
     const [p] = problemsOf(d);
     expect(p.path).toBe('units.split.fractions');
     expect(p.message).toMatch(/sum to 0\.95, not 1/);

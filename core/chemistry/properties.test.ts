@@ -141,6 +141,7 @@ function buildBalanced(reactants: Reactant[], toCharged: boolean[]): string {
     charge += r.coefficient * r.charge;
     return `${r.coefficient} ${render(r.nodes, false)}${chargeText(r.charge)}(aq)`;
   });
+  charge = Math.round(charge * 1e9) / 1e9; // 5.67·3 − 4.67·3 − 3 is 1e-15 in floating point, not 0
   const symbols = Object.keys(totals);
   const charged = symbols.map((_, k) => charge !== 0 && toCharged[k % toCharged.length]!);
   if (charge !== 0 && !charged.includes(true)) charged[0] = true;

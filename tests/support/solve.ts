@@ -23,6 +23,6 @@ export function molar(results: ReturnType<typeof solveDoc>['results'], stream: s
   return results.streams[stream].molarFlow[species] ?? 0;
 }
 
-export function doc(parts: Omit<FlowsheetDoc, 'format' | 'name' | 'basis'> & Partial<FlowsheetDoc>): FlowsheetDoc {
+export function doc(parts: Pick<FlowsheetDoc, 'species' | 'units' | 'streams'> & Partial<FlowsheetDoc>): FlowsheetDoc {
   return { format: 'flexsheet/1', name: 'test', basis: 'kmol/h', ...parts };
 }

@@ -1,0 +1,98 @@
+/**
+ * End-to-end harness: builds the editor into a temporary directory, serves it with `vite preview`
+ * on a free port, and drives Debian's Chromium through playwright-core (nothing is downloaded).
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer as netServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTEFACTS = join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = netServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the static site and serves it; the build is what `npm run build` makes. */
+export async function serveBuild(options: { minify?: boolean } = {}): Promise<Site> {
+  const outDir = mkdtempSync(join(tmpdir(), 'flexsheet-e2e-'));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(options.minify === false ? { minify: false } : {}) } });
+  const port = await freePort();
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (its own IndexedDB), headless. */
+export async function openBrowser(viewport = { width: 1500, height: 950 }): Promise<Session> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'flexsheet-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    browser: context.browser()!,
+    context,
+    page,
+    userDataDir,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function artefact(name: string): string {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  return join(ARTEFACTS, name);
+}

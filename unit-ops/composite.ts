@@ -1,0 +1,138 @@
+/**
+ * Building blocks of the composite unit types (leach, precipitator, crystallizer, roaster,
+ * calciner): reactions in series with reagent dosing (reactions.ts), whose product is held in
+ * internal unknowns R[k] (kmol/h, one per species), followed by a split of R into the unit's
+ * outlets by phase:
+ *
+ *   out_j[k] = f_jk · R[k],   Σ_j f_jk = 1 for every species k
+ *
+ * Internal unknowns: 0 … S−1 the reacted vector R, then the reaction extents and reagent doses.
+ */
+import type { CompileContext, ParamDecl, PortDecl, UnitModel } from '../core/unit-type';
+import { FRACTION_TOLERANCE, fmt, passFraction } from './equations';
+import { compileReactions, reactionModel, type ReactionSpec, type ReagentSpec } from './reactions';
+import { checkSelectors, selectValue } from './selectors';
+
+/** Where each species of the reacted vector goes: fractions per outlet, summing to 1. */
+export type Routing = (k: number) => readonly number[];
+
+/** Reactions, then a phase split of the reacted stream into `outlets`. */
+export function reactSplitModel(
+  params: { reactions?: ReactionSpec[]; reagents?: Record<string, ReagentSpec> },
+  ctx: CompileContext,
+  outlets: readonly string[],
+  routing: Routing,
+): UnitModel | undefined {
+  const set = compileReactions(params.reactions ?? [], params.reagents ?? {}, ctx);
+  if (!set) return undefined;
+  const S = ctx.species.list.length;
+  const shares = Array.from({ length: S }, (_, k) => routing(k));
+  for (let k = 0; k < S; k++) {
+    const total = shares[k].reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > FRACTION_TOLERANCE || shares[k].some((f) => f < -FRACTION_TOLERANCE)) {
+      ctx.error('', `the outlets take ${fmt(total)} of ${ctx.species.list[k].id}, not all of it: this is a bug in the unit type`);
+      return undefined;
+    }
+  }
+  const model = reactionModel(set, S, S);
+  return {
+    internals: S + model.internals,
+    reagents: model.reagents,
+    describeInternal(i) {
+      if (i < S) return `reacted stream before the split, ${ctx.species.list[i].id}`;
+      return model.describeInternal(i, (k) => ctx.species.list[k].id) ?? `internal ${i}`;
+    },
+    equations(eq) {
+      const reacted = eq.internal(0);
+      model.equations(eq, eq.inlets('in'), reacted);
+      outlets.forEach((name, j) => {
+        const out = eq.outlet(name);
+        for (let k = 0; k < S; k++) passFraction(eq, out, [reacted], k, shares[k][j]);
+      });
+    },
+  };
+}
+
+/** True for the phases that make up a liquor: aqueous, liquid, organic. */
+export const isLiquor = (phase: string) => phase === 'aq' || phase === 'l' || phase === 'org';
+
+/** Checks an optional {selector: fraction} map; false after recording errors. */
+export function checkFractionMap(map: Record<string, number> | undefined, ctx: CompileContext, path: string): boolean {
+  return map === undefined || checkSelectors(map, ctx, path);
+}
+
+/** The fraction a {selector: fraction} map gives species k, or `fallback`. */
+export function fractionOf(map: Record<string, number> | undefined, ctx: CompileContext, k: number, fallback: number): number {
+  return map ? selectValue(map, ctx, k, fallback) : fallback;
+}
+
+/** Parameter declarations shared by the composites. */
+export const REACTIONS_PARAM: ParamDecl = {
+  kind: 'reactions',
+  unit: '–',
+  description: 'Reactions applied in series: equation, key species, fraction of the key converted (0..1)',
+  default: [],
+};
+export const REAGENTS_PARAM: ParamDecl = {
+  kind: 'reagents',
+  unit: '–',
+  description: 'Species dosed at (1 + excess) × what the reactions consume ("net": less what already enters)',
+};
+export const ENTRAINMENT_PARAM: ParamDecl = {
+  kind: 'number',
+  min: 0,
+  max: 1,
+  unit: 'fraction of the liquor',
+  default: 0,
+  description: 'Share of the liquor (aqueous, liquid and organic species) that leaves entrained in the solids',
+};
+export const GAS_PARAM: ParamDecl = {
+  kind: 'text',
+  unit: '–',
+  default: 'liquor',
+  description: 'Where gases leave: "liquor" (with the liquor) or "vent" (through a vent outlet)',
+  schema: { type: 'string', enum: ['liquor', 'vent'], default: 'liquor' },
+};
+
+export const INLET: PortDecl = { name: 'in', direction: 'in', multiple: true, description: 'Streams fed to the unit (they add up)' };
+export const VENT: PortDecl = { name: 'vent', direction: 'out', phase: 'g', description: 'Gases released by the reactions' };
+
+export interface SlurryParams {
+  reactions?: ReactionSpec[];
+  reagents?: Record<string, ReagentSpec>;
+  solids?: Record<string, number>;
+  entrainment?: number;
+  gas?: 'liquor' | 'vent';
+}
+
+export const SOLIDS_PARAM: ParamDecl = {
+  kind: 'selectorFractions',
+  unit: 'fraction',
+  description: 'Share of each solid species caught by the solid/liquid separation, by selector (default: all solids caught)',
+};
+
+/**
+ * React, then split the slurry: solids (by `solids`, default all) and `entrainment` of the liquor
+ * to the cake outlet, the rest of the liquor to `liquor`, gases to `vent` or with the liquor.
+ */
+export function slurryModel(params: SlurryParams, ctx: CompileContext, cake: string): UnitModel | undefined {
+  if (!checkFractionMap(params.solids, ctx, 'solids')) return undefined;
+  const e = params.entrainment ?? 0;
+  const vent = params.gas === 'vent';
+  const outlets = vent ? [cake, 'liquor', 'vent'] : [cake, 'liquor'];
+  return reactSplitModel(params, ctx, outlets, (k) => {
+    const phase = ctx.species.list[k].phase;
+    let toCake = 0;
+    if (phase === 's') toCake = fractionOf(params.solids, ctx, k, 1);
+    else if (isLiquor(phase)) toCake = e;
+    if (phase === 'g' && vent) return [0, 0, 1];
+    return vent ? [toCake, 1 - toCake, 0] : [toCake, 1 - toCake];
+  });
+}
+
+/** The ports of a slurry unit with cake outlet `cake`. */
+export function slurryPorts(params: SlurryParams, cake: PortDecl): PortDecl[] {
+  const ports: PortDecl[] = [INLET, cake, { name: 'liquor', direction: 'out', phase: 'aq', description: 'Clear liquor (filtrate or overflow)' }];
+  if (params?.gas === 'vent') ports.push(VENT);
+  return ports;
+}
