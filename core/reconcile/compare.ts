@@ -1,0 +1,151 @@
+/**
+ * Recovery and grade of every product, per element, for several cases side by side: simulated
+ * runs (files, modes) and reconciled pilot runs. The definitions are those of results.ts:
+ * recovery = element leaving through the product / element entering in the feeds (reagents not
+ * counted); grade = element mass / product mass. A reconciled case leaves a value out (null)
+ * where the data do not determine it, and gives its standard deviation where they do.
+ */
+import Papa from 'papaparse';
+import { ATOMIC_WEIGHTS } from '../chemistry';
+import type { CompiledFlowsheet } from '../compile';
+import type { Estimate, Reconciliation } from './reconcile';
+
+export interface Value {
+  value: number | null;
+  sd?: number | null;
+}
+
+export interface CaseSummary {
+  label: string;
+  /** recovery[product][element], fraction */
+  recovery: Record<string, Record<string, Value>>;
+  /** grade[product][element], mass fraction */
+  grade: Record<string, Record<string, Value>>;
+  /** product mass flow, kg/h */
+  massFlow: Record<string, Value>;
+}
+
+interface Estimator {
+  linear(coefs: ReadonlyMap<number, number>): Estimate;
+  ratio(num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate;
+}
+
+function summarize(label: string, plant: CompiledFlowsheet, est: Estimator): CaseSummary {
+  const species = plant.species;
+  const S = species.list.length;
+  const elementCoefs = (streams: number[], e: number) => {
+    const m = new Map<number, number>();
+    const aw = ATOMIC_WEIGHTS[species.elements[e]];
+    for (const s of streams) {
+      for (let k = 0; k < S; k++) {
+        const a = species.elementMatrix[e * S + k];
+        if (a) m.set(plant.streams[s].offset + k, a * aw);
+      }
+    }
+    return m;
+  };
+  const massCoefs = (streams: number[]) => {
+    const m = new Map<number, number>();
+    for (const s of streams) for (let k = 0; k < S; k++) m.set(plant.streams[s].offset + k, species.list[k].molarMass);
+    return m;
+  };
+  const feedStreams = plant.units.filter((u) => u.type.role === 'source').flatMap((u) => [...u.outlets.values()]);
+  const recovery: CaseSummary['recovery'] = {};
+  const grade: CaseSummary['grade'] = {};
+  const massFlow: CaseSummary['massFlow'] = {};
+  const feedElement = species.elements.map((_, e) => elementCoefs(feedStreams, e));
+  const feedAmount = feedElement.map((c) => est.linear(c));
+  for (const unit of plant.units) {
+    if (unit.type.role !== 'sink') continue;
+    const streams = [...unit.inlets.values()].flat();
+    const mass = massCoefs(streams);
+    const total = est.linear(mass);
+    massFlow[unit.id] = { value: total.value, sd: total.sd };
+    recovery[unit.id] = {};
+    grade[unit.id] = {};
+    species.elements.forEach((el, e) => {
+      const coefs = elementCoefs(streams, e);
+      const amount = est.linear(coefs);
+      const fed = feedAmount[e];
+      if (fed.value === null || fed.value > 0) {
+        const r = est.ratio(coefs, feedElement[e]);
+        recovery[unit.id][el] = { value: r.value, sd: r.sd };
+      }
+      if (amount.value === null || amount.value > 0) {
+        const g = est.ratio(coefs, mass);
+        grade[unit.id][el] = { value: g.value, sd: g.sd };
+      }
+    });
+  }
+  return { label, recovery, grade, massFlow };
+}
+
+/** A simulated case: x is solvePlant(plant).x. */
+export function summarizeSolution(label: string, plant: CompiledFlowsheet, x: Float64Array): CaseSummary {
+  const dotx = (m: ReadonlyMap<number, number>) => {
+    let s = 0;
+    for (const [v, c] of m) s += c * x[v];
+    return s;
+  };
+  return summarize(label, plant, {
+    linear: (m) => ({ value: dotx(m), sd: null, observable: true }),
+    ratio: (a, b) => {
+      const d = dotx(b);
+      return { value: d > 0 ? dotx(a) / d : null, sd: null, observable: true };
+    },
+  });
+}
+
+/** A reconciled case. */
+export function summarizeReconciliation(label: string, rec: Reconciliation): CaseSummary {
+  return summarize(label, rec.plant, { linear: rec.estimate, ratio: rec.ratio });
+}
+
+export interface ComparisonRow {
+  metric: 'recovery' | 'grade' | 'mass flow';
+  product: string;
+  /** '' for mass flow */
+  element: string;
+  values: Value[];
+}
+
+export interface Comparison {
+  cases: string[];
+  rows: ComparisonRow[];
+}
+
+/**
+ * Lines up cases: every product and element that any case has, recovery first, then grade, then
+ * product mass flow. `elements` restricts the elements shown.
+ */
+export function compareCases(cases: readonly CaseSummary[], elements?: readonly string[]): Comparison {
+  const products: string[] = [];
+  for (const c of cases) for (const p of Object.keys(c.massFlow)) if (!products.includes(p)) products.push(p);
+  const rows: ComparisonRow[] = [];
+  const keep = (el: string) => !elements || elements.includes(el);
+  for (const metric of ['recovery', 'grade'] as const) {
+    for (const product of products) {
+      const els: string[] = [];
+      for (const c of cases) for (const el of Object.keys(c[metric][product] ?? {})) if (!els.includes(el) && keep(el)) els.push(el);
+      if (elements) els.sort((a, b) => elements.indexOf(a) - elements.indexOf(b));
+      for (const element of els) rows.push({ metric, product, element, values: cases.map((c) => c[metric][product]?.[element] ?? { value: null }) });
+    }
+  }
+  for (const product of products) rows.push({ metric: 'mass flow', product, element: '', values: cases.map((c) => c.massFlow[product] ?? { value: null }) });
+  return { cases: cases.map((c) => c.label), rows };
+}
+
+/** The comparison as CSV: one row per metric, product and element; per case a value and, where known, its sd. */
+export function comparisonToCsv(c: Comparison): string {
+  const withSd = c.rows.some((r) => r.values.some((v) => v.sd !== undefined && v.sd !== null));
+  const fields = ['metric', 'product', 'element', 'unit', ...c.cases.flatMap((name) => (withSd ? [name, `${name} sd`] : [name]))];
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : Number(x.toPrecision(8)).toString());
+  const data = c.rows.map((r) => [
+    r.metric,
+    r.product,
+    r.element,
+    r.metric === 'mass flow' ? 'kg/h' : 'fraction',
+    ...r.values.flatMap((v) => (withSd ? [fmt(v.value), fmt(v.sd)] : [fmt(v.value)])),
+  ]);
+  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+}

@@ -1,0 +1,565 @@
+/**
+ * Data reconciliation: the flows nearest, in the weighted least-squares sense, to what the pilot
+ * measured, that satisfy every balance of the plant exactly and are never negative.
+ *
+ *   minimise  Σ_i ((y_i − h_i(x)) / σ_i)²   subject to  C·x = 0 (balances.ts),  x ≥ 0
+ *
+ * x are the stream species flows and reagent doses (kmol/h). A flow measurement is linear in x,
+ * an assay is a ratio of two linear forms; assays are handled by Gauss–Newton on the linearized
+ * problem, which converges in a few steps (one when every measurement is a flow).
+ *
+ * Method. The balances are solved once: x = Z·z, Z a basis of their null space (reduced row
+ * echelon form), z the plant's degrees of freedom. Flows held at zero by non-negativity add the
+ * constraints Z_j·z = 0 (an active set: every negative observable flow is bound to zero, a bound
+ * whose multiplier says the objective would fall by leaving it is released, until neither
+ * happens). Each step is the minimum-norm least-squares solution from the SVD of
+ * W^½·J·Z restricted to the active set, so directions the data do not see keep their starting
+ * values: the simulated flows, scaled to the measured throughput.
+ *
+ * Observability: unknown j is observable when row j of Z has no component in the null space of
+ * W^½·J·Z (the data determine it); otherwise it is reported as unobservable, never with a value.
+ *
+ * Statistics (linearized at the solution, Σ = diag σ²): standardized residuals e = W^½(y − h),
+ * e ~ N(0, I − U·Uᵀ) with U the left singular vectors. Global test: χ² = eᵀe against
+ * χ²(1 − α, m − rank) (redundancy). Measurement test (Mah & Tamhane 1982): |e_i| / √(1 − ‖U_i‖²)
+ * against the normal quantile at Šidák-corrected level β = 1 − (1 − α)^(1/m_redundant). Gross
+ * errors are found by serial elimination: while the global test fails, the measurement with the
+ * largest test statistic above its critical value is flagged and taken out, and the data are
+ * reconciled again (Narasimhan & Jordache, Data Reconciliation and Gross Error Detection, 2000, ch. 7–8).
+ */
+import type { CompiledFlowsheet } from '../compile';
+import { buildBalances, type BalanceLevel, type Balances } from './balances';
+import { dense, dot, nullSpace, orthonormalize, svd, type Dense, type Svd } from './linalg';
+import { describeVariable, measurementModel, variableIndex, type Measurement, type MeasurementModel, type VariableIndex } from './measurements';
+import { chiSquareQuantile, measurementTestCritical } from './stats';
+
+export interface ReconcileOptions {
+  /** Balance level of reacting units; see balances.ts. Default 'element'. */
+  balances?: BalanceLevel;
+  /** Significance level of the global and measurement tests. Default 0.05. */
+  alpha?: number;
+  /** Take flagged gross errors out and reconcile again (serial elimination). Default true. */
+  eliminate?: boolean;
+  /** At most this many measurements are taken out. Default: a third of them. */
+  maxEliminations?: number;
+}
+
+export type VariableStatus = 'zero' | 'observable' | 'unobservable' | 'bound';
+
+export interface MeasurementResult {
+  measurement: Measurement;
+  /** Reconciled value of the measured quantity, in the measurement's unit; null when the data do not determine it. */
+  reconciled: number | null;
+  reconciledSd: number | null;
+  /** reconciled − measured */
+  adjustment: number | null;
+  /** adjustment / sd */
+  standardized: number | null;
+  /** Measurement-test statistic |e_i| / √(1 − h_i); null when the measurement is not redundant or was taken out. */
+  test: number | null;
+  redundant: boolean;
+  /**
+   * ok: passes the measurement test; gross error: flagged (and, with elimination, taken out);
+   * suspect: fails the test but could not be singled out; not redundant: nothing else checks it.
+   */
+  status: 'ok' | 'gross error' | 'suspect' | 'not redundant';
+  /** When flagged: the test statistic it was flagged with, in which elimination round, and the error it implies (measured − reconciled). */
+  grossError?: { test: number; critical: number; round: number; error: number | null };
+}
+
+export interface Estimate {
+  value: number | null;
+  sd: number | null;
+  observable: boolean;
+}
+
+export interface Reconciliation {
+  plant: CompiledFlowsheet;
+  index: VariableIndex;
+  balances: Balances;
+  options: Required<Omit<ReconcileOptions, 'maxEliminations'>> & { maxEliminations: number };
+  measurements: MeasurementResult[];
+  global: {
+    chiSquare: number;
+    dof: number;
+    critical: number | null;
+    passed: boolean;
+    /** Critical value of the measurement test in the final round. */
+    measurementCritical: number | null;
+    redundant: number;
+  };
+  /** Reconciled unknowns, kmol/h: stream species flows (plant layout), then doses. Read with `status`. */
+  x: Float64Array;
+  sd: Float64Array;
+  status: VariableStatus[];
+  /** Value, standard deviation and observability of Σ coef·x. */
+  estimate(coefs: ReadonlyMap<number, number>): Estimate;
+  /** Value, standard deviation (linearized) and observability of (num·x) / (den·x). */
+  ratio(num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate;
+  /** Starting point: the simulated flows times this factor (fitted to the measured flows). */
+  throughputFactor: number;
+  iterations: number;
+  warnings: string[];
+}
+
+interface Reduced {
+  num: [number[], number[]];
+  den?: [number[], number[]];
+  scale: number;
+}
+
+/**
+ * Reconciles measurements against a compiled plant. `nominal` is the plant's simulated solution
+ * (solvePlant(plant).x); it tells which flows exist (a flow the simulation has at exactly zero is
+ * held at zero unless a measurement names that species in that stream) and gives the starting point.
+ */
+export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measurements: readonly Measurement[], options: ReconcileOptions = {}): Reconciliation {
+  const opts = {
+    balances: options.balances ?? 'element',
+    alpha: options.alpha ?? 0.05,
+    eliminate: options.eliminate ?? true,
+    maxEliminations: options.maxEliminations ?? Math.max(1, Math.floor(measurements.length / 3)),
+  };
+  if (!(opts.alpha > 0 && opts.alpha < 0.5)) throw new RangeError(`alpha must be between 0 and 0.5, not ${opts.alpha}`);
+  const index = variableIndex(plant);
+  const balances = buildBalances(plant, index, opts.balances);
+  const warnings = [...balances.warnings];
+
+  // Simulated values of every unknown: stream flows from the plant layout, doses from the unit internals.
+  const xNominal = new Float64Array(index.nVars);
+  xNominal.set(nominal.subarray(0, index.nStreamVars));
+  for (const d of index.doses) xNominal[d.variable] = nominal[plant.units[d.unitIndex].internalOffset + d.internal];
+  let xmax = 0;
+  for (const v of xNominal) xmax = Math.max(xmax, Math.abs(v));
+
+  const models = measurements.map((m) => measurementModel(plant, index, m));
+  const isFree = new Uint8Array(index.nVars);
+  for (let v = 0; v < index.nVars; v++) if (Math.abs(xNominal[v]) > 1e-12 * xmax) isFree[v] = 1;
+  for (const { direct } of models) for (const v of direct ?? []) isFree[v] = 1;
+  const free: number[] = [];
+  const reducedOf = new Int32Array(index.nVars).fill(-1);
+  for (let v = 0; v < index.nVars; v++) if (isFree[v]) reducedOf[v] = free.push(v) - 1;
+  const n = free.length;
+
+  const reduce = (m: ReadonlyMap<number, number>): [number[], number[]] => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [v, c] of m) if (reducedOf[v] >= 0) idx.push(reducedOf[v]), val.push(c);
+    return [idx, val];
+  };
+  const reduced: Reduced[] = models.map(({ model }) => ({ num: reduce(model.num), den: model.den && reduce(model.den), scale: model.scale }));
+  models.forEach(({ model }, i) => {
+    if (!model.den && reduced[i].num[0].length === 0) {
+      const m = measurements[i];
+      warnings.push(`${m.source ?? `measurement ${i + 1}`}: the simulation carries no ${m.component} in ${m.stream.startsWith('reagent:') ? `the doses of ${m.stream.slice(8)}` : `stream "${m.stream}"`}, so this measurement is compared with zero`);
+    }
+  });
+
+  // Balances over the free unknowns, and their null space.
+  const C = dense(balances.rows.length, n);
+  balances.rows.forEach((row, r) => {
+    for (const [v, c] of row) if (reducedOf[v] >= 0) C.data[r * n + reducedOf[v]] = c;
+  });
+  const { Z, free: freeCols } = nullSpace(C);
+  const p = Z.cols;
+
+  // Starting point: simulated flows times a throughput factor fitted to the flow measurements.
+  let sNum = 0;
+  let sDen = 0;
+  models.forEach(({ model }, i) => {
+    if (model.den) return;
+    let h = 0;
+    for (const [v, c] of model.num) h += c * xNominal[v];
+    const w = 1 / measurements[i].sd ** 2;
+    sNum += w * measurements[i].value * h;
+    sDen += w * h * h;
+  });
+  const throughputFactor = sDen > 0 && sNum > 0 && Number.isFinite(sNum / sDen) ? sNum / sDen : 1;
+  const z0 = new Float64Array(p);
+  freeCols.forEach((c, k) => (z0[k] = xNominal[free[c]] * throughputFactor));
+  {
+    const x0 = mulZ(Z, z0);
+    let worst = 0;
+    for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(x0[j] - xNominal[free[j]] * throughputFactor));
+    if (worst > 1e-6 * xmax * throughputFactor) warnings.push('the simulated flows do not satisfy the balances used; the starting point was adjusted');
+  }
+
+  const y = Float64Array.from(measurements, (m) => m.value);
+  const sigma = Float64Array.from(measurements, (m) => m.sd);
+
+  // Serial elimination of gross errors.
+  let used = measurements.map((_, i) => i);
+  const flagged = new Map<number, NonNullable<MeasurementResult['grossError']>>();
+  let round = 0;
+  let solution: Solved;
+  let iterations = 0;
+  for (;;) {
+    solution = solveWls(Z, reduced, y, sigma, used, z0, n);
+    iterations += solution.iterations;
+    const st = solution.stats;
+    if (!opts.eliminate || st.dof <= 0) break;
+    if (st.chiSquare <= chiSquareQuantile(1 - opts.alpha, st.dof)) break;
+    const critical = measurementTestCritical(opts.alpha, st.redundantCount);
+    let worst = -1;
+    st.test.forEach((t, k) => {
+      if (t !== null && t > critical && (worst < 0 || t > st.test[worst]!)) worst = k;
+    });
+    if (worst < 0 || flagged.size >= opts.maxEliminations) break;
+    // Measurements with the same test statistic cannot be told apart (an equivalent set): none is flagged.
+    const tied = st.test.map((t, k) => (t !== null && k !== worst && Math.abs(t - st.test[worst]!) <= 1e-6 * st.test[worst]! ? k : -1)).filter((k) => k >= 0);
+    if (tied.length) {
+      const names = [worst, ...tied].map((k) => describeMeasurement(measurements[used[k]])).join('; ');
+      warnings.push(`the global test fails, but the largest measurement test is shared by ${names}: the data cannot tell which of them is in error`);
+      break;
+    }
+    flagged.set(used[worst], { test: st.test[worst]!, critical, round: ++round, error: null });
+    used = used.filter((_, k) => k !== worst);
+  }
+
+  const st = solution.stats;
+  const critical = st.dof > 0 ? chiSquareQuantile(1 - opts.alpha, st.dof) : null;
+  const mtCritical = st.redundantCount > 0 ? measurementTestCritical(opts.alpha, st.redundantCount) : null;
+  const xr = solution.x;
+
+  // Per-unknown results.
+  const x = new Float64Array(index.nVars);
+  const sd = new Float64Array(index.nVars);
+  const status: VariableStatus[] = Array.from({ length: index.nVars }, () => 'zero' as VariableStatus);
+  const projected = (q: Float64Array) => project(q, solution.QA);
+  const observability = (q: Float64Array): { observable: boolean; sd: number } => {
+    const u = projected(q);
+    const uu = dot(u, u);
+    const { V, s, rank } = solution.svd;
+    let inRange = 0;
+    let variance = 0;
+    for (let k = 0; k < rank; k++) {
+      let c = 0;
+      for (let j = 0; j < p; j++) c += V.data[j * rank + k] * u[j];
+      inRange += c * c;
+      variance += (c / s[k]) ** 2;
+    }
+    const scale = dot(q, q);
+    return { observable: uu - inRange <= 1e-12 * Math.max(scale, 1e-300), sd: Math.sqrt(variance) };
+  };
+  const activeSet = new Set(solution.active);
+  for (let j = 0; j < n; j++) {
+    const v = free[j];
+    if (activeSet.has(j)) {
+      status[v] = 'bound';
+      continue;
+    }
+    const o = observability(rowOf(Z, j));
+    x[v] = xr[j];
+    sd[v] = o.observable ? o.sd : NaN;
+    status[v] = o.observable ? 'observable' : 'unobservable';
+  }
+
+  const estimate = (coefs: ReadonlyMap<number, number>): Estimate => {
+    const q = new Float64Array(p);
+    let value = 0;
+    for (const [v, c] of coefs) {
+      const j = reducedOf[v];
+      if (j < 0) continue;
+      value += c * xr[j];
+      for (let k = 0; k < p; k++) q[k] += c * Z.data[j * p + k];
+    }
+    const o = observability(q);
+    return o.observable ? { value, sd: o.sd, observable: true } : { value: null, sd: null, observable: false };
+  };
+  const ratio = (num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate => {
+    let a = 0;
+    let b = 0;
+    for (const [v, c] of num) if (reducedOf[v] >= 0) a += c * xr[reducedOf[v]];
+    for (const [v, c] of den) if (reducedOf[v] >= 0) b += c * xr[reducedOf[v]];
+    if (!(b > 0)) return { value: null, sd: null, observable: estimate(den).observable && estimate(num).observable };
+    const r = a / b;
+    const grad = new Map<number, number>();
+    for (const [v, c] of num) grad.set(v, (grad.get(v) ?? 0) + c / b);
+    for (const [v, c] of den) grad.set(v, (grad.get(v) ?? 0) - (r * c) / b);
+    const e = estimate(grad);
+    return e.observable ? { value: r, sd: e.sd, observable: true } : { value: null, sd: null, observable: false };
+  };
+
+  const results: MeasurementResult[] = measurements.map((m, i) => {
+    const k = used.indexOf(i);
+    const model = models[i].model;
+    const e = model.den ? ratio(scaled(model.num, model.scale), model.den) : estimate(model.num);
+    const reconciledValue = e.value;
+    const base = {
+      measurement: m,
+      reconciled: reconciledValue,
+      reconciledSd: e.sd,
+      adjustment: reconciledValue === null ? null : reconciledValue - m.value,
+      standardized: reconciledValue === null ? null : (reconciledValue - m.value) / m.sd,
+    };
+    if (k < 0) {
+      const g = flagged.get(i)!;
+      return { ...base, test: null, redundant: true, status: 'gross error', grossError: { ...g, error: reconciledValue === null ? null : m.value - reconciledValue } };
+    }
+    const t = st.test[k];
+    const redundant = t !== null;
+    const over = redundant && mtCritical !== null && t! > mtCritical;
+    const gross = over && !opts.eliminate;
+    return {
+      ...base,
+      test: t,
+      redundant,
+      status: gross ? 'gross error' : over ? 'suspect' : redundant ? 'ok' : 'not redundant',
+      ...(gross ? { grossError: { test: t!, critical: mtCritical!, round: 0, error: reconciledValue === null ? null : m.value - reconciledValue } } : {}),
+    };
+  });
+
+  for (let v = 0; v < index.nVars; v++) {
+    if (status[v] === 'bound') warnings.push(`${describeVariable(plant, index, v).text} is held at zero: the data would make it negative`);
+  }
+  return {
+    plant,
+    index,
+    balances,
+    options: opts,
+    measurements: results,
+    global: {
+      chiSquare: st.chiSquare,
+      dof: st.dof,
+      critical,
+      passed: critical === null ? true : st.chiSquare <= critical,
+      measurementCritical: mtCritical,
+      redundant: st.redundantCount,
+    },
+    x,
+    sd,
+    status,
+    estimate,
+    ratio,
+    throughputFactor,
+    iterations,
+    warnings,
+  };
+}
+
+/** "Co wt%(s) in stream cake (data.csv line 7)" */
+export function describeMeasurement(m: Measurement): string {
+  const where = m.stream.startsWith('reagent:') ? `dose into ${m.stream.slice(8)}` : `stream ${m.stream}`;
+  return `${m.component} ${m.unit} in ${where}${m.source ? ` (${m.source})` : ''}`;
+}
+
+function scaled(m: ReadonlyMap<number, number>, f: number): Map<number, number> {
+  return new Map([...m].map(([v, c]) => [v, c * f]));
+}
+
+interface Solved {
+  x: Float64Array;
+  z: Float64Array;
+  active: number[];
+  QA: Float64Array[];
+  svd: Svd;
+  iterations: number;
+  stats: { chiSquare: number; dof: number; test: (number | null)[]; redundantCount: number };
+}
+
+function rowOf(Z: Dense, j: number): Float64Array {
+  return Z.data.slice(j * Z.cols, (j + 1) * Z.cols);
+}
+
+function mulZ(Z: Dense, z: Float64Array): Float64Array {
+  const x = new Float64Array(Z.rows);
+  for (let j = 0; j < Z.rows; j++) {
+    let s = 0;
+    const o = j * Z.cols;
+    for (let k = 0; k < Z.cols; k++) s += Z.data[o + k] * z[k];
+    x[j] = s;
+  }
+  return x;
+}
+
+/** q minus its components along the active-set constraint rows. */
+function project(q: Float64Array, QA: readonly Float64Array[]): Float64Array {
+  const u = Float64Array.from(q);
+  for (const a of QA) {
+    const d = dot(a, u);
+    for (let k = 0; k < u.length; k++) u[k] -= d * a[k];
+  }
+  return u;
+}
+
+/** h_i(x) and the gradient row of measurement i in the reduced unknowns. */
+function evaluate(m: Reduced, x: Float64Array): { h: number; grad: Map<number, number> } {
+  const [ni, nv] = m.num;
+  let a = 0;
+  for (let t = 0; t < ni.length; t++) a += nv[t] * x[ni[t]];
+  if (!m.den) {
+    const grad = new Map<number, number>();
+    for (let t = 0; t < ni.length; t++) grad.set(ni[t], (grad.get(ni[t]) ?? 0) + nv[t]);
+    return { h: a, grad };
+  }
+  const [di, dv] = m.den;
+  let b = 0;
+  for (let t = 0; t < di.length; t++) b += dv[t] * x[di[t]];
+  if (!(b > 0)) return { h: NaN, grad: new Map() };
+  const h = (m.scale * a) / b;
+  const grad = new Map<number, number>();
+  for (let t = 0; t < ni.length; t++) grad.set(ni[t], (grad.get(ni[t]) ?? 0) + (m.scale * nv[t]) / b);
+  for (let t = 0; t < di.length; t++) grad.set(di[t], (grad.get(di[t]) ?? 0) - (h * dv[t]) / b);
+  return { h, grad };
+}
+
+function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: Float64Array, used: readonly number[], z0: Float64Array, n: number): Solved {
+  const p = Z.cols;
+  const m = used.length;
+  const linear = used.every((i) => !models[i].den);
+  let z: Float64Array = Float64Array.from(z0);
+  const active: number[] = [];
+  let iterations = 0;
+
+  const residuals = (x: Float64Array) => {
+    const b = new Float64Array(m);
+    let cost = 0;
+    used.forEach((i, k) => {
+      const { h } = evaluate(models[i], x);
+      b[k] = (y[i] - h) / sigma[i];
+      cost += b[k] * b[k];
+    });
+    return { b, cost: Number.isFinite(cost) ? cost : Infinity };
+  };
+  /** W^½·J·Z at x, projected on the active set. */
+  const jacobian = (x: Float64Array, QA: readonly Float64Array[]) => {
+    const G = dense(m, p);
+    used.forEach((i, k) => {
+      const { grad } = evaluate(models[i], x);
+      const row = new Float64Array(p);
+      for (const [j, c] of grad) {
+        const o = j * p;
+        const w = c / sigma[i];
+        for (let t = 0; t < p; t++) row[t] += w * Z.data[o + t];
+      }
+      G.data.set(project(row, QA), k * p);
+    });
+    return G;
+  };
+
+  let QA: Float64Array[] = [];
+  let dec: Svd = svd(dense(m, p));
+  let x = mulZ(Z, z);
+  for (let outer = 0; outer < 100; outer++) {
+    QA = orthonormalize(active.map((j) => rowOf(Z, j)), 1e-10);
+    z = project(z, QA);
+    x = mulZ(Z, z);
+    for (let it = 0; it < 60; it++) {
+      iterations++;
+      const { b, cost } = residuals(x);
+      dec = svd(jacobian(x, QA));
+      const { U, V, s, rank } = dec;
+      const c = new Float64Array(rank);
+      for (let k = 0; k < rank; k++) {
+        let t = 0;
+        for (let i = 0; i < m; i++) t += U.data[i * rank + k] * b[i];
+        c[k] = t / s[k];
+      }
+      const dz = new Float64Array(p);
+      for (let j = 0; j < p; j++) {
+        let t = 0;
+        for (let k = 0; k < rank; k++) t += V.data[j * rank + k] * c[k];
+        dz[j] = t;
+      }
+      let alpha = 1;
+      let next = z.map((v, j) => v + dz[j]);
+      let xn = mulZ(Z, next);
+      if (!linear) {
+        while (alpha > 1e-6 && !(residuals(xn).cost <= cost * (1 + 1e-12) + 1e-300)) {
+          alpha /= 2;
+          next = z.map((v, j) => v + alpha * dz[j]);
+          xn = mulZ(Z, next);
+        }
+        if (alpha <= 1e-6) break;
+      }
+      z = next;
+      x = xn;
+      const step = Math.sqrt(dot(dz, dz)) * alpha;
+      if (linear || step <= 1e-12 * (Math.sqrt(dot(z, z)) + 1e-300)) {
+        if (!linear) dec = svd(jacobian(x, QA));
+        break;
+      }
+    }
+    // Bounds: observable flows below zero are bound to zero; bounds the data pull away from are released.
+    let xscale = 0;
+    for (const v of x) xscale = Math.max(xscale, Math.abs(v));
+    const tol = 1e-9 * xscale;
+    const observable = (j: number) => {
+      const u = project(rowOf(Z, j), QA);
+      let inRange = 0;
+      for (let k = 0; k < dec.rank; k++) {
+        let c = 0;
+        for (let t = 0; t < p; t++) c += dec.V.data[t * dec.rank + k] * u[t];
+        inRange += c * c;
+      }
+      return dot(u, u) - inRange <= 1e-12 * Math.max(dot(rowOf(Z, j), rowOf(Z, j)), 1e-300);
+    };
+    const negatives: number[] = [];
+    for (let j = 0; j < n; j++) if (x[j] < -tol && !active.includes(j) && observable(j)) negatives.push(j);
+    if (negatives.length) {
+      active.push(...negatives);
+      continue;
+    }
+    if (active.length) {
+      // ∇Φ = Σ λ_j Z_jᵀ at the optimum; λ_j < 0 means leaving the bound lowers Φ.
+      const { b } = residuals(x);
+      const Gfull = jacobian(x, []);
+      const g = new Float64Array(p);
+      for (let i = 0; i < m; i++) for (let t = 0; t < p; t++) g[t] -= 2 * Gfull.data[i * p + t] * b[i];
+      const rows = active.map((j) => rowOf(Z, j));
+      const A = active.length;
+      const M = dense(A, A);
+      const rhs = new Float64Array(A);
+      for (let a = 0; a < A; a++) {
+        rhs[a] = dot(rows[a], g);
+        for (let c = 0; c < A; c++) M.data[a * A + c] = dot(rows[a], rows[c]);
+      }
+      const lambda = solveSymmetric(M, rhs);
+      let release = -1;
+      let worst = -1e-8 * (1 + residuals(x).cost);
+      lambda.forEach((l, a) => {
+        const effect = l * Math.sqrt(dot(rows[a], rows[a])) * Math.max(xscale, 1e-300);
+        if (effect < worst) {
+          worst = effect;
+          release = a;
+        }
+      });
+      if (release >= 0) {
+        active.splice(release, 1);
+        continue;
+      }
+    }
+    break;
+  }
+
+  // Statistics at the solution.
+  const { b, cost } = residuals(x);
+  const { U, rank } = dec;
+  const test: (number | null)[] = [];
+  let redundantCount = 0;
+  for (let i = 0; i < m; i++) {
+    let h = 0;
+    for (let k = 0; k < rank; k++) h += U.data[i * rank + k] ** 2;
+    const v = 1 - h;
+    if (v > 1e-8) {
+      test.push(Math.abs(b[i]) / Math.sqrt(v));
+      redundantCount++;
+    } else test.push(null);
+  }
+  return { x, z, active, QA, svd: dec, iterations, stats: { chiSquare: cost, dof: m - rank, test, redundantCount } };
+}
+
+/** Solves a small symmetric system by least squares (pseudo-inverse), tolerating dependent rows. */
+function solveSymmetric(M: Dense, rhs: Float64Array): Float64Array {
+  const d = svd(M, 1e-12);
+  const out = new Float64Array(M.rows);
+  for (let k = 0; k < d.rank; k++) {
+    let c = 0;
+    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
+    c /= d.s[k];
+    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
+  }
+  return out;
+}
+
+export type { MeasurementModel };

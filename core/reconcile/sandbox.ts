@@ -1,0 +1,175 @@
+/**
+ * One unit of a compiled plant, taken out and run by itself: its own equations, with its inlet
+ * streams given. Reconciliation uses it to learn what a unit can transform (its response to each
+ * inlet species) and parameter fitting to run the unit with trial parameters. The unit is reached
+ * only through the UnitType/UnitModel contract, so this works for every unit type, present or future.
+ */
+import { toKmolPerHour } from '../basis';
+import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichiometry } from '../chemistry';
+import type { CompiledFlowsheet, CompiledUnit } from '../compile';
+import type { CompileContext, CompiledReaction, EquationBuilder, UnitModel } from '../unit-type';
+import { dense, luFactor, luSolve, type Dense, type Lu } from './linalg';
+
+const INPUT = 1 << 30;
+
+export interface UnitSandbox {
+  unit: CompiledUnit;
+  model: UnitModel;
+  /** Streams leaving the unit, in port order; local unknowns o·S … o·S + S − 1. */
+  outletStreams: number[];
+  /** Streams entering the unit from elsewhere (a stream from the unit to itself is an unknown). */
+  inletStreams: number[];
+  /** Local unknowns: outlets then internals. */
+  nOwn: number;
+  /** Runs the unit: inlet flows (kmol/h, S per inlet stream, in inletStreams order) → outlets, doses, internals. */
+  run(inlets: readonly ArrayLike<number>[]): { outlets: Float64Array[]; doses: Float64Array; own: Float64Array };
+}
+
+/** The unit's equations as A·own + B·inlets = c, factorized; undefined when they do not determine the unit. */
+export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model: UnitModel = unit.model): UnitSandbox | undefined {
+  const S = plant.species.list.length;
+  const outletStreams = [...unit.outlets.values()];
+  const outletLocal = new Map(outletStreams.map((s, o) => [s, o * S]));
+  const inletStreams = [...new Set([...unit.inlets.values()].flat())].filter((s) => !outletLocal.has(s));
+  const inletLocal = new Map(inletStreams.map((s, i) => [s, INPUT + i * S]));
+  const internals = model.internals ?? 0;
+  const nOwn = outletStreams.length * S + internals;
+  const nIn = inletStreams.length * S;
+  const A = dense(nOwn, nOwn);
+  const B = dense(nOwn, nIn);
+  const c = new Float64Array(nOwn);
+  const defined = new Uint8Array(nOwn);
+  let broken = false;
+  const eq: EquationBuilder = {
+    nSpecies: S,
+    outlet(port) {
+      const s = unit.outlets.get(port);
+      if (s === undefined) throw new Error(`unit "${unit.id}" has no outlet "${port}"`);
+      return outletLocal.get(s)!;
+    },
+    inlets(port) {
+      return (unit.inlets.get(port) ?? []).map((s) => outletLocal.get(s) ?? inletLocal.get(s)!);
+    },
+    internal(i) {
+      return outletStreams.length * S + i;
+    },
+    equation(target, vars, coefs, rhs = 0) {
+      if (target < 0 || target >= nOwn || defined[target]) {
+        broken = true;
+        return;
+      }
+      defined[target] = 1;
+      vars.forEach((v, j) => {
+        if (v >= INPUT) B.data[target * nIn + (v - INPUT)] += coefs[j];
+        else A.data[target * nOwn + v] += coefs[j];
+      });
+      c[target] = rhs;
+    },
+  };
+  model.equations(eq);
+  if (broken || defined.some((d) => !d)) return undefined;
+  const lu = nOwn ? luFactor(A) : ({ n: 0, lu: new Float64Array(0), perm: new Int32Array(0) } as Lu);
+  if (!lu) return undefined;
+  const doses = model.reagents ?? [];
+  const doseLocal = doses.map((g) => outletStreams.length * S + g.internal);
+  return {
+    unit,
+    model,
+    outletStreams,
+    inletStreams,
+    nOwn,
+    run(inlets) {
+      const rhs = Float64Array.from(c);
+      inlets.forEach((flows, i) => {
+        for (let k = 0; k < S; k++) {
+          const v = flows[k];
+          if (v === 0) continue;
+          const col = i * S + k;
+          for (let r = 0; r < nOwn; r++) {
+            const b = B.data[r * nIn + col];
+            if (b) rhs[r] -= b * v;
+          }
+        }
+      });
+      const own = nOwn ? luSolve(lu, rhs) : new Float64Array(0);
+      const outlets = outletStreams.map((_, o) => own.slice(o * S, o * S + S));
+      return { outlets, doses: Float64Array.from(doseLocal, (l) => own[l]), own };
+    },
+  };
+}
+
+/**
+ * Directions in which the unit changes its species flows, Σ outlets − Σ inlets − doses, over all
+ * inlet flows (the range of its response): empty for a mixer, splitter or separator; a phase
+ * transfer per extracted species for sx; the reactions' stoichiometry for a reactor.
+ */
+export function transformations(sandbox: UnitSandbox, S: number): Float64Array[] {
+  const { model } = sandbox;
+  const nIn = sandbox.inletStreams.length;
+  const zero = Array.from({ length: nIn }, () => new Float64Array(S));
+  const change = (inlets: Float64Array[]) => {
+    const { outlets, doses } = sandbox.run(inlets);
+    const d = new Float64Array(S);
+    for (const o of outlets) for (let k = 0; k < S; k++) d[k] += o[k];
+    for (const f of inlets) for (let k = 0; k < S; k++) d[k] -= f[k];
+    (model.reagents ?? []).forEach((g, i) => (d[g.species] -= doses[i]));
+    return d;
+  };
+  const base = change(zero);
+  const directions = [base];
+  for (let i = 0; i < nIn; i++) {
+    for (let k = 0; k < S; k++) {
+      const inlets = zero.map((z) => z.slice());
+      inlets[i][k] = 1;
+      const d = change(inlets);
+      for (let j = 0; j < S; j++) d[j] -= base[j];
+      directions.push(d);
+    }
+  }
+  // Round-off below 1e-12 of the unit's throughput is not a transformation.
+  for (const d of directions) for (let j = 0; j < S; j++) if (Math.abs(d[j]) < 1e-12) d[j] = 0;
+  return directions;
+}
+
+/** Compiles a unit's model again with other parameters; the problems are returned, not thrown. */
+export function compileUnit(plant: CompiledFlowsheet, unit: CompiledUnit, params: Record<string, unknown>): { model?: UnitModel; problems: string[] } {
+  const problems: string[] = [];
+  const species = plant.species;
+  const lookup = (id: string) => {
+    const k = species.index.get(id);
+    return k === undefined ? undefined : species.list[k];
+  };
+  const ctx: CompileContext = {
+    unitId: unit.id,
+    path: `units.${unit.id}`,
+    species,
+    toKmolPerHour: (k, amount) => toKmolPerHour(plant.basis, amount, species.list[k].molarMass),
+    error: (path, message) => problems.push(`${path}: ${message}`),
+    speciesIndex(id, path) {
+      const k = species.index.get(id);
+      if (k === undefined) problems.push(`${path}: species "${id}" is not declared`);
+      return k;
+    },
+    reaction(equation, path): CompiledReaction | undefined {
+      try {
+        const parsed = parseEquation(equation);
+        const bad = checkBalance(parsed, lookup);
+        if (bad.length) {
+          problems.push(...bad.map((b) => `${path}: ${describeImbalance(b)}`));
+          return undefined;
+        }
+        const terms = [...stoichiometry(parsed)].map(([id, nu]) => ({ k: species.index.get(id)!, nu }));
+        return { equation, terms };
+      } catch (e) {
+        if (!(e instanceof ChemistryError)) throw e;
+        problems.push(`${path}: ${e.message}`);
+        return undefined;
+      }
+    },
+    connections: (port) => unit.inlets.get(port)?.length ?? (unit.outlets.has(port) ? 1 : 0),
+  };
+  const model = unit.type.compile(params as never, ctx);
+  return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };
+}
+
+export type { Dense };
