@@ -23,7 +23,7 @@ export function assemble(plant: CompiledFlowsheet): AssembledSystem {
     for (const s of unit.outlets.values()) owner.fill(u, plant.streams[s].offset, plant.streams[s].offset + nSpecies);
     owner.fill(u, unit.internalOffset, unit.internalOffset + unit.internals);
   });
-  const builder = new CsrBuilder(n);
+  const builder = new CsrBuilder(n, 3 * n); // about 2–3 entries per equation in real plants
   const b = new Float64Array(n);
   const defined = new Uint8Array(n);
   const problems: Diagnostic[] = [];

@@ -242,9 +242,10 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
     }
   }
 
-  // Unit models.
+  // Unit models. Plants repeat the same reactions in many units: parse and check each once.
+  const reactionCache = new Map<string, ReactionCheck>();
   for (const { unit, path } of pending) {
-    const ctx = makeContext(unit, path, species, file.basis, diagnostics);
+    const ctx = makeContext(unit, path, species, file.basis, diagnostics, reactionCache);
     const before = diagnostics.length;
     const model = unit.type.compile(unit.params, ctx);
     if (model) unit.model = model;
@@ -267,14 +268,42 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
   return { name: file.name, basis: file.basis, mode: options.mode, doc: file, species, units, streams, idle: view.idle, nUnknowns: offset };
 }
 
-function makeContext(unit: CompiledUnit, path: string, species: SpeciesTable, basis: FlowBasis, diagnostics: Diagnostic[]): CompileContext {
-  const error: CompileContext['error'] = (relativePath, message, extra) => {
-    const relative = relativePath.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1').replace(/^\./, '');
-    diagnostics.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra });
-  };
+type ReactionCheck = { ok: true; reaction: CompiledReaction } | { ok: false; problems: { message: string; species?: string }[] };
+
+function checkReaction(equation: string, species: SpeciesTable): ReactionCheck {
+  let parsed;
+  try {
+    parsed = parseEquation(equation);
+  } catch (e) {
+    if (!(e instanceof ChemistryError)) throw e;
+    return { ok: false, problems: [{ message: `reaction "${equation}": ${e.message}` }] };
+  }
   const lookup = (id: string) => {
     const k = species.index.get(id);
     return k === undefined ? undefined : species.list[k];
+  };
+  const imbalances = checkBalance(parsed, lookup);
+  if (imbalances.length) {
+    return {
+      ok: false,
+      problems: imbalances.map((p) => ({ message: `reaction "${equation}": ${describeImbalance(p)}`, species: p.kind === 'unknown-species' ? p.symbol : undefined })),
+    };
+  }
+  const terms = [...stoichiometry(parsed)].filter(([, nu]) => nu !== 0).map(([id, nu]) => ({ k: species.index.get(id)!, nu }));
+  return { ok: true, reaction: { equation, terms } };
+}
+
+function makeContext(
+  unit: CompiledUnit,
+  path: string,
+  species: SpeciesTable,
+  basis: FlowBasis,
+  diagnostics: Diagnostic[],
+  reactionCache: Map<string, ReactionCheck>,
+): CompileContext {
+  const error: CompileContext['error'] = (relativePath, message, extra) => {
+    const relative = relativePath.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1').replace(/^\./, '');
+    diagnostics.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra });
   };
   return {
     unitId: unit.id,
@@ -288,21 +317,14 @@ function makeContext(unit: CompiledUnit, path: string, species: SpeciesTable, ba
       return k;
     },
     reaction(equation, relativePath): CompiledReaction | undefined {
-      let parsed;
-      try {
-        parsed = parseEquation(equation);
-      } catch (e) {
-        if (!(e instanceof ChemistryError)) throw e;
-        error(relativePath, `reaction "${equation}": ${e.message}`);
-        return undefined;
+      let check = reactionCache.get(equation);
+      if (!check) {
+        check = checkReaction(equation, species);
+        reactionCache.set(equation, check);
       }
-      const problems = checkBalance(parsed, lookup);
-      if (problems.length) {
-        for (const p of problems) error(relativePath, `reaction "${equation}": ${describeImbalance(p)}`, p.kind === 'unknown-species' ? { species: p.symbol } : undefined);
-        return undefined;
-      }
-      const terms = [...stoichiometry(parsed)].filter(([, nu]) => nu !== 0).map(([id, nu]) => ({ k: species.index.get(id)!, nu }));
-      return { equation, terms };
+      if (check.ok) return check.reaction;
+      for (const p of check.problems) error(relativePath, p.message, p.species ? { species: p.species } : undefined);
+      return undefined;
     },
     connections: (port) => unit.inlets.get(port)?.length ?? (unit.outlets.has(port) ? 1 : 0),
   };

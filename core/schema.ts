@@ -187,7 +187,9 @@ export function flowsheetSchema(registry: UnitRegistry): Schema {
 }
 
 interface Validators {
+  ajv: Ajv;
   envelope: ValidateFunction;
+  /** Compiled on first use: a file seldom uses every unit type. */
   units: Map<string, ValidateFunction>;
 }
 
@@ -197,10 +199,7 @@ function validators(registry: UnitRegistry): Validators {
   let v = validatorCache.get(registry);
   if (!v) {
     const ajv = new Ajv({ allErrors: true, strict: false });
-    v = {
-      envelope: ajv.compile(envelopeSchema()),
-      units: new Map([...registry.values()].map((t) => [t.type, ajv.compile(unitSchema(t))])),
-    };
+    v = { ajv, envelope: ajv.compile(envelopeSchema()), units: new Map() };
     validatorCache.set(registry, v);
   }
   return v;
@@ -266,7 +265,13 @@ export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnost
 
 export function validateUnitParams(unitId: string, unit: { type: string }, registry: UnitRegistry): Diagnostic[] {
   const base = joinPath('units', unitId);
-  const v = validators(registry).units.get(unit.type);
+  const all = validators(registry);
+  const type = registry.get(unit.type);
+  let v = all.units.get(unit.type);
+  if (!v && type) {
+    v = all.ajv.compile(unitSchema(type));
+    all.units.set(unit.type, v);
+  }
   if (!v) {
     return [
       {
