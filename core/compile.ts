@@ -8,6 +8,7 @@ import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichi
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { FORMAT_ID, type FlowBasis, type FlowsheetDoc, type UnitDecl } from './document';
 import { toKmolPerHour } from './basis';
+import { validateEconomics } from './economics/schema';
 import { applyMode } from './modes';
 import { validateEnvelope, validateUnitParams } from './schema';
 import { buildSpeciesTable, type SpeciesTable } from './species';
@@ -106,6 +107,7 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
   diagnostics.push(...validateEnvelope(doc, registry));
   if (diagnostics.length) throw fail();
   const file = doc as FlowsheetDoc;
+  diagnostics.push(...validateEconomics(file));
 
   const view = applyMode(file, options.mode, diagnostics);
   if (!view) throw fail();

@@ -5,10 +5,17 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { joinPath, type Diagnostic } from './diagnostics';
+import { economicsSchema, equipmentSchema } from './economics/schema';
+import { schemaDiagnostics } from './schema-messages';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
 
 type Schema = Record<string, unknown>;
+
+/** A schema of its own, nested in the file's: without its `$schema` header. */
+function embedded({ $schema: _header, ...rest }: Schema): Schema {
+  return rest;
+}
 
 const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
 const notes: Schema = {
@@ -26,7 +33,7 @@ export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
     properties: { x: { type: 'number' }, y: { type: 'number' } },
     required: ['x', 'y'],
   },
-  equipment: { type: 'object', description: 'Equipment data: hold-up, service, changeover (see economics)' },
+  equipment: embedded(equipmentSchema),
 };
 
 export function paramSchema(decl: ParamDecl): Schema {
@@ -146,6 +153,7 @@ export function envelopeSchema(): Schema {
         additionalProperties: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
       },
       streams: { type: 'object', additionalProperties: streamSchema },
+      economics: embedded(economicsSchema),
       modes: {
         type: 'object',
         additionalProperties: {
@@ -198,66 +206,21 @@ const validatorCache = new WeakMap<UnitRegistry, Validators>();
 function validators(registry: UnitRegistry): Validators {
   let v = validatorCache.get(registry);
   if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     v = { ajv, envelope: ajv.compile(envelopeSchema()), units: new Map() };
     validatorCache.set(registry, v);
   }
   return v;
 }
 
-function pointerToPath(base: string, pointer: string): string {
-  let path = base;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    path = joinPath(path, /^\d+$/.test(seg) ? Number(seg) : seg);
-  }
-  return path;
-}
+/** The core's own wording for the few messages where ajv's is unclear. */
+const coreMessages = (e: ErrorObject): string | undefined => {
+  if (e.keyword === 'pattern') return 'must be written "<unitId>.<port>"';
+  if (e.keyword === 'anyOf') return 'must be a number, or an object of the allowed form';
+  return undefined;
+};
 
-function describeAjvError(e: ErrorObject, base: string): Diagnostic {
-  const path = pointerToPath(base, e.instancePath);
-  const p = e.params as Record<string, unknown>;
-  let message: string;
-  switch (e.keyword) {
-    case 'required':
-      message = `missing "${String(p.missingProperty)}"`;
-      break;
-    case 'additionalProperties':
-      message = `unknown property "${String(p.additionalProperty)}"`;
-      break;
-    case 'const':
-      message = `must be ${JSON.stringify(p.allowedValue)}`;
-      break;
-    case 'enum':
-      message = `must be one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
-      break;
-    case 'type':
-      message = `must be ${String(p.type) === 'object' ? 'an object' : `a ${String(p.type)}`}`;
-      break;
-    case 'pattern':
-      message = 'must be written "<unitId>.<port>"';
-      break;
-    default:
-      message = e.message ?? 'is not valid';
-  }
-  return { path: path || '(file)', message };
-}
-
-function collect(validate: ValidateFunction, data: unknown, base: string): Diagnostic[] {
-  if (validate(data)) return [];
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const e of validate.errors ?? []) {
-    if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
-    const d = describeAjvError(e, base);
-    const key = `${d.path}|${d.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(d);
-    }
-  }
-  return out;
-}
+const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, coreMessages);
 
 export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnostic[] {
   return collect(validators(registry).envelope, doc, '');

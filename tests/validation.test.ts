@@ -78,7 +78,7 @@ describe('bad input is refused with a located message', () => {
   it('a negative flow', () => {
     const d = valid();
     units(d).ore.flows = { 'CuO(s)': -1 };
-    expectProblem(problemsOf(d), 'units.ore.flows["CuO(s)"]', /must be >= 0/);
+    expectProblem(problemsOf(d), 'units.ore.flows["CuO(s)"]', /must be ≥ 0 \(is -1\)/);
   });
 
   it('a unit type that does not exist names the unit', () => {
@@ -95,7 +95,7 @@ describe('bad input is refused with a located message', () => {
     const problems = problemsOf(d);
     expectProblem(problems, 'units.filter', /unit "filter" \(separator\): unknown property "splt"/);
     expectProblem(problems, 'units.filter', /missing "outlets"/);
-    expectProblem(problems, 'units.leach.reactions[0].conversion', /must be <= 1/);
+    expectProblem(problems, 'units.leach.reactions[0].conversion', /must be ≤ 1 \(is 1.5\)/);
   });
 
   it('a stream to a port that does not exist, or from a unit that does not exist', () => {

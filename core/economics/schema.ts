@@ -1,0 +1,332 @@
+/**
+ * JSON Schema of the `economics` section and of units' `equipment` objects, and their validation
+ * (ajv), with messages located by JSON path (`economics.prices.products.li2co3.payable.Co.payability`).
+ * Checks that need the rest of the file (modes, units, species and defaults that exist) follow the
+ * schema. The core's own schema accepts both extensions unchecked; this module is what checks them.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { joinPath, type Diagnostic } from '../diagnostics';
+import { schemaDiagnostics } from '../schema-messages';
+import type { FlowsheetDoc } from '../document';
+import { DEFAULTS, defaultEntry } from './defaults';
+import type { EconomicsDecl, EquipmentDecl, PricesDecl, Valuation } from './types';
+
+type Schema = Record<string, unknown>;
+
+const notes: Schema = { description: 'Sources and remarks', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+const nonNegative: Schema = { type: 'number', minimum: 0 };
+const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+
+const priceObject: Schema = {
+  type: 'object',
+  properties: {
+    value: { type: 'number', description: 'Price in `unit`' },
+    unit: { type: 'string', pattern: '^([A-Z]{3}|\\$)/.+$', description: 'e.g. USD/kg (default), USD/t, USD/kWh' },
+    year: { type: ['number', 'string'], description: 'Year or basis of the price' },
+    source: { type: 'string' },
+    notes,
+  },
+  required: ['value'],
+  additionalProperties: false,
+};
+
+/** number | default key | {value, unit, year, source}. */
+const price: Schema = {
+  description: 'A price: a number (per kg), the key of a default price, or {value, unit, year, source}',
+  if: { type: 'object' },
+  then: priceObject,
+  else: { type: ['number', 'string'] },
+};
+
+const valuationObject: Schema = {
+  type: 'object',
+  properties: {
+    perKg: price,
+    species: { type: 'object', description: 'Price per kg of each contained species', additionalProperties: price },
+    payable: {
+      type: 'object',
+      description: 'Price per kg of each contained element, times payability',
+      additionalProperties: {
+        type: 'object',
+        properties: { price, payability: fraction, notes },
+        required: ['price'],
+        additionalProperties: false,
+      },
+    },
+    notes,
+  },
+  additionalProperties: false,
+};
+
+/** A price (per kg of stream) or {perKg, species, payable}. */
+const valuation: Schema = {
+  description: 'A price per kg of stream, or {perKg, species: {id: price}, payable: {element: {price, payability}}}',
+  if: { type: 'object', required: ['value'] },
+  then: priceObject,
+  else: { if: { type: 'object' }, then: valuationObject, else: { type: ['number', 'string'] } },
+};
+
+const prices: Schema = {
+  type: 'object',
+  properties: {
+    reagents: { type: 'object', additionalProperties: price },
+    utilities: { type: 'object', additionalProperties: price },
+    products: { type: 'object', additionalProperties: valuation },
+    feeds: { type: 'object', additionalProperties: valuation },
+  },
+  additionalProperties: false,
+};
+
+const modeEconomics: Schema = {
+  type: 'object',
+  properties: {
+    description: { type: 'string' },
+    hours: { type: 'number', minimum: 0, description: 'Planned operating hours per year in this mode' },
+    availability: {
+      type: 'object',
+      properties: {
+        tonnes: { type: 'number', minimum: 0, description: 't/yr of feed (or of product `of`) available' },
+        of: { type: 'string', minLength: 1, description: '"feed" (default) or a product unit id' },
+        notes,
+      },
+      required: ['tonnes'],
+      additionalProperties: false,
+    },
+    utilities: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: { perHour: nonNegative, perTonneFeed: nonNegative, notes },
+        additionalProperties: false,
+      },
+    },
+    fixedCostPerHour: { type: 'number', minimum: 0 },
+    holdingCost: { type: 'number', minimum: 0, description: 'Per kg of stock per year' },
+    feedBasis: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+    prices,
+    notes,
+  },
+  additionalProperties: false,
+};
+
+/** The `economics` top-level section. */
+export const economicsSchema: Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Flexsheet economics section',
+  type: 'object',
+  properties: {
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    hoursPerYear: { type: 'number', exclusiveMinimum: 0, maximum: 8784 },
+    prices,
+    fixedCosts: { type: 'object', properties: { perYear: nonNegative, notes }, additionalProperties: false },
+    modes: { type: 'object', additionalProperties: modeEconomics },
+    switchover: {
+      type: 'object',
+      properties: { time: nonNegative, cost: nonNegative, lostMargin: { enum: ['target', 'source', 'none'] }, notes },
+      additionalProperties: false,
+    },
+    inventory: {
+      type: 'object',
+      properties: { recovered: fraction, disposalPerKg: nonNegative, notes },
+      additionalProperties: false,
+    },
+    campaign: {
+      type: 'object',
+      properties: {
+        carryingRate: nonNegative,
+        minCycle: { type: 'number', exclusiveMinimum: 0 },
+        maxCycle: { type: 'number', exclusiveMinimum: 0 },
+        modes: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+        notes,
+      },
+      additionalProperties: false,
+    },
+    notes,
+  },
+  additionalProperties: false,
+};
+
+/** A unit's `equipment` object. Keys other than those below are kept and ignored. */
+export const equipmentSchema: Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Flexsheet unit equipment',
+  type: 'object',
+  properties: {
+    service: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'Modes served, or a duty label' },
+    material: { type: 'string', description: 'Material of construction' },
+    holdup: {
+      type: 'object',
+      properties: {
+        volume: { type: 'number', minimum: 0, description: 'm³' },
+        density: { type: 'number', exclusiveMinimum: 0, description: 'kg/m³, default 1000' },
+        residenceTime: { type: 'number', minimum: 0, description: 'h' },
+        mass: { type: 'number', minimum: 0, description: 'kg' },
+        recovered: { ...fraction, description: 'Fraction of the value kept when drained (default economics.inventory.recovered)' },
+        notes,
+      },
+      additionalProperties: false,
+    },
+    changeover: {
+      type: 'object',
+      properties: {
+        time: { type: 'number', minimum: 0, description: 'h' },
+        cost: nonNegative,
+        cleaning: { type: 'object', additionalProperties: nonNegative, description: 'kg of each cleaning agent' },
+        when: { enum: ['changed', 'always', 'never'] },
+        notes,
+      },
+      additionalProperties: false,
+    },
+    notes,
+  },
+};
+
+let compiled: { economics: ValidateFunction; equipment: ValidateFunction } | undefined;
+
+function validators() {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    // The published schemas name draft 2020-12; ajv's default class checks the same keywords.
+    const strip = ({ $schema: _s, ...rest }: Schema) => (void _s, rest);
+    compiled = { economics: ajv.compile(strip(economicsSchema)), equipment: ajv.compile(strip(equipmentSchema)) };
+  }
+  return compiled;
+}
+
+/** Economics' own wording: price units, currencies, and the notes field's two forms. */
+const economicsMessages = (e: ErrorObject): string | undefined => {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'anyOf') return 'must be a string or a list of strings';
+  if (e.keyword === 'pattern') {
+    return String(p.pattern).includes('/') ? `"${String(e.data)}" is not a price unit like "USD/kg" or "USD/t"` : `"${String(e.data)}" is not a currency code like "USD"`;
+  }
+  if (e.keyword === 'type' && String(p.type).includes('string') && String(p.type).includes('number')) {
+    return 'must be a number or a string (a price, or the key of a default price), or an object';
+  }
+  return undefined;
+};
+
+const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
+
+/** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
+export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
+  const list: { id: string; path: string; decl: Record<string, unknown> }[] = [];
+  for (const [id, decl] of Object.entries(doc.units ?? {})) list.push({ id, path: joinPath('units', id), decl: decl as Record<string, unknown> });
+  for (const [mode, m] of Object.entries(doc.modes ?? {})) {
+    for (const [id, decl] of Object.entries(m?.units ?? {})) {
+      if (decl && typeof decl === 'object') list.push({ id, path: joinPath(joinPath(joinPath('modes', mode), 'units'), id), decl });
+    }
+  }
+  return list;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+const defaultKeys = () => DEFAULTS.map((d) => d.key).join(', ');
+
+/**
+ * Checks the `economics` section and every unit's `equipment` (base units and mode patches).
+ * Returns the problems found, each located by JSON path; an empty list when all is well or when
+ * the file has neither.
+ */
+export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const v = validators();
+  const units = unitDeclarations(doc);
+  for (const u of units) {
+    if (u.decl.equipment === undefined || u.decl.equipment === null) continue;
+    const path = joinPath(u.path, 'equipment');
+    const problems = collect(v.equipment, u.decl.equipment, path);
+    out.push(...problems.map((d) => ({ ...d, message: `unit "${u.id}": ${d.message}`, unit: u.id })));
+    if (problems.length) continue;
+    const eq = u.decl.equipment as EquipmentDecl;
+    const h = eq.holdup;
+    if (h) {
+      const given = (['volume', 'residenceTime', 'mass'] as const).filter((k) => h[k] !== undefined);
+      if (given.length > 1) out.push({ path: joinPath(path, 'holdup'), message: `unit "${u.id}": give one of volume, residenceTime or mass, not ${given.join(' and ')}`, unit: u.id });
+      if (h.density !== undefined && h.volume === undefined) out.push({ path: joinPath(joinPath(path, 'holdup'), 'density'), message: `unit "${u.id}": density applies to a hold-up given as a volume`, unit: u.id });
+    }
+    for (const name of Object.keys(eq.changeover?.cleaning ?? {})) {
+      const declared = name in (doc.species ?? {});
+      const priced = isObject(doc.economics) && isObject((doc.economics as EconomicsDecl).prices?.reagents) && name in ((doc.economics as EconomicsDecl).prices!.reagents as object);
+      if (!declared && !priced && !defaultEntry(stripPhase(name))) {
+        out.push({
+          path: joinPath(joinPath(joinPath(path, 'changeover'), 'cleaning'), name),
+          message: `unit "${u.id}": cleaning agent "${name}" is neither a declared species nor a priced reagent`,
+          unit: u.id,
+        });
+      }
+    }
+  }
+
+  const econ = doc.economics;
+  if (econ === undefined) return out;
+  const problems = collect(v.economics, econ, 'economics');
+  out.push(...problems);
+  if (problems.length) return out;
+  const e = econ as EconomicsDecl;
+
+  const modes = Object.keys(doc.modes ?? {});
+  const modeNames = modes.length ? modes : [BASE_MODE];
+  const unitIds = new Set(units.map((u) => u.id));
+  const checkPrice = (value: unknown, path: string) => {
+    if (typeof value === 'string' && !defaultEntry(value)) out.push({ path, message: `"${value}" is not the key of a default price (keys: ${defaultKeys()})` });
+  };
+  const checkValuation = (value: Valuation, path: string) => {
+    if (!isObject(value) || 'value' in value) return checkPrice(value, path);
+    if (value.perKg !== undefined) checkPrice(value.perKg, joinPath(path, 'perKg'));
+    for (const [sp, p] of Object.entries(value.species ?? {})) {
+      const sPath = joinPath(joinPath(path, 'species'), sp);
+      if (!(sp in (doc.species ?? {}))) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
+      checkPrice(p, sPath);
+    }
+    for (const [el, p] of Object.entries(value.payable ?? {})) {
+      const pPath = joinPath(joinPath(path, 'payable'), el);
+      if (!/^[A-Z][a-z]?$/.test(el)) out.push({ path: pPath, message: `"${el}" is not an element symbol` });
+      checkPrice(p.price, joinPath(pPath, 'price'));
+    }
+  };
+  const checkPrices = (p: PricesDecl | undefined, path: string) => {
+    if (!p) return;
+    for (const [k, v2] of Object.entries(p.reagents ?? {})) checkPrice(v2, joinPath(joinPath(path, 'reagents'), k));
+    for (const [k, v2] of Object.entries(p.utilities ?? {})) checkPrice(v2, joinPath(joinPath(path, 'utilities'), k));
+    for (const kind of ['products', 'feeds'] as const) {
+      for (const [id, val] of Object.entries(p[kind] ?? {})) {
+        const vPath = joinPath(joinPath(path, kind), id);
+        if (!unitIds.has(id)) out.push({ path: vPath, message: `unit "${id}" does not exist`, unit: id });
+        checkValuation(val, vPath);
+      }
+    }
+  };
+  checkPrices(e.prices, joinPath('economics', 'prices'));
+  for (const [mode, m] of Object.entries(e.modes ?? {})) {
+    const mPath = joinPath(joinPath('economics', 'modes'), mode);
+    if (!modeNames.includes(mode)) {
+      out.push({ path: mPath, message: modes.length ? `mode "${mode}" does not exist (modes: ${modes.join(', ')})` : `this flowsheet has no modes: its one way of running is called "${BASE_MODE}"` });
+    }
+    checkPrices(m.prices, joinPath(mPath, 'prices'));
+    const of = m.availability?.of;
+    if (of !== undefined && of !== 'feed' && !unitIds.has(of)) out.push({ path: joinPath(joinPath(mPath, 'availability'), 'of'), message: `"${of}" is neither "feed" nor a product unit` });
+    for (const [i, id] of (m.feedBasis ?? []).entries()) {
+      if (!unitIds.has(id)) out.push({ path: joinPath(joinPath(mPath, 'feedBasis'), i), message: `unit "${id}" does not exist`, unit: id });
+    }
+  }
+  for (const [i, mode] of (e.campaign?.modes ?? []).entries()) {
+    if (!modeNames.includes(mode)) out.push({ path: joinPath(joinPath(joinPath('economics', 'campaign'), 'modes'), i), message: `mode "${mode}" does not exist (modes: ${modeNames.join(', ')})` });
+  }
+  const c = e.campaign;
+  if (c?.minCycle !== undefined && c.maxCycle !== undefined && c.minCycle >= c.maxCycle) {
+    out.push({ path: joinPath(joinPath('economics', 'campaign'), 'maxCycle'), message: `maxCycle (${c.maxCycle} h) must be longer than minCycle (${c.minCycle} h)` });
+  }
+  return out;
+}
+
+/** The name of the one way of running a flowsheet that declares no modes. */
+export const BASE_MODE = '(base)';
+
+/** "H2SO4(aq)" → "H2SO4"; names without a phase are returned as they are. */
+export function stripPhase(id: string): string {
+  return id.replace(/\((s|l|g|aq|org)\)$/, '');
+}
