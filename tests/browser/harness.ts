@@ -44,7 +44,13 @@ export interface Site {
 /** Builds the static site and serves it; the build is what `npm run build` makes. */
 export async function serveBuild(options: { minify?: boolean } = {}): Promise<Site> {
   const outDir = mkdtempSync(join(tmpdir(), 'flexsheet-e2e-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(options.minify === false ? { minify: false } : {}) } });
+  // Vitest sets NODE_ENV=test, which would make a development build (React's dev runtime, no
+  // service worker). Build what `npm run build` builds.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(options.minify === false ? { minify: false } : {}) } }).finally(() => {
+    process.env.NODE_ENV = nodeEnv;
+  });
   const port = await freePort();
   const server: PreviewServer = await preview({
     root: ROOT,

@@ -17,7 +17,7 @@ export interface Command {
   run(draft: FlowsheetDoc): void | FlowsheetDoc;
 }
 
-const plain = <T>(value: T): T => structuredClone(isDraft(value) ? current(value) : value);
+const plain = <T>(value: T): T => structuredClone(isDraft(value) ? (current(value as never) as T) : value);
 
 /** A stream id not yet used: s1, s2, ... */
 export function freshStreamId(doc: FlowsheetDoc): string {

@@ -111,3 +111,33 @@ export function streamsOf(doc: FlowsheetDoc, unitId: string): string[] {
 export function emptyDoc(name = 'New plant'): FlowsheetDoc {
   return { format: 'flexsheet/1', name, basis: 'kg/h', species: {}, units: {}, streams: {} };
 }
+
+/** Unit properties that only draw the diagram: changing them cannot change a solve. */
+const LAYOUT_KEYS = new Set(['position', 'label']);
+
+function sameUnitForSolver(a: UnitDecl, b: UnitDecl): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (LAYOUT_KEYS.has(k)) continue;
+    if (a[k] !== b[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * True when two versions of a document solve the same: they differ at most in layout (positions,
+ * labels). Cheap on immer documents, whose unchanged parts keep their identity.
+ */
+export function sameForSolver(a: FlowsheetDoc, b: FlowsheetDoc): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (k === 'units') continue;
+    if (a[k] !== b[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  }
+  const ua = Object.keys(a.units);
+  const ub = Object.keys(b.units);
+  if (ua.length !== ub.length || ua.some((id, i) => id !== ub[i])) return false;
+  return ua.every((id) => sameUnitForSolver(a.units[id], b.units[id]));
+}

@@ -59,6 +59,19 @@ export function execute(doc: FlowsheetDoc, history: History, command: Command, n
   return { doc: next, history: { ...history, past, future: [] }, changed: true, label: command.label };
 }
 
+/**
+ * Applies a command as part of the last step (or, with no step yet, as part of the starting
+ * document): for work the editor does on behalf of a step, like laying out a plant it opened.
+ */
+export function amend(doc: FlowsheetDoc, history: History, command: Command): Transition {
+  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  if (patches.length === 0) return { doc, history, changed: false };
+  const top = history.past[history.past.length - 1];
+  if (!top) return { doc: next, history, changed: true };
+  const merged: HistoryStep = { ...top, patches: [...top.patches, ...patches], inverse: [...inverse, ...top.inverse], coalesce: undefined };
+  return { doc: next, history: { ...history, past: [...history.past.slice(0, -1), merged] }, changed: true };
+}
+
 export function undo(doc: FlowsheetDoc, history: History): Transition {
   const step = history.past[history.past.length - 1];
   if (!step) return { doc, history, changed: false };

@@ -1,0 +1,84 @@
+/** The plant editor: toolbar, palette, diagram, inspector, results and status bar. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState, type DragEvent } from 'react';
+import { startAutosave, type KeyValueStore } from '../state/autosave';
+import { duplicateUnits } from '../state/commands';
+import { connectSolver, type SolverPort } from '../state/solve-controller';
+import { Canvas } from './Canvas';
+import { EditorContext, type EditorServices } from './context';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { ResultsPanel } from './Results';
+import { FileErrorDialog, StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+
+export interface AppProps {
+  services: EditorServices;
+  storage: KeyValueStore;
+  createSolver(): SolverPort & { dispose(): void };
+}
+
+const editable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function App({ services, storage, createSolver }: AppProps) {
+  const { store } = services;
+  const [savedAt, setSavedAt] = useState<number>();
+  const [dropping, setDropping] = useState(false);
+
+  useEffect(() => {
+    const solver = createSolver();
+    const stop = connectSolver(store, solver);
+    return () => {
+      stop();
+      solver.dispose();
+    };
+  }, [store, createSolver]);
+
+  useEffect(() => startAutosave(store, storage, 250, (w) => setSavedAt(w.savedAt)), [store, storage]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (editable(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) store.undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') store.redo();
+      else if (k === 'd') store.execute(duplicateUnits(store.getState().selection.units));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    setDropping(true);
+  };
+  const onDrop = async (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    setDropping(false);
+    const f = e.dataTransfer.files[0];
+    if (f) store.open(await f.text(), `open ${f.name}`);
+  };
+
+  return (
+    <EditorContext.Provider value={services}>
+      <ReactFlowProvider>
+        <div className={`app${dropping ? ' dropping' : ''}`} onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
+          <Toolbar />
+          <Palette />
+          <Canvas />
+          <Inspector />
+          <ResultsPanel />
+          <StatusBar savedAt={savedAt} />
+          <FileErrorDialog />
+          {dropping && <div className="drop-overlay">Drop a flowsheet file to open it</div>}
+        </div>
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,63 @@
+/** A unit on the diagram: its name and type, its ports as named handles coloured by phase. */
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { PortDecl } from '../../core';
+import { NODE_WIDTH, PHASE_COLOURS, PHASE_NAMES, nodeHeight, portOffset } from '../state/geometry';
+
+export interface UnitNodeData extends Record<string, unknown> {
+  label: string;
+  type: string;
+  ports: PortDecl[];
+  errors: string[];
+  portErrors: Record<string, string>;
+  idle: boolean;
+}
+
+export type UnitFlowNode = Node<UnitNodeData, 'unit'>;
+
+function UnitNodeView({ id, data, selected }: NodeProps<UnitFlowNode>) {
+  const height = nodeHeight(data.ports);
+  const cls = ['unit-node', data.idle && 'idle', data.errors.length > 0 && 'has-error', selected && 'selected'].filter(Boolean).join(' ');
+  return (
+    <div className={cls} style={{ width: NODE_WIDTH, height }} data-unit={id} title={data.errors.join('\n') || undefined}>
+      <div className="unit-header">
+        <span className="unit-title">{data.label}</span>
+        <span className="unit-type">
+          {data.type}
+          {data.idle ? ' · out of service' : ''}
+        </span>
+        {data.errors.length > 0 && (
+          <span className="unit-badge" aria-label={`${data.errors.length} problem(s)`}>
+            !
+          </span>
+        )}
+      </div>
+      {data.ports.map((p) => {
+        const o = portOffset(data.ports, p.name)!;
+        const isIn = p.direction === 'in';
+        const err = data.portErrors[p.name];
+        const colour = p.phase ? PHASE_COLOURS[p.phase] : '#566573';
+        const tip = `${isIn ? 'inlet' : 'outlet'} ${p.name}${p.phase ? ` (${PHASE_NAMES[p.phase]})` : ''}${p.multiple ? ', takes several streams' : ''}${p.optional ? ', optional' : ''}: ${p.description}${err ? `\n⚠ ${err}` : ''}`;
+        return (
+          <div key={`${p.direction}:${p.name}`}>
+            <Handle
+              type={isIn ? 'target' : 'source'}
+              position={isIn ? Position.Left : Position.Right}
+              id={p.name}
+              className={`port-handle phase-${p.phase ?? 'any'}${err ? ' port-error' : ''}${p.multiple ? ' multiple' : ''}`}
+              style={{ top: o.y, background: colour }}
+              title={tip}
+              data-port={p.name}
+            />
+            <span className={`port-label ${isIn ? 'in' : 'out'}${err ? ' port-error' : ''}`} style={{ top: o.y - 7 }} title={tip}>
+              {p.name}
+              {p.phase ? <sup>{p.phase}</sup> : null}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export const UnitNode = memo(UnitNodeView);

@@ -1,0 +1,126 @@
+/**
+ * A feed's composition, edited as species flows in the file's basis or as mass fractions with a
+ * total mass flow. Fractions are committed when they sum to 100 %; until then the sum is flagged.
+ */
+import { useMemo, useState } from 'react';
+import type { FlowBasis } from '../../../core';
+import { fromMassComposition, sumValues, toMassComposition } from '../../state/feed';
+import { formatFlow } from '../../state/results-view';
+import { useSpeciesInfo } from '../derived';
+import { useEditor } from '../context';
+import { NumberInput } from './NumberInput';
+
+interface Props {
+  value: Record<string, number> | undefined;
+  onCommit(v: Record<string, number>): void;
+  label: string;
+}
+
+export function FlowsEditor({ value, onCommit, label }: Props) {
+  const flows = value ?? {};
+  const basis = useEditor((s) => s.doc.basis) as FlowBasis;
+  const declared = useEditor((s) => s.doc.species);
+  const info = useSpeciesInfo();
+  const [asFractions, setAsFractions] = useState(false);
+  const [draft, setDraft] = useState<Record<string, number> | null>(null);
+  const comp = useMemo(() => toMassComposition(flows, basis, info), [flows, basis, info]);
+  const fractions = draft ?? comp.fractions;
+  const fractionSum = sumValues(fractions);
+  const fractionsOk = Math.abs(fractionSum - 1) < 1e-6;
+  const unused = Object.keys(declared).filter((id) => !(id in flows));
+
+  const setFraction = (id: string, w: number | undefined) => {
+    const next = { ...fractions, [id]: w ?? 0 };
+    if (Math.abs(sumValues(next) - 1) < 1e-6) {
+      setDraft(null);
+      onCommit(fromMassComposition(next, comp.total, basis, info));
+    } else setDraft(next);
+  };
+  const remove = (id: string) => {
+    const next = { ...flows };
+    delete next[id];
+    setDraft(null);
+    onCommit(next);
+  };
+
+  return (
+    <div className="flows-editor" aria-label={label}>
+      <div className="segmented" role="radiogroup" aria-label="Edit feed as">
+        <button type="button" className={!asFractions ? 'active' : ''} onClick={() => (setAsFractions(false), setDraft(null))} aria-pressed={!asFractions}>
+          Flows [{basis}]
+        </button>
+        <button type="button" className={asFractions ? 'active' : ''} onClick={() => (setAsFractions(true), setDraft(null))} aria-pressed={asFractions}>
+          Mass fractions
+        </button>
+      </div>
+      {asFractions && (
+        <label className="row">
+          <span className="row-label">Total</span>
+          <NumberInput
+            label="total mass flow"
+            value={comp.total}
+            bounds={{ min: 0 }}
+            onCommit={(t) => onCommit(fromMassComposition(fractions, t ?? 0, basis, info))}
+          />
+          <span className="unit">kg/h</span>
+        </label>
+      )}
+      <table className="kv-table">
+        <tbody>
+          {Object.entries(flows).map(([id, amount]) => (
+            <tr key={id} className={declared[id] ? '' : 'invalid-row'}>
+              <td className="species" title={declared[id] ? undefined : `"${id}" is not declared in species`}>
+                {id}
+              </td>
+              <td>
+                {asFractions ? (
+                  <NumberInput label={`mass fraction of ${id}`} value={fractions[id] ?? 0} scale={100} bounds={{ min: 0, max: 1 }} onCommit={(w) => setFraction(id, w)} />
+                ) : (
+                  <NumberInput label={`flow of ${id}`} value={amount} bounds={{ min: 0 }} onCommit={(v) => onCommit({ ...flows, [id]: v ?? 0 })} />
+                )}
+              </td>
+              <td className="unit">{asFractions ? '%' : basis}</td>
+              <td>
+                <button type="button" className="icon" onClick={() => remove(id)} aria-label={`remove ${id}`} title="Remove">
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+          <tr className="total">
+            <td>{asFractions ? 'sum' : 'total'}</td>
+            <td className="num" colSpan={3}>
+              {asFractions ? (
+                <span className={fractionsOk ? '' : 'field-error'}>
+                  {(fractionSum * 100).toFixed(3)} %{fractionsOk ? '' : ' — must be 100 % (not saved until it is)'}
+                </span>
+              ) : (
+                <>
+                  {basis === 'kg/h' || basis === 't/h' ? `${formatFlow(sumValues(flows))} ${basis}` : ''}
+                  {basis !== 'kg/h' ? ` (${formatFlow(comp.total)} kg/h)` : ''}
+                </>
+              )}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {unused.length > 0 && (
+        <select
+          aria-label="add species to feed"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) onCommit({ ...flows, [e.target.value]: 0 });
+          }}
+        >
+          <option value="">+ add species…</option>
+          {unused.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      )}
+      {basis !== 'kg/h' && basis !== 't/h' && comp.unknown.length > 0 && <div className="field-error">molar mass unknown for {comp.unknown.join(', ')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * The editor's state and the only way to change it. Framework-free: React subscribes to it
+ * (useSyncExternalStore), tests drive it directly. One store per editor instance; nothing global.
+ *
+ * The document changes only through commands (undoable). The selected mode, the selection and the
+ * solver's last answer are view state: they never enter the undo history.
+ */
+import type { Diagnostic, FlowsheetDoc, FlowsheetResults, UnitRegistry } from '../../core';
+import type { Command } from './commands';
+import { replaceDocument } from './commands';
+import { readFlowsheet } from './file';
+import { amend, emptyHistory, execute, redo, undo, type History } from './history';
+
+export interface Selection {
+  units: readonly string[];
+  streams: readonly string[];
+}
+
+export interface SolveSnapshot {
+  results: FlowsheetResults;
+  version: number;
+  mode: string | undefined;
+}
+
+export interface SolveState {
+  status: 'idle' | 'solving' | 'ok' | 'failed';
+  /** The document version and mode the diagnostics belong to. */
+  version: number;
+  mode: string | undefined;
+  diagnostics: readonly Diagnostic[];
+  /** The last results that solved; kept (marked stale) while the plant has problems. */
+  lastGood?: SolveSnapshot;
+  /** Solver time in the worker, and from request to answer. */
+  solveMs?: number;
+  roundTripMs?: number;
+}
+
+export interface FileError {
+  title: string;
+  diagnostics: readonly Diagnostic[];
+}
+
+export interface EditorState {
+  readonly doc: FlowsheetDoc;
+  /** Increases on every change of the document (edits, undo, redo, open). */
+  readonly version: number;
+  readonly history: History;
+  readonly mode: string | undefined;
+  readonly selection: Selection;
+  readonly solve: SolveState;
+  readonly fileError?: FileError;
+  /** A short notice for the status bar ("connection refused: …"). */
+  readonly notice?: string;
+  /** performance.now() of the last document change, for edit-to-paint timing. */
+  readonly changedAt: number;
+  /** Increases when a whole document is opened or restored (the view refits). */
+  readonly epoch: number;
+}
+
+export type Listener = (state: EditorState, previous: EditorState) => void;
+
+export interface EditorStore {
+  getState(): EditorState;
+  subscribe(listener: Listener): () => void;
+  execute(command: Command): boolean;
+  /**
+   * Folds a command into the last undo step, if the document is still at `version` (the editor
+   * lays out a plant it opened without positions: undoing the open undoes the layout too).
+   */
+  amend(command: Command, version: number): boolean;
+  undo(): void;
+  redo(): void;
+  setMode(mode: string | undefined): void;
+  select(selection: Selection): void;
+  setNotice(notice: string | undefined): void;
+  /** Opens a file's text (or parsed JSON) as an undoable step; refuses it with messages otherwise. */
+  open(input: string | unknown, label?: string): boolean;
+  /** Starts over on a document with an empty history (restoring autosave). */
+  reset(doc: FlowsheetDoc, mode?: string): void;
+  dismissFileError(): void;
+  solveStarted(version: number, mode: string | undefined): void;
+  solveFinished(answer: SolveAnswer): void;
+}
+
+export interface SolveAnswer {
+  version: number;
+  mode: string | undefined;
+  outcome: { ok: true; results: FlowsheetResults } | { ok: false; diagnostics: readonly Diagnostic[] };
+  solveMs: number;
+  roundTripMs: number;
+}
+
+/** One empty list, so that views memoised on the diagnostics keep their identity across clean solves. */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function isStale(state: EditorState): boolean {
+  const g = state.solve.lastGood;
+  return !!g && (g.version !== state.version || g.mode !== state.mode);
+}
+
+function validMode(doc: FlowsheetDoc, mode: string | undefined) {
+  return mode !== undefined && doc.modes && mode in doc.modes ? mode : undefined;
+}
+
+function pruneSelection(doc: FlowsheetDoc, s: Selection): Selection {
+  const units = s.units.filter((u) => u in doc.units);
+  const streams = s.streams.filter((id) => id in doc.streams);
+  return units.length === s.units.length && streams.length === s.streams.length ? s : { units, streams };
+}
+
+export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string } = {}): EditorStore {
+  let state: EditorState = {
+    doc,
+    version: 1,
+    history: emptyHistory(options.historyLimit),
+    mode: validMode(doc, options.mode),
+    selection: { units: [], streams: [] },
+    solve: { status: 'idle', version: 0, mode: undefined, diagnostics: NO_DIAGNOSTICS },
+    changedAt: now(),
+    epoch: 1,
+  };
+  const listeners = new Set<Listener>();
+  /** The first version of the plant opened last: answers about earlier versions are of another plant. */
+  let openedAt = 0;
+  const set = (patch: Partial<EditorState>) => {
+    const previous = state;
+    state = { ...state, ...patch };
+    for (const l of [...listeners]) l(state, previous);
+  };
+  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}) => {
+    set({
+      doc: next,
+      history,
+      version: state.version + 1,
+      mode: validMode(next, state.mode),
+      selection: pruneSelection(next, extra.selection ?? state.selection),
+      changedAt: now(),
+      notice: undefined,
+      ...extra,
+    });
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    execute(command) {
+      const t = execute(state.doc, state.history, command);
+      if (!t.changed) return false;
+      afterDocChange(t.doc, t.history);
+      return true;
+    },
+    amend(command, version) {
+      if (version !== state.version) return false;
+      const t = amend(state.doc, state.history, command);
+      if (!t.changed) return false;
+      afterDocChange(t.doc, t.history, { epoch: state.epoch + 1 });
+      return true;
+    },
+    undo() {
+      const t = undo(state.doc, state.history);
+      if (t.changed) afterDocChange(t.doc, t.history, { notice: `undid ${t.label}` });
+    },
+    redo() {
+      const t = redo(state.doc, state.history);
+      if (t.changed) afterDocChange(t.doc, t.history, { notice: `redid ${t.label}` });
+    },
+    setMode(mode) {
+      const m = validMode(state.doc, mode);
+      if (m !== state.mode) set({ mode: m });
+    },
+    select(selection) {
+      const s = pruneSelection(state.doc, selection);
+      const same =
+        s.units.length === state.selection.units.length &&
+        s.streams.length === state.selection.streams.length &&
+        s.units.every((u, i) => u === state.selection.units[i]) &&
+        s.streams.every((u, i) => u === state.selection.streams[i]);
+      if (!same) set({ selection: s });
+    },
+    setNotice(notice) {
+      if (notice !== state.notice) set({ notice });
+    },
+    open(input, label = 'open') {
+      const read = readFlowsheet(input, registry);
+      if (!read.ok) {
+        set({ fileError: { title: 'The file was not opened: it is not a valid flowsheet', diagnostics: read.diagnostics } });
+        return false;
+      }
+      const t = execute(state.doc, state.history, replaceDocument(read.doc, label));
+      // Another plant: the last good results were of the one before, not stale results of this one.
+      const solve = { ...state.solve, lastGood: undefined };
+      openedAt = state.version + 1;
+      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: state.epoch + 1, solve });
+      return true;
+    },
+    reset(doc, mode) {
+      openedAt = state.version + 1;
+      set({
+        doc,
+        history: emptyHistory(options.historyLimit),
+        version: state.version + 1,
+        mode: validMode(doc, mode),
+        selection: { units: [], streams: [] },
+        changedAt: now(),
+        epoch: state.epoch + 1,
+        solve: { ...state.solve, lastGood: undefined },
+      });
+    },
+    dismissFileError() {
+      if (state.fileError) set({ fileError: undefined });
+    },
+    solveStarted(version, mode) {
+      set({ solve: { ...state.solve, status: 'solving', version, mode } });
+    },
+    solveFinished(a) {
+      if (a.version < openedAt) return;
+      const lastGood =
+        a.outcome.ok && (!state.solve.lastGood || a.version >= state.solve.lastGood.version)
+          ? { results: a.outcome.results, version: a.version, mode: a.mode }
+          : state.solve.lastGood;
+      set({
+        solve: {
+          status: a.outcome.ok ? 'ok' : 'failed',
+          version: a.version,
+          mode: a.mode,
+          diagnostics: a.outcome.ok ? NO_DIAGNOSTICS : a.outcome.diagnostics,
+          lastGood,
+          solveMs: a.solveMs,
+          roundTripMs: a.roundTripMs,
+        },
+      });
+    },
+  };
+}
