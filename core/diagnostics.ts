@@ -10,6 +10,12 @@ export interface Diagnostic {
   port?: string;
   stream?: string;
   species?: string;
+  /** Every unit involved, when a problem spans several (a recycle loop with no steady state). */
+  units?: string[];
+  /** Every species involved, when there are several. */
+  speciesList?: string[];
+  /** Every stream involved. */
+  streams?: string[];
 }
 
 export class FlexsheetError extends Error {

@@ -12,7 +12,9 @@ export type { CompiledFlowsheet, CompiledUnit, CompiledStream, CompileOptions } 
 export { compileFlowsheet, parseJsonText } from './compile';
 export { solvePlant, type Solution, type SolverStats } from './solve';
 export { tabulate, unitInternals, type FlowsheetResults, type StreamResult, type ProductGrade } from './results';
-export { flowsheetSchema } from './schema';
+export { flowsheetSchema, validateEnvelope, validateUnitParams } from './schema';
+export { buildSpeciesTable, type Species, type SpeciesTable } from './species';
+export * as chemistry from './chemistry';
 export { applyMode, mergePatch } from './modes';
 
 export type Outcome = { ok: true; results: FlowsheetResults } | { ok: false; diagnostics: readonly Diagnostic[] };

@@ -51,13 +51,13 @@ export function solvePlant(plant: CompiledFlowsheet): Solution {
 }
 
 /** What an unknown is, in words: "Co[2+](aq) in stream s4" or "dose of H2SO4(aq) in unit leach". */
-export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: string; species?: string; unit?: number } {
+export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: string; species?: string; unit?: number; stream?: string } {
   const S = plant.species.list.length;
   const streamUnknowns = plant.streams.length * S;
   if (v < streamUnknowns) {
     const s = plant.streams[Math.floor(v / S)];
     const sp = plant.species.list[v % S].id;
-    return { text: `${sp} in stream "${s.id}"`, species: sp, unit: s.fromUnit };
+    return { text: `${sp} in stream "${s.id}"`, species: sp, unit: s.fromUnit, stream: s.id };
   }
   const u = plant.units.findIndex((unit) => v >= unit.internalOffset && v < unit.internalOffset + unit.internals);
   const unit = plant.units[u];
@@ -110,10 +110,14 @@ function explainSingular(plant: CompiledFlowsheet, owner: Int32Array, block: Arr
   const species = [...speciesSet];
   const loop = units.length > 1 ? `the recycle loop through units ${units.map((u) => `"${u}"`).join(', ')}` : `unit "${units[0]}"`;
   const what = species.length ? `${species.join(', ')} ${species.length > 1 ? 'have' : 'has'} no way out of ${loop}` : `${loop} has no unique steady state`;
+  const streams = [...new Set(Array.from(block, (v) => describeUnknown(plant, v).stream).filter((s): s is string => s !== undefined))];
   return {
     path: 'streams',
     unit: units[0],
     species: species[0],
+    units,
+    speciesList: species,
+    streams,
     message: `no steady state: ${what}, so ${species.length > 1 ? 'they build' : 'it builds'} up without bound. Give ${species.length > 1 ? 'them' : 'it'} a way out (a bleed or purge) or stop feeding ${species.length > 1 ? 'them' : 'it'} into the loop.`,
   };
 }

@@ -36,6 +36,9 @@ describe('mixer + splitter recycle with purge', () => {
     expect(p.message).toMatch(/"mix", "split"/);
     expect(p.message).toMatch(/NaCl\(aq\)/);
     expect(p.message).toMatch(/H2O\(l\)/);
+    expect(p.units).toEqual(["mix", "split"]);
+    expect(p.speciesList).toEqual(["NaCl(aq)", "H2O(l)"]);
+    expect(p.streams).toEqual(["s2", "s3"]);
   });
 
   it('refuses fractions that do not sum to one', () => {
