@@ -17,4 +17,6 @@ export {
   type SparseSolveResult,
   type SparseSolveStats,
   type SparseSolveSuccess,
+  type SparseSolveTimings,
 } from './solve';
+export { warmUpSparseSolver } from './warmup';

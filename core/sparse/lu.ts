@@ -5,7 +5,8 @@
  * For column k: the pattern of L^{-1} A(:,k) is the set reached by a depth-first
  * search in the graph of the L computed so far, started from the rows of A(:,k);
  * the numeric sparse triangular solve visits that set in topological order, so
- * the work is proportional to the floating-point operations. The pivot is then
+ * the work is proportional to the floating-point operations (the search is
+ * shortened by Eisenstat–Liu symmetric pruning of L's columns). The pivot is then
  * chosen among the not-yet-pivotal rows: the diagonal row k if its magnitude is
  * at least `pivotThreshold` times the largest candidate (to preserve the sparsity
  * planned by the symmetric fill-reducing ordering), otherwise the largest.
@@ -67,6 +68,10 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
   let ui: Int32Array = new Int32Array(ucap);
   let ux: Float64Array = new Float64Array(ucap);
   const lp = new Int32Array(n + 1);
+  // Symmetric pruning (Eisenstat & Liu): the depth-first search only needs the
+  // first lpend[J] - lp[J] entries of L(:,J) once the column has been pruned
+  // (-1 = not pruned, search the whole column).
+  const lpend = new Int32Array(n).fill(-1);
   const up = new Int32Array(n + 1);
   const udiag = new Float64Array(n);
 
@@ -93,36 +98,7 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
       if (a > colMax || a !== a) colMax = a; // NaN propagates
       const start = rowIdx[pa];
       if (mark[start] === stamp) continue;
-      // Iterative DFS from `start`.
-      let head = 0;
-      dfsStack[0] = start;
-      mark[start] = stamp;
-      const jc = pinv[start];
-      dfsPtr[0] = jc < 0 ? 0 : lp[jc];
-      while (head >= 0) {
-        const j = dfsStack[head];
-        const J = pinv[j];
-        let descended = false;
-        if (J >= 0) {
-          const end = lp[J + 1];
-          for (let q = dfsPtr[head]; q < end; q++) {
-            const i = li[q];
-            if (mark[i] === stamp) continue;
-            dfsPtr[head] = q + 1;
-            mark[i] = stamp;
-            head++;
-            dfsStack[head] = i;
-            const Ji = pinv[i];
-            dfsPtr[head] = Ji < 0 ? 0 : lp[Ji];
-            descended = true;
-            break;
-          }
-        }
-        if (!descended) {
-          head--;
-          xi[--top] = j;
-        }
-      }
+      top = reach(start, stamp, top, pinv, lp, lpend, li, mark, dfsStack, dfsPtr, xi);
     }
 
     // --- numeric: x = L \ A(:,k) on the reach ---
@@ -151,7 +127,7 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
       ux[unz] = xj;
       unz++;
       if (xj === 0) continue;
-      for (let q = lp[J], end = lp[J + 1]; q < end; q++) x[li[q]] -= lx[q] * xj;
+      scatter(x, li, lx, lp[J], lp[J + 1], xj);
     }
 
     // Largest candidate (first one on ties; NaN wins so that it is reported).
@@ -186,6 +162,36 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
       li[lnz] = i;
       lx[lnz] = x[i] / pivot;
       lnz++;
+    }
+
+    // Prune every column J with U(J,k) != 0 whose L(:,J) contains the pivot row
+    // of column k: rows of L(:,J) not yet pivotal are reachable through k, so
+    // the search only needs the pivotal ones (moved to the front of L(:,J)).
+    for (let q = up[k]; q < unz; q++) {
+      const J = ui[q];
+      if (lpend[J] >= 0) continue;
+      const p0 = lp[J];
+      const p1 = lp[J + 1];
+      for (let p2 = p0; p2 < p1; p2++) {
+        if (li[p2] !== best) continue;
+        let h = p0;
+        let tail = p1;
+        while (h < tail) {
+          const i = li[h];
+          if (pinv[i] >= 0) {
+            h++;
+          } else {
+            tail--;
+            li[h] = li[tail];
+            li[tail] = i;
+            const v = lx[h];
+            lx[h] = lx[tail];
+            lx[tail] = v;
+          }
+        }
+        lpend[J] = tail;
+        break;
+      }
     }
   }
   lp[n] = lnz;
@@ -238,6 +244,62 @@ export function luSolveInto(f: LuFactors, rhs: ArrayLike<number>, out: Float64Ar
     for (let q = up[j], end = up[j + 1]; q < end; q++) y[ui[q]] -= ux[q] * xj;
   }
   for (let i = 0; i < n; i++) out[i] = y[i];
+}
+
+/** x[li[q]] -= lx[q] * xj for q in [start, end) */
+function scatter(x: Float64Array, li: Int32Array, lx: Float64Array, start: number, end: number, xj: number): void {
+  for (let q = start; q < end; q++) x[li[q]] -= lx[q] * xj;
+}
+
+/**
+ * Iterative depth-first search from row `start` in the graph of L (row i ->
+ * rows of L(:, pinv[i]), pruned part only); pushes the finished rows onto
+ * xi[--top] so that xi[top..] is in topological order. Returns the new top.
+ */
+function reach(
+  start: number,
+  stamp: number,
+  top: number,
+  pinv: Int32Array,
+  lp: Int32Array,
+  lpend: Int32Array,
+  li: Int32Array,
+  mark: Int32Array,
+  dfsStack: Int32Array,
+  dfsPtr: Int32Array,
+  xi: Int32Array,
+): number {
+  let head = 0;
+  dfsStack[0] = start;
+  mark[start] = stamp;
+  const jc = pinv[start];
+  dfsPtr[0] = jc < 0 ? 0 : lp[jc];
+  while (head >= 0) {
+    const j = dfsStack[head];
+    const J = pinv[j];
+    let descended = false;
+    if (J >= 0) {
+      const pe = lpend[J];
+      const end = pe < 0 ? lp[J + 1] : pe;
+      for (let q = dfsPtr[head]; q < end; q++) {
+        const i = li[q];
+        if (mark[i] === stamp) continue;
+        dfsPtr[head] = q + 1;
+        mark[i] = stamp;
+        head++;
+        dfsStack[head] = i;
+        const Ji = pinv[i];
+        dfsPtr[head] = Ji < 0 ? 0 : lp[Ji];
+        descended = true;
+        break;
+      }
+    }
+    if (!descended) {
+      head--;
+      xi[--top] = j;
+    }
+  }
+  return top;
 }
 
 function growI(a: Int32Array, cap: number): Int32Array {

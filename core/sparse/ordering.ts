@@ -6,11 +6,11 @@
  * natural pivot; ordering rows and columns by the same permutation keeps it on
  * the diagonal, where the LU's diagonal preference will usually accept it.
  *
- * Quotient-graph minimum degree with element absorption, aggressive absorption
- * and AMD's approximate external degree bound. It leaves out supervariable
- * detection and mass elimination (they only speed up the ordering of large
- * mesh-like graphs). Rows denser than max(16, 10 sqrt(m)) are ordered last, as
- * AMD does.
+ * Quotient-graph minimum degree (Amestoy, Davis & Duff) with element
+ * absorption, aggressive absorption, AMD's approximate external degree,
+ * supervariables (indistinguishable variables found by hashing) and mass
+ * elimination. Rows denser than max(16, 10 sqrt(m)) are ordered last, as AMD
+ * does. Not a port of SuiteSparse AMD: no postordering of the assembly tree.
  *
  * The ordering affects only fill and speed, never correctness: any permutation
  * gives the same solution.
@@ -69,7 +69,7 @@ export function symmetricPattern(n: number, rowPtr: Int32Array, colIdx: Int32Arr
 
 const VARIABLE = 0;
 const ELEMENT = 1;
-const DEAD = 2;
+const DEAD = 2; // absorbed element, eliminated variable, merged (non-principal) variable or dense node
 
 /**
  * Approximate minimum degree ordering of a symmetric pattern.
@@ -83,55 +83,60 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
     return perm;
   }
   const { ptr, idx } = g;
+  let k = 0; // next position in perm
 
   // Dense nodes go last and are removed from the graph.
   const denseLimit = Math.max(16, Math.floor(10 * Math.sqrt(n)));
   const status = new Uint8Array(n);
-  const dense: number[] = [];
+  let nDense = 0;
   for (let i = 0; i < n; i++) {
     if (ptr[i + 1] - ptr[i] > denseLimit) {
       status[i] = DEAD;
-      dense.push(i);
+      nDense++;
     }
   }
 
-  const varAdj: (Int32Array | null)[] = new Array(n);
-  const elAdj: (Int32Array | null)[] = new Array(n);
-  const members: (Int32Array | null)[] = new Array(n); // variables of an element
+  // Variable adjacency: shrinking in place inside a private copy of idx.
+  const adj = idx.slice();
+  const varLen = new Int32Array(n);
+  // Element lists of variables and member lists of elements live in one
+  // bump-allocated pool, without compaction: its total size is bounded by the
+  // (supervariable-compressed) fill plus the element lists.
+  let pool = new Int32Array(Math.max(64, 4 * n + 2 * idx.length));
+  let poolTop = 0;
+  const elStart = new Int32Array(n);
+  const elCap = new Int32Array(n);
+  const elLen = new Int32Array(n);
+  const memStart = new Int32Array(n);
+  const memLen = new Int32Array(n);
+  const elWeight = new Int32Array(n); // elements: sum of nv over live members
+
+  const nv = new Int32Array(n).fill(1); // supervariable sizes (0 = merged away)
+  const chainNext = new Int32Array(n).fill(-1); // members merged into a supervariable
+  const chainTail = new Int32Array(n);
+  for (let i = 0; i < n; i++) chainTail[i] = i;
+
   const degree = new Int32Array(n);
   const head = new Int32Array(n + 1).fill(-1);
   const next = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
-  const EMPTY = new Int32Array(0);
+  const hashHead = new Int32Array(n).fill(-1);
+  const hashNext = new Int32Array(n).fill(-1);
+  const hashOf = new Int32Array(n);
 
-  const insert = (i: number, d: number): void => {
-    const h = head[d];
-    next[i] = h;
-    prev[i] = -1;
-    if (h !== -1) prev[h] = i;
-    head[d] = i;
-  };
-  const remove = (i: number): void => {
-    const a = prev[i];
-    const b = next[i];
-    if (a !== -1) next[a] = b;
-    else head[degree[i]] = b;
-    if (b !== -1) prev[b] = a;
-  };
-
-  let live = 0;
+  let liveWeight = 0;
   for (let i = 0; i < n; i++) {
     if (status[i] !== VARIABLE) continue;
+    const p0 = ptr[i];
     let d = 0;
-    for (let p = ptr[i]; p < ptr[i + 1]; p++) if (status[idx[p]] === VARIABLE) d++;
-    const a = new Int32Array(d);
-    d = 0;
-    for (let p = ptr[i]; p < ptr[i + 1]; p++) if (status[idx[p]] === VARIABLE) a[d++] = idx[p];
-    varAdj[i] = a;
-    elAdj[i] = EMPTY;
+    for (let p = p0, end = ptr[i + 1]; p < end; p++) if (status[adj[p]] === VARIABLE) adj[p0 + d++] = adj[p];
+    varLen[i] = d;
     degree[i] = d;
-    insert(i, d);
-    live++;
+    const h = head[d];
+    next[i] = h;
+    if (h !== -1) prev[h] = i;
+    head[d] = i;
+    liveWeight++;
   }
 
   const mark = new Int32Array(n);
@@ -139,121 +144,220 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
   const wMark = new Int32Array(n);
   const w = new Int32Array(n);
   let wStamp = 0;
-  let lp: Int32Array = new Int32Array(64);
-  let tmp: Int32Array = new Int32Array(64);
+
+  const emit = (i: number): void => {
+    for (let j = i; j !== -1; j = chainNext[j]) perm[k++] = j;
+  };
 
   let minDeg = 0;
-  let k = 0;
-  const total = live;
-  for (; k < total; k++) {
+  while (liveWeight > 0) {
     while (head[minDeg] === -1) minDeg++;
     const p = head[minDeg];
-    remove(p);
-    perm[k] = p;
+    {
+      const b = next[p];
+      head[minDeg] = b;
+      if (b !== -1) prev[b] = -1;
+    }
+    emit(p);
     status[p] = ELEMENT;
-    live--;
+    liveWeight -= nv[p];
 
-    // Lp = variables adjacent to p, directly or through its elements.
+    // Lp = principal variables adjacent to p, directly or through its elements;
+    // built at the top of the pool (at most n entries).
     stamp++;
     mark[p] = stamp;
+    if (poolTop + n > pool.length) {
+      const grown = new Int32Array(Math.max(2 * pool.length, poolTop + n));
+      grown.set(pool.subarray(0, poolTop));
+      pool = grown;
+    }
+    const lpAt = poolTop;
     let lpSize = 0;
-    const vp = varAdj[p]!;
-    for (let t = 0; t < vp.length; t++) {
-      const j = vp[t];
+    let lpWeight = 0;
+    for (let t = ptr[p], end = ptr[p] + varLen[p]; t < end; t++) {
+      const j = adj[t];
       if (status[j] === VARIABLE && mark[j] !== stamp) {
         mark[j] = stamp;
-        if (lpSize === lp.length) lp = growInt(lp);
-        lp[lpSize++] = j;
+        pool[lpAt + lpSize++] = j;
+        lpWeight += nv[j];
       }
     }
-    const ep = elAdj[p]!;
-    for (let t = 0; t < ep.length; t++) {
-      const e = ep[t];
+    for (let t = elStart[p], end = elStart[p] + elLen[p]; t < end; t++) {
+      const e = pool[t];
       if (status[e] !== ELEMENT) continue;
-      const me = members[e]!;
-      for (let s = 0; s < me.length; s++) {
-        const j = me[s];
+      for (let q = memStart[e], qend = memStart[e] + memLen[e]; q < qend; q++) {
+        const j = pool[q];
         if (status[j] === VARIABLE && mark[j] !== stamp) {
           mark[j] = stamp;
-          if (lpSize === lp.length) lp = growInt(lp);
-          lp[lpSize++] = j;
+          pool[lpAt + lpSize++] = j;
+          lpWeight += nv[j];
         }
       }
       status[e] = DEAD; // absorbed into p
-      members[e] = null;
     }
-    members[p] = lp.slice(0, lpSize);
-    varAdj[p] = null;
-    elAdj[p] = null;
+    poolTop = lpAt + lpSize;
+    memStart[p] = lpAt;
+    memLen[p] = lpSize;
+    elWeight[p] = lpWeight;
+    varLen[p] = 0;
+    elLen[p] = 0;
 
-    // w[e] = |Le \ Lp| for every live element e adjacent to a variable of Lp.
+    // w[e] = weight of Le \ Lp for every live element e adjacent to Lp.
     wStamp++;
     for (let t = 0; t < lpSize; t++) {
-      const i = lp[t];
-      const ei = elAdj[i]!;
-      for (let s = 0; s < ei.length; s++) {
-        const e = ei[s];
+      const i = pool[lpAt + t];
+      const nvi = nv[i];
+      for (let q = elStart[i], end = elStart[i] + elLen[i]; q < end; q++) {
+        const e = pool[q];
         if (status[e] !== ELEMENT) continue;
         if (wMark[e] !== wStamp) {
           wMark[e] = wStamp;
-          w[e] = members[e]!.length - 1;
+          w[e] = elWeight[e] - nvi;
         } else {
-          w[e]--;
+          w[e] -= nvi;
         }
       }
     }
 
-    // Update each variable of Lp.
+    // Update each variable of Lp: lists, approximate degree, mass elimination.
     for (let t = 0; t < lpSize; t++) {
-      const i = lp[t];
-      remove(i);
+      const i = pool[lpAt + t];
+      // unlink i from its degree list
+      {
+        const a = prev[i];
+        const b = next[i];
+        if (a !== -1) next[a] = b;
+        else head[degree[i]] = b;
+        if (b !== -1) prev[b] = a;
+      }
+      let hash = p;
 
       // Elements: drop dead ones, absorb those contained in Lp, add p.
-      const ei = elAdj[i]!;
-      if (tmp.length < ei.length + 1) tmp = new Int32Array(2 * (ei.length + 1));
+      let es = elStart[i];
       let ne = 0;
       let ext = 0;
-      for (let s = 0; s < ei.length; s++) {
-        const e = ei[s];
+      for (let q = es, end = es + elLen[i]; q < end; q++) {
+        const e = pool[q];
         if (status[e] !== ELEMENT) continue;
         const we = w[e];
         if (we === 0) {
           status[e] = DEAD; // aggressive absorption: Le is a subset of Lp
-          members[e] = null;
         } else {
-          tmp[ne++] = e;
+          pool[es + ne++] = e;
           ext += we;
+          hash += e;
         }
       }
-      tmp[ne++] = p;
-      elAdj[i] = tmp.slice(0, ne);
 
-      // Variables: keep those not covered by element p.
-      const vi = varAdj[i]!;
-      let nv = 0;
-      for (let s = 0; s < vi.length; s++) {
-        const j = vi[s];
-        if (status[j] === VARIABLE && mark[j] !== stamp) vi[nv++] = j;
+      // Variables: keep principal ones not covered by element p.
+      const v0 = ptr[i];
+      let nvExt = 0;
+      let nvar = 0;
+      for (let q = v0, end = v0 + varLen[i]; q < end; q++) {
+        const j = adj[q];
+        if (status[j] === VARIABLE && mark[j] !== stamp) {
+          adj[v0 + nvar++] = j;
+          nvExt += nv[j];
+          hash += j;
+        }
       }
-      varAdj[i] = nv === vi.length ? vi : vi.slice(0, nv);
+      varLen[i] = nvar;
 
-      let d = nv + (lpSize - 1) + ext;
-      const bound1 = degree[i] + lpSize - 1;
-      if (bound1 < d) d = bound1;
-      if (live - 1 < d) d = live - 1;
+      if (ne === 0 && nvar === 0) {
+        // Mass elimination: i is adjacent to element p only; eliminating it
+        // right after p creates no fill.
+        emit(i);
+        status[i] = DEAD;
+        liveWeight -= nv[i];
+        elWeight[p] -= nv[i];
+        elLen[i] = 0;
+        continue;
+      }
+
+      if (ne === elCap[i]) {
+        const cap = Math.max(4, 2 * ne);
+        if (poolTop + cap > pool.length) {
+          const grown = new Int32Array(Math.max(2 * pool.length, poolTop + cap));
+          grown.set(pool.subarray(0, poolTop));
+          pool = grown;
+        }
+        pool.copyWithin(poolTop, es, es + ne);
+        es = poolTop;
+        poolTop += cap;
+        elStart[i] = es;
+        elCap[i] = cap;
+      }
+      pool[es + ne++] = p;
+      elLen[i] = ne;
+
+      let d = nvExt + ext + (lpWeight - nv[i]);
+      const bound = degree[i] + lpWeight - nv[i];
+      if (bound < d) d = bound;
+      degree[i] = d; // clamped below once the supervariables are known
+
+      const hb = (hash >>> 0) % n;
+      hashOf[i] = hb;
+      hashNext[i] = hashHead[hb];
+      hashHead[hb] = i;
+    }
+
+    // Supervariable detection: variables of Lp with identical element and
+    // variable lists are indistinguishable and are merged.
+    for (let t = 0; t < lpSize; t++) {
+      const i = pool[lpAt + t];
+      if (status[i] !== VARIABLE) continue;
+      const hb = hashOf[i];
+      let ci = hashHead[hb];
+      if (ci === -1) continue;
+      hashHead[hb] = -1;
+      for (; ci !== -1; ci = hashNext[ci]) {
+        if (status[ci] !== VARIABLE || nv[ci] === 0 || hashNext[ci] === -1) continue;
+        const eLen = elLen[ci];
+        const vLen = varLen[ci];
+        stamp++;
+        for (let q = elStart[ci], end = elStart[ci] + eLen; q < end; q++) mark[pool[q]] = stamp;
+        for (let q = ptr[ci], end = ptr[ci] + vLen; q < end; q++) mark[adj[q]] = stamp;
+        let prevJ = ci;
+        for (let cj = hashNext[ci]; cj !== -1; cj = hashNext[cj]) {
+          let same = status[cj] === VARIABLE && nv[cj] > 0 && elLen[cj] === eLen && varLen[cj] === vLen;
+          for (let q = elStart[cj], end = elStart[cj] + eLen; same && q < end; q++) same = mark[pool[q]] === stamp;
+          for (let q = ptr[cj], end = ptr[cj] + vLen; same && q < end; q++) same = mark[adj[q]] === stamp;
+          if (same) {
+            // merge cj into ci
+            nv[ci] += nv[cj];
+            degree[ci] -= nv[cj];
+            nv[cj] = 0;
+            status[cj] = DEAD;
+            chainNext[chainTail[ci]] = cj;
+            chainTail[ci] = chainTail[cj];
+            hashNext[prevJ] = hashNext[cj]; // unlink cj from the bucket
+          } else {
+            prevJ = cj;
+          }
+        }
+      }
+    }
+
+    // Re-insert the surviving principal variables of Lp.
+    for (let t = 0; t < lpSize; t++) {
+      const i = pool[lpAt + t];
+      if (status[i] !== VARIABLE) continue;
+      let d = degree[i];
+      if (liveWeight - nv[i] < d) d = liveWeight - nv[i];
       if (d < 0) d = 0;
       degree[i] = d;
-      insert(i, d);
+      const h = head[d];
+      next[i] = h;
+      prev[i] = -1;
+      if (h !== -1) prev[h] = i;
+      head[d] = i;
       if (d < minDeg) minDeg = d;
     }
+    stamp++; // marks of this step are stale from here on
   }
 
-  for (let t = 0; t < dense.length; t++) perm[k++] = dense[t];
+  if (nDense > 0) {
+    for (let i = 0; i < n; i++) if (ptr[i + 1] - ptr[i] > denseLimit) perm[k++] = i;
+  }
   return perm;
-}
-
-function growInt(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

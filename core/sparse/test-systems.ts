@@ -143,7 +143,7 @@ export function flowsheetSystem(spec: FlowsheetSystemSpec): GeneratedSystem {
       for (let r = 0; r < extraPerRow; r++) {
         let j: number;
         if (rand() < longRange) j = s + Math.floor(rand() * m);
-        else j = s + ((t - s + Math.floor(rand() * (2 * window + 1)) - window + m) % m);
+        else j = s + ((((t - s + Math.floor(rand() * (2 * window + 1)) - window) % m) + m) % m);
         if (j !== t) local.push(j);
       }
       const w = local.map(() => 0.05 + rand());
@@ -177,4 +177,155 @@ export function blockSizesLogUniform(seed: number, count: number, lo: number, hi
   const sizes: number[] = [];
   for (let k = 0; k < count; k++) sizes.push(Math.round(lo * (hi / lo) ** rand()));
   return sizes;
+}
+
+export interface PlantSystemSpec {
+  /** Number of streams (units); unknowns = streams x species. */
+  streams: number;
+  species: number;
+  seed: number;
+  /** Recycle loops as [first stream, number of streams]; they must not overlap. */
+  loops: Array<[number, number]>;
+  /** Fraction of units that are reactors (couple the species of a stream). Default 0.15. */
+  reactorRate?: number;
+  /** Species referenced by a reactor outlet besides its own. Default [2, 5]. */
+  reactorCoupling?: [number, number];
+  /** Probability of a local counter-current/wash recycle inlet per unit inside a loop. Default 0.4. */
+  localRecycleRate?: number;
+  /** Local recycles come from at most this many streams downstream. Default 6. */
+  localRecycleSpan?: number;
+  /** Probability of a long-range recycle inlet per unit inside a loop. Default 0.01. */
+  longRecycleRate?: number;
+  /** Probability that a unit is a many-inlet mixer (20-100 inlets). Default 0.002. */
+  bigMixerRate?: number;
+  /** Probability that a unit has a second inlet from further upstream. Default 0.2. */
+  sideInletRate?: number;
+  /** That side inlet comes from at most this many streams upstream. Default 20. */
+  sideInletSpan?: number;
+  /** Physical units: species in kmol/h (molar masses 2-250), plant in t/h. Default true. */
+  scale?: boolean;
+  /** Relabel unknowns/equations by a random symmetric permutation. Default true. */
+  shuffle?: boolean;
+}
+
+/**
+ * A plant-like mass balance: stream-by-species unknowns; each unit (one per
+ * outlet stream) is fed by the previous stream and sometimes other upstream ones
+ * (mixers, rarely with 20-100 inlets). Splitters/separators act per species;
+ * reactors couple species. Inside each loop the first unit also takes the last
+ * stream (the recycle), units take counter-current recycles from a few units
+ * downstream (CCD/wash trains) and, rarely, a long recycle.
+ *
+ * Coefficients are physical: every off-diagonal is minus a split/transfer
+ * fraction and each column's fractions sum to at most 1 (a stream is fully
+ * distributed or partly purged), with a purge somewhere in every loop, so the
+ * system is nonsingular (irreducibly column diagonally dominant).
+ */
+export function plantSystem(spec: PlantSystemSpec): GeneratedSystem {
+  const {
+    streams,
+    species: S,
+    seed,
+    loops,
+    reactorRate = 0.15,
+    reactorCoupling = [2, 5],
+    localRecycleRate = 0.4,
+    localRecycleSpan = 6,
+    longRecycleRate = 0.01,
+    bigMixerRate = 0.002,
+    sideInletRate = 0.2,
+    sideInletSpan = 20,
+    scale = true,
+    shuffle = true,
+  } = spec;
+  const rand = rng(seed);
+  const n = streams * S;
+  const loopOf = new Int32Array(streams).fill(-1);
+  loops.forEach(([a, len], l) => {
+    for (let k = a; k < a + len; k++) {
+      if (loopOf[k] !== -1) throw new RangeError('loops overlap');
+      loopOf[k] = l;
+    }
+  });
+
+  const ri: number[] = [];
+  const ci: number[] = [];
+  const wt: number[] = [];
+  const push = (r: number, c: number, w: number): void => {
+    ri.push(r);
+    ci.push(c);
+    wt.push(w);
+  };
+  for (let k = 0; k < streams; k++) {
+    // Stream-level inlets of the unit producing stream k.
+    const inlets: number[] = [];
+    if (k > 0) inlets.push(k - 1);
+    if (k > 1 && rand() < sideInletRate) inlets.push(Math.max(0, k - 2 - Math.floor(rand() * sideInletSpan)));
+    if (k > 1 && rand() < bigMixerRate) {
+      const m = 20 + Math.floor(rand() * 81);
+      for (let t = 0; t < m; t++) inlets.push(Math.floor(rand() * k));
+    }
+    const l = loopOf[k];
+    if (l >= 0) {
+      const [a, len] = loops[l];
+      if (k === a) inlets.push(a + len - 1);
+      if (rand() < localRecycleRate) {
+        const d = 1 + Math.floor(rand() * localRecycleSpan);
+        if (k + d < a + len) inlets.push(k + d);
+      }
+      if (rand() < longRecycleRate) inlets.push(a + Math.floor(rand() * len));
+    }
+    const reactor = rand() < reactorRate;
+    for (let s = 0; s < S; s++) {
+      const row = k * S + s;
+      push(row, row, 1);
+      for (const j of inlets) {
+        if (j === k) continue;
+        push(row, j * S + s, 0.2 + rand());
+        if (reactor && j === inlets[0]) {
+          const c = reactorCoupling[0] + Math.floor(rand() * (reactorCoupling[1] - reactorCoupling[0] + 1));
+          for (let t = 0; t < c; t++) {
+            const s2 = Math.floor(rand() * S);
+            if (s2 !== s) push(row, j * S + s2, 0.05 + 0.3 * rand());
+          }
+        }
+      }
+    }
+  }
+
+  // Column normalisation: off-diagonal fractions of column j sum to 1 - purge_j.
+  const colSum = new Float64Array(n);
+  for (let t = 0; t < ri.length; t++) if (ri[t] !== ci[t]) colSum[ci[t]] += wt[t];
+  const purge = new Float64Array(n);
+  for (let j = 0; j < n; j++) purge[j] = rand() < 0.5 ? 0 : 0.02 + 0.3 * rand();
+  // Every loop purges something: the last stream of each loop loses 5-30 %.
+  for (const [a, len] of loops) for (let s = 0; s < S; s++) purge[(a + len - 1) * S + s] = 0.05 + 0.25 * rand();
+
+  const label = shuffle ? randomPermutation(n, rand) : Int32Array.from({ length: n }, (_, i) => i);
+  // Units: every species in kmol/h with molar masses 2-250 kg/kmol (unknowns and
+  // equations of species s both scaled by its molar mass), the whole plant in t/h.
+  const molarMass = new Float64Array(S);
+  for (let s = 0; s < S; s++) molarMass[s] = scale ? 2 * 125 ** rand() : 1;
+  const colScale = new Float64Array(n);
+  const rowScale = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    colScale[label[r]] = scale ? molarMass[r % S] / 1000 : 1;
+    rowScale[label[r]] = scale ? 1 / molarMass[r % S] : 1;
+  }
+  const builder = new CsrBuilder(n, ri.length);
+  for (let t = 0; t < ri.length; t++) {
+    const r = ri[t];
+    const c = ci[t];
+    const v = r === c ? wt[t] : (-wt[t] / colSum[c]) * (1 - purge[c]);
+    const I = label[r];
+    const J = label[c];
+    builder.add(I, J, v * rowScale[I] * colScale[J]);
+  }
+  const A = builder.build();
+  const xTrue = new Float64Array(n);
+  for (let i = 0; i < n; i++) xTrue[i] = (0.1 + rand()) / colScale[i];
+  const b = csrMultiply(A, xTrue);
+  const blockOf = new Int32Array(n);
+  for (let k = 0; k < streams; k++) for (let s = 0; s < S; s++) blockOf[label[k * S + s]] = loopOf[k];
+  return { A, b, xTrue, blockOf };
 }
