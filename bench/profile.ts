@@ -8,7 +8,7 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/flexsheet solve FILE --json > /dev/null
  */
 import { assemble } from '../core/assemble';
-import { compileFlowsheet, parseJsonText, solvePlant, tabulate, type CompiledFlowsheet, type EquationBuilder } from '../core';
+import { compileFlowsheet, parseJsonText, solvePlant, tabulate, type CompiledFlowsheet, equationBuilder } from '../core';
 import { validateEnvelope, validateUnitParams } from '../core/schema';
 import { buildSpeciesTable } from '../core/species';
 import { CsrBuilder, solveSparse, stronglyConnectedComponents } from '../core/sparse';
@@ -53,15 +53,16 @@ time('unit equations only (null builder: unit-ops array building)', () => {
   const S = plant.species.list.length;
   let count = 0;
   for (const unit of plant.units) {
-    const eq: EquationBuilder = {
+    const eq = equationBuilder({
       nSpecies: S,
       outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
       inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
       internal: (i) => unit.internalOffset + i,
-      equation: (_t, vars) => {
-        count += vars.length;
+      begin: () => {},
+      term: () => {
+        count++;
       },
-    };
+    });
     unit.model.equations(eq);
   }
   return count;

@@ -6,7 +6,7 @@
 import { FlexsheetError, type Diagnostic } from './diagnostics';
 import type { CompiledFlowsheet } from './compile';
 import { CsrBuilder, type CsrMatrix } from './sparse';
-import type { EquationBuilder } from './unit-type';
+import { equationBuilder } from './unit-type';
 
 export interface AssembledSystem {
   A: CsrMatrix;
@@ -23,13 +23,14 @@ export function assemble(plant: CompiledFlowsheet): AssembledSystem {
     for (const s of unit.outlets.values()) owner.fill(u, plant.streams[s].offset, plant.streams[s].offset + nSpecies);
     owner.fill(u, unit.internalOffset, unit.internalOffset + unit.internals);
   });
-  const builder = new CsrBuilder(n, 3 * n); // about 2–3 entries per equation in real plants
+  const builder = new CsrBuilder(n, 4 * n); // 2–3 entries per equation in real plants, plus the pairing entry
   const b = new Float64Array(n);
   const defined = new Uint8Array(n);
   const problems: Diagnostic[] = [];
 
+  let row = -1;
   plant.units.forEach((unit, u) => {
-    const eq: EquationBuilder = {
+    const eq = equationBuilder({
       nSpecies,
       outlet(port) {
         const s = unit.outlets.get(port);
@@ -43,19 +44,18 @@ export function assemble(plant: CompiledFlowsheet): AssembledSystem {
         if (i < 0 || i >= unit.internals) throw new Error(`unit type "${unit.type.type}" used internal unknown ${i} of ${unit.internals}`);
         return unit.internalOffset + i;
       },
-      equation(target, vars, coefs, rhs = 0) {
+      begin(target, rhs = 0) {
         if (owner[target] !== u) throw new Error(`unit type "${unit.type.type}" wrote an equation for an unknown it does not own`);
         if (defined[target]) throw new Error(`unit type "${unit.type.type}" wrote two equations for one unknown`);
         defined[target] = 1;
-        let hasTarget = false;
-        for (let j = 0; j < vars.length; j++) {
-          builder.add(target, vars[j], coefs[j]);
-          if (vars[j] === target) hasTarget = true;
-        }
-        if (!hasTarget) builder.add(target, target, 0);
+        row = target;
+        builder.add(target, target, 0); // the pairing entry, even when the coefficient is zero
         b[target] = rhs;
       },
-    };
+      term(variable, coefficient) {
+        builder.add(row, variable, coefficient);
+      },
+    });
     unit.model.equations(eq);
   });
 

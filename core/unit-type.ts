@@ -103,6 +103,25 @@ export interface EquationBuilder {
    * Repeated variables are summed.
    */
   equation(target: number, vars: readonly number[], coefs: readonly number[], rhs?: number): void;
+  /**
+   * The same equation written term by term, without building arrays (for the hot paths of big
+   * plants): `begin(target, rhs)`, then `term(variable, coefficient)` for each term.
+   */
+  begin(target: number, rhs?: number): void;
+  term(variable: number, coefficient: number): void;
+}
+
+/** An EquationBuilder written term by term; `equationBuilder` adds `equation` on top. */
+export type EquationSink = Omit<EquationBuilder, 'equation'>;
+
+export function equationBuilder(sink: EquationSink): EquationBuilder {
+  return {
+    ...sink,
+    equation(target, vars, coefs, rhs = 0) {
+      sink.begin(target, rhs);
+      for (let j = 0; j < vars.length; j++) sink.term(vars[j], coefs[j]);
+    },
+  };
 }
 
 export interface UnitModel {

@@ -3,20 +3,15 @@ import type { EquationBuilder } from '../core/unit-type';
 
 /** out[k] = fraction · Σ inlets[k]: the whole of a species, or a fixed share of it, passes. */
 export function passFraction(eq: EquationBuilder, out: number, inlets: readonly number[], k: number, fraction: number): void {
-  const vars = [out + k];
-  const coefs = [1];
-  if (fraction !== 0) {
-    for (const base of inlets) {
-      vars.push(base + k);
-      coefs.push(-fraction);
-    }
-  }
-  eq.equation(out + k, vars, coefs);
+  eq.begin(out + k);
+  eq.term(out + k, 1);
+  if (fraction !== 0) for (const base of inlets) eq.term(base + k, -fraction);
 }
 
 /** Unknown = 0. */
 export function zero(eq: EquationBuilder, v: number): void {
-  eq.equation(v, [v], [1]);
+  eq.begin(v);
+  eq.term(v, 1);
 }
 
 /** Rounding slack when fractions are checked against 1. */

@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { fmt, zero } from './equations';
+import { fmt, passFraction, zero } from './equations';
 
 type Distribution = number | { pH50: number; slope: number };
 
@@ -102,8 +102,8 @@ export const sx: UnitType<SxParams> = {
           for (let k = 0; k < S; k++) {
             const r = role[k];
             if (r < 0) {
-              eq.equation(aqLeaves + k, [aqLeaves + k, ...aqIn.map((b) => b + k)], [1, ...aqIn.map(() => -1)]);
-              eq.equation(orgLeaves + k, [orgLeaves + k, ...orgIn.map((b) => b + k)], [1, ...orgIn.map(() => -1)]);
+              passFraction(eq, aqLeaves, aqIn, k, 1);
+              passFraction(eq, orgLeaves, orgIn, k, 1);
               continue;
             }
             const { aq, org, E } = pairs[r];

@@ -7,8 +7,8 @@
 import { toKmolPerHour } from '../basis';
 import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichiometry } from '../chemistry';
 import type { CompiledFlowsheet, CompiledUnit } from '../compile';
-import type { CompileContext, CompiledReaction, EquationBuilder, UnitModel } from '../unit-type';
-import { dense, luFactor, luSolve, type Dense, type Lu } from './linalg';
+import { equationBuilder, type CompileContext, type CompiledReaction, type UnitModel } from '../unit-type';
+import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, type LuFactors } from '../sparse';
 
 const INPUT = 1 << 30;
 
@@ -35,12 +35,13 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
   const internals = model.internals ?? 0;
   const nOwn = outletStreams.length * S + internals;
   const nIn = inletStreams.length * S;
-  const A = dense(nOwn, nOwn);
-  const B = dense(nOwn, nIn);
+  const A = new CsrBuilder(nOwn, 4 * nOwn);
+  const bCols: { row: number; value: number }[][] = Array.from({ length: nIn }, () => []);
   const c = new Float64Array(nOwn);
   const defined = new Uint8Array(nOwn);
   let broken = false;
-  const eq: EquationBuilder = {
+  let row = -1;
+  const eq = equationBuilder({
     nSpecies: S,
     outlet(port) {
       const s = unit.outlets.get(port);
@@ -53,23 +54,35 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
     internal(i) {
       return outletStreams.length * S + i;
     },
-    equation(target, vars, coefs, rhs = 0) {
+    begin(target, rhs = 0) {
+      row = -1;
       if (target < 0 || target >= nOwn || defined[target]) {
         broken = true;
         return;
       }
       defined[target] = 1;
-      vars.forEach((v, j) => {
-        if (v >= INPUT) B.data[target * nIn + (v - INPUT)] += coefs[j];
-        else A.data[target * nOwn + v] += coefs[j];
-      });
+      row = target;
+      A.add(target, target, 0);
       c[target] = rhs;
     },
-  };
+    term(v, coef) {
+      if (row < 0) return;
+      if (v >= INPUT) bCols[v - INPUT].push({ row, value: coef });
+      else A.add(row, v, coef);
+    },
+  });
   model.equations(eq);
   if (broken || defined.some((d) => !d)) return undefined;
-  const lu = nOwn ? luFactor(A) : ({ n: 0, lu: new Float64Array(0), perm: new Int32Array(0) } as Lu);
-  if (!lu) return undefined;
+  // The unit's own equations, factorized once (the core's sparse LU).
+  let lu: LuFactors | undefined;
+  if (nOwn) {
+    const f = sparseLu(csrToCsc(A.build()));
+    if (f.singular) return undefined;
+    lu = f;
+  }
+  // B by column: the rows each inlet species enters.
+  const bRows = bCols.map((list) => Int32Array.from(list, (e) => e.row));
+  const bVals = bCols.map((list) => Float64Array.from(list, (e) => e.value));
   const doses = model.reagents ?? [];
   const doseLocal = doses.map((g) => outletStreams.length * S + g.internal);
   return {
@@ -84,14 +97,12 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
         for (let k = 0; k < S; k++) {
           const v = flows[k];
           if (v === 0) continue;
-          const col = i * S + k;
-          for (let r = 0; r < nOwn; r++) {
-            const b = B.data[r * nIn + col];
-            if (b) rhs[r] -= b * v;
-          }
+          const rows = bRows[i * S + k];
+          const vals = bVals[i * S + k];
+          for (let t = 0; t < rows.length; t++) rhs[rows[t]] -= vals[t] * v;
         }
       });
-      const own = nOwn ? luSolve(lu, rhs) : new Float64Array(0);
+      const own = lu ? sparseSolve(lu, rhs) : new Float64Array(0);
       const outlets = outletStreams.map((_, o) => own.slice(o * S, o * S + S));
       return { outlets, doses: Float64Array.from(doseLocal, (l) => own[l]), own };
     },
@@ -172,4 +183,3 @@ export function compileUnit(plant: CompiledFlowsheet, unit: CompiledUnit, params
   return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };
 }
 
-export type { Dense };

@@ -283,7 +283,7 @@ describe('solveSparse: singular and bad systems', () => {
   });
 
   it('reports an unreachable residual tolerance as ill-conditioned after refinement', () => {
-    const sys = flowsheetSystem({ n: 200, blockSizes: [40, 30], seed: 4 });
+    const sys = flowsheetSystem({ n: 300, blockSizes: [120, 30], seed: 4 }); // one sparse-LU block, one dense
     const strict = solveSparse(sys.A, sys.b, { residualTolerance: 1e-300, maxRefinementSteps: 2 });
     expect(strict.ok).toBe(false);
     if (!strict.ok) {

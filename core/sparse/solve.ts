@@ -121,6 +121,82 @@ interface FactorisedBlock {
   colScale: Float64Array;
 }
 
+/**
+ * Blocks up to this size are factorised densely, in place, with partial pivoting: a recycle of a
+ * few streams gives blocks of 5–80 unknowns by the ten thousand, and for them the sparse
+ * machinery (ordering, scaling, symbolic reach) costs far more than the arithmetic.
+ */
+const DENSE_MAX = 64;
+
+/** Dense LU factors of every small block, packed: block c's m×m factor at `offset`, pivots at `pivotOffset`. */
+interface DenseBlocks {
+  lu: Float64Array;
+  pivots: Int32Array;
+  offset: Int32Array;
+  pivotOffset: Int32Array;
+}
+
+/**
+ * In-place LU with partial pivoting of the m×m row-major matrix at a[o…]. Returns the first column
+ * whose largest pivot is below tolerance × that column's largest entry, or −1.
+ */
+function denseFactor(a: Float64Array, o: number, m: number, piv: Int32Array, po: number, tolerance: number, colMax: Float64Array): number {
+  for (let j = 0; j < m; j++) {
+    let cm = 0;
+    for (let i = 0; i < m; i++) cm = Math.max(cm, Math.abs(a[o + i * m + j]));
+    colMax[j] = cm;
+  }
+  for (let k = 0; k < m; k++) {
+    let p = k;
+    let best = Math.abs(a[o + k * m + k]);
+    for (let i = k + 1; i < m; i++) {
+      const v = Math.abs(a[o + i * m + k]);
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    if (!(best > tolerance * colMax[k]) || best === 0) return k;
+    piv[po + k] = p;
+    if (p !== k) {
+      for (let j = 0; j < m; j++) {
+        const t = a[o + k * m + j];
+        a[o + k * m + j] = a[o + p * m + j];
+        a[o + p * m + j] = t;
+      }
+    }
+    const inv = 1 / a[o + k * m + k];
+    for (let i = k + 1; i < m; i++) {
+      const f = (a[o + i * m + k] *= inv);
+      if (f === 0) continue;
+      for (let j = k + 1; j < m; j++) a[o + i * m + j] -= f * a[o + k * m + j];
+    }
+  }
+  return -1;
+}
+
+/** Solves with the factors of denseFactor, in place on rhs[0…m). */
+function denseSolve(a: Float64Array, o: number, m: number, piv: Int32Array, po: number, rhs: Float64Array): void {
+  for (let k = 0; k < m; k++) {
+    const p = piv[po + k];
+    if (p !== k) {
+      const t = rhs[k];
+      rhs[k] = rhs[p];
+      rhs[p] = t;
+    }
+  }
+  for (let i = 1; i < m; i++) {
+    let sum = rhs[i];
+    for (let j = 0; j < i; j++) sum -= a[o + i * m + j] * rhs[j];
+    rhs[i] = sum;
+  }
+  for (let i = m - 1; i >= 0; i--) {
+    let sum = rhs[i];
+    for (let j = i + 1; j < m; j++) sum -= a[o + i * m + j] * rhs[j];
+    rhs[i] = sum / a[o + i * m + i];
+  }
+}
+
 interface BlockScaling {
   row: Float64Array;
   col: Float64Array;
@@ -335,10 +411,50 @@ export function solveSparse(A: CsrMatrix, b: Float64Array, options: SparseSolveO
   let singletons = 0;
   let factorNonzeros = 0;
 
+  // Room for every small block's dense factors, allocated once.
+  let denseDoubles = 0;
+  let densePivots = 0;
+  for (let c = 0; c < count; c++) {
+    const m = start[c + 1] - start[c];
+    if (m > 1 && m <= DENSE_MAX) {
+      denseDoubles += m * m;
+      densePivots += m;
+    }
+  }
+  const dense: DenseBlocks = {
+    lu: new Float64Array(denseDoubles),
+    pivots: new Int32Array(densePivots),
+    offset: new Int32Array(count).fill(-1),
+    pivotOffset: new Int32Array(count),
+  };
+  const colMax = new Float64Array(DENSE_MAX);
+  let nextDouble = 0;
+  let nextPivot = 0;
+
   for (let c = 0; c < count; c++) {
     const s = start[c];
     const m = start[c + 1] - s;
     if (m > largestBlock) largestBlock = m;
+    if (m > 1 && m <= DENSE_MAX) {
+      const o = nextDouble;
+      for (let k = 0; k < m; k++) {
+        for (let p = pRowPtr[s + k], end = pRowPtr[s + k + 1]; p < end; p++) {
+          const j = pCol[p] - s;
+          if (j >= 0) dense.lu[o + k * m + j] += pVal[p];
+        }
+      }
+      const bad = denseFactor(dense.lu, o, m, dense.pivots, nextPivot, luOptions.tolerance, colMax);
+      if (bad >= 0) {
+        return fail(c, `singular block of ${m} unknowns: no acceptable pivot in column ${bad}`);
+      }
+      lap('factor');
+      dense.offset[c] = o;
+      dense.pivotOffset[c] = nextPivot;
+      nextDouble += m * m;
+      nextPivot += m;
+      factorNonzeros += m * m;
+      continue;
+    }
     if (m === 1) {
       singletons++;
       if (diag[s] === 0) {
@@ -396,6 +512,20 @@ export function solveSparse(A: CsrMatrix, b: Float64Array, options: SparseSolveO
       const e = start[c + 1];
       if (e - s === 1) {
         substituteSingleton(s, rhs, x, pRowPtr, pCol, pVal, diag);
+        continue;
+      }
+      if (dense.offset[c] >= 0) {
+        const m = e - s;
+        for (let t = 0; t < m; t++) {
+          let sum = rhs[s + t];
+          for (let p = pRowPtr[s + t], end = pRowPtr[s + t + 1]; p < end; p++) {
+            const u = pCol[p];
+            if (u < s) sum -= pVal[p] * x[u];
+          }
+          rb[t] = sum;
+        }
+        denseSolve(dense.lu, dense.offset[c], m, dense.pivots, dense.pivotOffset[c], rb);
+        for (let t = 0; t < m; t++) x[s + t] = rb[t];
         continue;
       }
       const blk = blocks[blockSlot[c]];
