@@ -22,7 +22,7 @@
  */
 import { parseEquation, stoichiometry } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
-import { complement, dot, orthonormalize } from './linalg';
+import { complement, dot, orthonormalize, spanBasis } from './linalg';
 import type { VariableIndex } from './measurements';
 import { transformations, unitSandbox } from './sandbox';
 
@@ -66,7 +66,7 @@ export function buildBalances(plant: CompiledFlowsheet, index: VariableIndex, le
       return;
     }
     const directions = [...transformations(sandbox, S), ...declaredTransformations(plant, u)];
-    const T = orthonormalize(directions, 1e-9);
+    const T = spanBasis(directions, S);
     let P: Float64Array[];
     let description: string;
     if (T.length === 0) {

@@ -14,8 +14,8 @@
  * deviation. Outlets that are unobservable, or that depend on an unobservable inlet flow, are left
  * out. A parameter no remaining outlet depends on is not identifiable; parameters whose effects
  * cannot be told apart (a null direction of the Jacobian) are identifiable only in combination.
- * Standard deviations are from (JᵀJ)⁻¹ and treat the reconciled inlets as exact: a guide, not a
- * confidence interval.
+ * Standard deviations propagate the reconciled flows' covariance (inlets and outlets alike,
+ * correlations included) through the fit, linearized at the fitted values.
  */
 import { joinPath } from '../diagnostics';
 import type { FlowsheetDoc } from '../document';
@@ -221,7 +221,8 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
   }
   const used: number[] = [];
   outputVars.forEach((v, o) => {
-    if (!tainted[o] && known(v)) used.push(o);
+    // A flow held at zero by its bound says only "at most zero", not "exactly zero": left out.
+    if (!tainted[o] && known(v) && rec.status[v] !== 'bound') used.push(o);
   });
   if (!used.length) {
     const reason = unknownInputs.length ? 'its inlet flows are unobservable' : 'its outlet flows are unobservable';
@@ -336,14 +337,60 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
       const Jo = dense(used.length, ok.length);
       for (let j = 0; j < used.length; j++) ok.forEach((i, c) => (Jo.data[j * ok.length + c] = J.data[j * P + i]));
       const d = svd(Jo, 1e-12);
+      // θ̂ moves with the reconciled flows it is fitted to: dθ = J⁺·W·(dx_out − L·dx_in), L the
+      // unit's response to its inlets. Their errors are correlated (they share measurements), so
+      // the variance comes through the reconciliation's loadings, not from the residuals.
+      const load = (v: number) => rec.loading(new Map([[v, 1]]));
+      const rank = rec.loading(new Map())?.length ?? 0;
+      const sb = sandboxAt(theta)!;
+      const zero = sb.inletStreams.map(() => new Float64Array(S));
+      const at0 = flatten(sb.run(zero));
+      const inputs: { v: number; response: Float64Array; a: Float64Array }[] = [];
+      sb.inletStreams.forEach((s, i) => {
+        for (let k = 0; k < S; k++) {
+          const v = plant.streams[s].offset + k;
+          if (rec.status[v] === 'zero' || rec.status[v] === 'unobservable') continue;
+          const a = load(v);
+          if (!a) continue;
+          const probe = zero.map((z) => z.slice());
+          probe[i][k] = 1;
+          const out = flatten(sb.run(probe));
+          for (let o = 0; o < out.length; o++) out[o] -= at0[o];
+          inputs.push({ v, response: out, a });
+        }
+      });
+      const rLoad = used.map((o, j) => {
+        const r = new Float64Array(rank);
+        const aOut = load(outputVars[o]);
+        if (aOut) for (let k = 0; k < rank; k++) r[k] -= aOut[k];
+        for (const input of inputs) {
+          const l = input.response[o];
+          if (l) for (let k = 0; k < rank; k++) r[k] += l * input.a[k];
+        }
+        for (let k = 0; k < rank; k++) r[k] *= weight[j];
+        return r;
+      });
       ok.forEach((i, c) => {
-        let v = 0;
-        for (let k = 0; k < d.rank; k++) v += (d.V.data[c * d.rank + k] / d.s[k]) ** 2;
-        const sdT = Math.sqrt(v);
+        const thetaLoad = new Float64Array(rank);
+        for (let k = 0; k < d.rank; k++) {
+          const f = d.V.data[c * d.rank + k] / d.s[k];
+          rLoad.forEach((r, j) => {
+            const g = f * d.U.data[j * d.rank + k];
+            if (g) for (let t = 0; t < rank; t++) thetaLoad[t] += g * r[t];
+          });
+        }
+        const sdT = Math.sqrt(dot(thetaLoad, thetaLoad));
         sds[i] = handles[i].log ? fromT(handles[i], theta[i]) * Math.LN10 * sdT : sdT;
       });
     }
   }
+  // Practically not identifiable: the data leave it uncertain over much of its range.
+  handles.forEach((h, i) => {
+    if (reasons[i] || sds[i] === null) return;
+    const sdT = h.log ? sds[i]! / (fromT(h, theta[i]) * Math.LN10) : sds[i]!;
+    const limit = h.log ? 1 : h.upper <= 1 ? 0.25 : 1;
+    if (sdT > limit) reasons[i] = `the data hardly depend on it (${fmt(fromT(h, theta[i]))} ± ${fmt(sds[i]!)})`;
+  });
   const parameters = handles.map((h, i) => {
     if (reasons[i]) return describe(h, { reason: reasons[i] });
     const value = fromT(h, theta[i]);
@@ -365,6 +412,8 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
   }
   return { ...base, parameters, misfit: { sumOfSquares: cost(r), points: used.length } };
 }
+
+const fmt = (x: number) => Number(x.toPrecision(3)).toString();
 
 function flatten(run: { outlets: Float64Array[]; doses: Float64Array }): Float64Array {
   const S = run.outlets[0]?.length ?? 0;

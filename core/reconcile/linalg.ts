@@ -1,8 +1,8 @@
 /**
  * Dense linear algebra for reconciliation: null space by reduced row echelon form, Gram–Schmidt
- * bases, LU solves and a thin SVD (ml-matrix). Matrices are row-major Float64Arrays.
+ * bases and a thin SVD (one-sided Jacobi). A unit's own equations are sparse and go to the core's
+ * sparse LU (sandbox.ts). Matrices are row-major Float64Arrays.
  */
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 export interface Dense {
   rows: number;
@@ -103,6 +103,16 @@ export function orthonormalize(vectors: readonly Float64Array[], relTol = 1e-9, 
   return basis;
 }
 
+/** An orthonormal basis of span(vectors), the rank judged against the largest singular value (round-off in some vectors is not a direction). */
+export function spanBasis(vectors: readonly Float64Array[], n: number, relTol = 1e-9): Float64Array[] {
+  const rows = vectors.filter((v) => v.some((x) => x !== 0));
+  if (!rows.length) return [];
+  const M = dense(rows.length, n);
+  rows.forEach((v, i) => M.data.set(v, i * n));
+  const d = svd(M, relTol);
+  return Array.from({ length: d.rank }, (_, k) => Float64Array.from({ length: n }, (_, j) => d.V.data[j * d.rank + k]));
+}
+
 /** An orthonormal basis of the orthogonal complement of span(vectors) in R^n. */
 export function complement(vectors: readonly Float64Array[], n: number): Float64Array[] {
   const span = orthonormalize(vectors);
@@ -124,66 +134,6 @@ export function norm(a: ArrayLike<number>): number {
   return Math.sqrt(dot(a, a));
 }
 
-/** LU factors of a square matrix with partial pivoting, or undefined when it is singular. */
-export interface Lu {
-  n: number;
-  lu: Float64Array;
-  perm: Int32Array;
-}
-
-export function luFactor(A: Dense, relTol = 1e-13): Lu | undefined {
-  const n = A.rows;
-  const lu = Float64Array.from(A.data);
-  const perm = new Int32Array(n);
-  let scale = 0;
-  for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(lu[i]));
-  for (let i = 0; i < n; i++) perm[i] = i;
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    let best = Math.abs(lu[k * n + k]);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(lu[i * n + k]);
-      if (v > best) {
-        best = v;
-        p = i;
-      }
-    }
-    if (best <= relTol * scale) return undefined;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const t = lu[k * n + j];
-        lu[k * n + j] = lu[p * n + j];
-        lu[p * n + j] = t;
-      }
-      const t = perm[k];
-      perm[k] = perm[p];
-      perm[p] = t;
-    }
-    const pivot = lu[k * n + k];
-    for (let i = k + 1; i < n; i++) {
-      const f = (lu[i * n + k] /= pivot);
-      if (f === 0) continue;
-      for (let j = k + 1; j < n; j++) lu[i * n + j] -= f * lu[k * n + j];
-    }
-  }
-  return { n, lu, perm };
-}
-
-export function luSolve({ n, lu, perm }: Lu, b: ArrayLike<number>): Float64Array {
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = b[perm[i]];
-    for (let j = 0; j < i; j++) s -= lu[i * n + j] * x[j];
-    x[i] = s;
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let j = i + 1; j < n; j++) s -= lu[i * n + j] * x[j];
-    x[i] = s / lu[i * n + i];
-  }
-  return x;
-}
-
 /** Thin SVD A = U·diag(s)·Vᵀ truncated to the numerical rank (s > relTol·s_max). */
 export interface Svd {
   rank: number;
@@ -194,27 +144,79 @@ export interface Svd {
   V: Dense;
 }
 
+/**
+ * One-sided Jacobi (Hestenes) on the columns of A or Aᵀ, whichever has fewer: rotations make the
+ * columns mutually orthogonal; their norms are the singular values. Accurate to working precision
+ * and quick on the small, wide matrices reconciliation makes (measurements × degrees of freedom).
+ */
 export function svd(A: Dense, relTol = 1e-10): Svd {
   const { rows, cols } = A;
   if (rows === 0 || cols === 0) return { rank: 0, s: new Float64Array(0), U: dense(rows, 0), V: dense(cols, 0) };
-  const m = new Matrix(rows, cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.set(i, j, A.data[i * cols + j]);
-  const d = new SingularValueDecomposition(m, { autoTranspose: true });
-  const sv = d.diagonal;
-  const max = sv.reduce((a, b) => Math.max(a, b), 0);
-  const keep: number[] = [];
-  sv.forEach((v, i) => {
-    if (max > 0 && v > relTol * max) keep.push(i);
+  const transpose = rows < cols;
+  const m = transpose ? cols : rows;
+  const n = transpose ? rows : cols;
+  // Columns of M (m × n, m ≥ n): M = A, or Aᵀ.
+  const c: Float64Array[] = Array.from({ length: n }, (_, j) => {
+    const v = new Float64Array(m);
+    if (transpose) v.set(A.data.subarray(j * cols, (j + 1) * cols));
+    else for (let i = 0; i < m; i++) v[i] = A.data[i * cols + j];
+    return v;
   });
+  const w: Float64Array[] = Array.from({ length: n }, (_, j) => {
+    const v = new Float64Array(n);
+    v[j] = 1;
+    return v;
+  });
+  const norms = c.map((v) => dot(v, v));
+  for (let sweep = 0; sweep < 80; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const alpha = norms[p];
+        const beta = norms[q];
+        if (alpha === 0 || beta === 0) continue;
+        const cp = c[p];
+        const cq = c[q];
+        let gamma = 0;
+        for (let i = 0; i < m; i++) gamma += cp[i] * cq[i];
+        if (Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const cs = 1 / Math.sqrt(1 + t * t);
+        const sn = cs * t;
+        for (let i = 0; i < m; i++) {
+          const a = cp[i];
+          const b = cq[i];
+          cp[i] = cs * a - sn * b;
+          cq[i] = sn * a + cs * b;
+        }
+        const wp = w[p];
+        const wq = w[q];
+        for (let i = 0; i < n; i++) {
+          const a = wp[i];
+          const b = wq[i];
+          wp[i] = cs * a - sn * b;
+          wq[i] = sn * a + cs * b;
+        }
+        norms[p] = alpha - t * gamma;
+        norms[q] = beta + t * gamma;
+      }
+    }
+    for (let j = 0; j < n; j++) norms[j] = dot(c[j], c[j]);
+    if (!rotated) break;
+  }
+  const sv = norms.map((x) => Math.sqrt(Math.max(x, 0)));
+  const max = sv.reduce((a, b) => Math.max(a, b), 0);
+  const keep = sv.map((_, j) => j).filter((j) => max > 0 && sv[j] > relTol * max);
   keep.sort((a, b) => sv[b] - sv[a]);
   const r = keep.length;
-  const U = dense(rows, r);
-  const V = dense(cols, r);
-  const L = d.leftSingularVectors;
-  const R = d.rightSingularVectors;
-  keep.forEach((c, k) => {
-    for (let i = 0; i < rows; i++) U.data[i * r + k] = L.get(i, c);
-    for (let j = 0; j < cols; j++) V.data[j * r + k] = R.get(j, c);
+  // M = Uм Σ Wᵀ with Uм = columns / σ; A = M or Mᵀ.
+  const left = dense(m, r);
+  const right = dense(n, r);
+  keep.forEach((j, k) => {
+    for (let i = 0; i < m; i++) left.data[i * r + k] = c[j][i] / sv[j];
+    for (let i = 0; i < n; i++) right.data[i * r + k] = w[j][i];
   });
-  return { rank: r, s: Float64Array.from(keep.map((c) => sv[c])), U, V };
+  return { rank: r, s: Float64Array.from(keep, (j) => sv[j]), U: transpose ? right : left, V: transpose ? left : right };
 }

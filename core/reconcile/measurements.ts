@@ -209,12 +209,13 @@ export function parseMeasurementsCsv(text: string, plant: CompiledFlowsheet, fil
   let lastCursor = 0;
   let lineAtCursor = 1;
   const parseProblems: Diagnostic[] = [];
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  const src = text.replace(/^\uFEFF/, '');
+  Papa.parse<string[]>(src, {
     skipEmptyLines: false,
     step(result) {
       const line = lineAtCursor;
       const cursor = result.meta.cursor;
-      for (let i = lastCursor; i < cursor && i < text.length; i++) if (text.charCodeAt(i) === 10) lineAtCursor++;
+      for (let i = lastCursor; i < cursor && i < src.length; i++) if (src.charCodeAt(i) === 10) lineAtCursor++;
       lastCursor = cursor;
       for (const e of result.errors) parseProblems.push({ path: `${fileName} line ${line}`, message: `CSV: ${e.message}` });
       const cells = result.data.map((c) => c.trim());

@@ -9,27 +9,35 @@
  * problem, which converges in a few steps (one when every measurement is a flow).
  *
  * Method. The balances are solved once: x = Z·z, Z a basis of their null space (reduced row
- * echelon form), z the plant's degrees of freedom. Flows held at zero by non-negativity add the
- * constraints Z_j·z = 0 (an active set: every negative observable flow is bound to zero, a bound
- * whose multiplier says the objective would fall by leaving it is released, until neither
- * happens). Each step is the minimum-norm least-squares solution from the SVD of
- * W^½·J·Z restricted to the active set, so directions the data do not see keep their starting
- * values: the simulated flows, scaled to the measured throughput.
+ * echelon form, re-based so that a unit step moves each flow in proportion to its simulated size),
+ * z the plant's degrees of freedom. Each Gauss–Newton step is the minimum-norm least-squares step
+ * from the SVD of W^½·J·Z, so directions the data do not see keep their starting values: the
+ * simulated flows, scaled to the measured throughput.
+ *
+ * Non-negativity. The reported values solve the problem with x ≥ 0: an active set binds every
+ * observable flow the data would make negative to zero and releases a bound whose multiplier says
+ * the fit improves without it; unobservable flows below zero are moved toward zero along directions
+ * the data do not see, which leaves the fit unchanged.
  *
  * Observability: unknown j is observable when row j of Z has no component in the null space of
  * W^½·J·Z (the data determine it); otherwise it is reported as unobservable, never with a value.
  *
- * Statistics (linearized at the solution, Σ = diag σ²): standardized residuals e = W^½(y − h),
- * e ~ N(0, I − U·Uᵀ) with U the left singular vectors. Global test: χ² = eᵀe against
- * χ²(1 − α, m − rank) (redundancy). Measurement test (Mah & Tamhane 1982): |e_i| / √(1 − ‖U_i‖²)
- * against the normal quantile at Šidák-corrected level β = 1 − (1 − α)^(1/m_redundant). Gross
- * errors are found by serial elimination: while the global test fails, the measurement with the
- * largest test statistic above its critical value is flagged and taken out, and the data are
- * reconciled again (Narasimhan & Jordache, Data Reconciliation and Gross Error Detection, 2000, ch. 7–8).
+ * Statistics: those of the balances alone (equality constraints), linearized at that solution, as
+ * is usual — a bound says a flow is at least zero, not that it is known, and counting it as a
+ * constraint would make estimates that depend on it look exact. Σ = diag σ², standardized
+ * residuals e = W^½(y − h) ~ N(0, I − U·Uᵀ) with U the left singular vectors. Global test:
+ * χ² = eᵀe against χ²(1 − α, m − rank) (redundancy). Measurement test (Mah & Tamhane 1982):
+ * |e_i| / √(1 − ‖U_i‖²) against the normal quantile at Šidák-corrected level
+ * β = 1 − (1 − α)^(1/m_redundant). Gross errors are found by serial elimination: while the global
+ * test fails, the measurement with the largest test statistic above its critical value is flagged
+ * and taken out, and the data are reconciled again (Narasimhan & Jordache, Data Reconciliation
+ * and Gross Error Detection, 2000, ch. 7–8). Standard deviations of reconciled values and sums
+ * come from the same linearization; the χ² of the non-negative values is reported beside.
  */
 import type { CompiledFlowsheet } from '../compile';
+import { FlexsheetError, type Diagnostic } from '../diagnostics';
 import { buildBalances, type BalanceLevel, type Balances } from './balances';
-import { dense, dot, nullSpace, orthonormalize, svd, type Dense, type Svd } from './linalg';
+import { complement, dense, dot, nullSpace, orthonormalize, svd, type Dense, type Svd } from './linalg';
 import { describeVariable, measurementModel, variableIndex, type Measurement, type MeasurementModel, type VariableIndex } from './measurements';
 import { chiSquareQuantile, measurementTestCritical } from './stats';
 
@@ -86,6 +94,8 @@ export interface Reconciliation {
     passed: boolean;
     /** Critical value of the measurement test in the final round. */
     measurementCritical: number | null;
+    /** Σ ((y − ŷ)/σ)² of the reported values, which keep every flow ≥ 0 (≥ chiSquare). */
+    chiSquareNonNegative: number;
     redundant: number;
   };
   /** Reconciled unknowns, kmol/h: stream species flows (plant layout), then doses. Read with `status`. */
@@ -94,6 +104,12 @@ export interface Reconciliation {
   status: VariableStatus[];
   /** Value, standard deviation and observability of Σ coef·x. */
   estimate(coefs: ReadonlyMap<number, number>): Estimate;
+  /**
+   * How Σ coef·x responds to the standardized measurement errors (a vector over the data's
+   * independent directions): its sd is the norm, the covariance of two such sums the dot product.
+   * Null when the data do not determine the sum.
+   */
+  loading(coefs: ReadonlyMap<number, number>): Float64Array | null;
   /** Value, standard deviation (linearized) and observability of (num·x) / (den·x). */
   ratio(num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate;
   /** Starting point: the simulated flows times this factor (fitted to the measured flows). */
@@ -148,6 +164,20 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
     return [idx, val];
   };
   const reduced: Reduced[] = models.map(({ model }) => ({ num: reduce(model.num), den: model.den && reduce(model.den), scale: model.scale }));
+  const empty: Diagnostic[] = [];
+  models.forEach(({ model }, i) => {
+    if (!model.den) return;
+    let total = 0;
+    for (const [v, c] of model.den) total += c * xNominal[v];
+    if (!(total > 0)) {
+      const m = measurements[i];
+      empty.push({
+        path: m.source ?? `measurement ${i + 1}`,
+        message: `${m.component} ${m.unit} in ${m.stream}: the simulation has nothing in that ${m.unit.includes('(') ? 'phase of the ' : ''}stream, so a fraction of it cannot be reconciled; measure its flow instead, or check the stream`,
+      });
+    }
+  });
+  if (empty.length) throw new FlexsheetError(empty);
   models.forEach(({ model }, i) => {
     if (!model.den && reduced[i].num[0].length === 0) {
       const m = measurements[i];
@@ -160,8 +190,8 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
   balances.rows.forEach((row, r) => {
     for (const [v, c] of row) if (reducedOf[v] >= 0) C.data[r * n + reducedOf[v]] = c;
   });
-  const { Z, free: freeCols } = nullSpace(C);
-  const p = Z.cols;
+  const { Z: Z0 } = nullSpace(C);
+  const p = Z0.cols;
 
   // Starting point: simulated flows times a throughput factor fitted to the flow measurements.
   let sNum = 0;
@@ -175,13 +205,31 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
     sDen += w * h * h;
   });
   const throughputFactor = sDen > 0 && sNum > 0 && Number.isFinite(sNum / sDen) ? sNum / sDen : 1;
-  const z0 = new Float64Array(p);
-  freeCols.forEach((c, k) => (z0[k] = xNominal[free[c]] * throughputFactor));
+  const prior = Float64Array.from(free, (v) => xNominal[v] * throughputFactor);
+
+  // Coordinates in which a step of unit length moves each flow in proportion to its simulated
+  // size: Z = D·Q, Q an orthonormal basis of range(D⁻¹·Z0), D = diag(prior, floored). The
+  // minimum-norm steps then leave what the data do not see near the simulation, small flows small.
+  let priorMax = 0;
+  for (const v of prior) priorMax = Math.max(priorMax, Math.abs(v));
+  const d = prior.map((v) => Math.max(Math.abs(v), 1e-6 * priorMax, 1e-300));
+  const Q = orthonormalize(
+    Array.from({ length: p }, (_, k) => Float64Array.from({ length: n }, (_, j) => Z0.data[j * p + k] / d[j])),
+    1e-12,
+  );
+  if (Q.length !== p) throw new Error('reconcile: the balances\' null space lost rank when scaled');
+  const Z = dense(n, p);
+  for (let j = 0; j < n; j++) for (let k = 0; k < p; k++) Z.data[j * p + k] = d[j] * Q[k][j];
+  const z0 = Float64Array.from(Q, (q) => {
+    let t = 0;
+    for (let j = 0; j < n; j++) t += (q[j] * prior[j]) / d[j];
+    return t;
+  });
   {
     const x0 = mulZ(Z, z0);
     let worst = 0;
-    for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(x0[j] - xNominal[free[j]] * throughputFactor));
-    if (worst > 1e-6 * xmax * throughputFactor) warnings.push('the simulated flows do not satisfy the balances used; the starting point was adjusted');
+    for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(x0[j] - prior[j]));
+    if (worst > 1e-6 * Math.max(priorMax, 1e-300)) warnings.push('the simulated flows do not satisfy the balances used; the starting point was adjusted');
   }
 
   const y = Float64Array.from(measurements, (m) => m.value);
@@ -194,7 +242,7 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
   let solution: Solved;
   let iterations = 0;
   for (;;) {
-    solution = solveWls(Z, reduced, y, sigma, used, z0, n);
+    solution = solveWls(Z, reduced, y, sigma, used, z0, n, false);
     iterations += solution.iterations;
     const st = solution.stats;
     if (!opts.eliminate || st.dof <= 0) break;
@@ -219,15 +267,19 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
   const st = solution.stats;
   const critical = st.dof > 0 ? chiSquareQuantile(1 - opts.alpha, st.dof) : null;
   const mtCritical = st.redundantCount > 0 ? measurementTestCritical(opts.alpha, st.redundantCount) : null;
-  const xr = solution.x;
+  // The values: the same problem with every flow kept at or above zero. (The tests, standard
+  // deviations and observability above and below are those of the balances alone, as usual: a
+  // bound says a flow is at least zero, not that it is known.)
+  const valued = solveWls(Z, reduced, y, sigma, used, z0, n, true);
+  iterations += valued.iterations;
+  const xr = valued.x;
 
   // Per-unknown results.
   const x = new Float64Array(index.nVars);
   const sd = new Float64Array(index.nVars);
   const status: VariableStatus[] = Array.from({ length: index.nVars }, () => 'zero' as VariableStatus);
-  const projected = (q: Float64Array) => project(q, solution.QA);
   const observability = (q: Float64Array): { observable: boolean; sd: number } => {
-    const u = projected(q);
+    const u = project(q, solution.QA);
     const uu = dot(u, u);
     const { V, s, rank } = solution.svd;
     let inRange = 0;
@@ -238,20 +290,24 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
       inRange += c * c;
       variance += (c / s[k]) ** 2;
     }
-    const scale = dot(q, q);
-    return { observable: uu - inRange <= 1e-12 * Math.max(scale, 1e-300), sd: Math.sqrt(variance) };
+    return { observable: uu - inRange <= 1e-12 * Math.max(uu, 1e-300), sd: Math.sqrt(variance) };
   };
-  const activeSet = new Set(solution.active);
+  const activeSet = new Set(valued.active);
+  const belowZero: number[] = [];
   for (let j = 0; j < n; j++) {
     const v = free[j];
-    if (activeSet.has(j)) {
-      status[v] = 'bound';
-      continue;
-    }
     const o = observability(rowOf(Z, j));
-    x[v] = xr[j];
+    x[v] = activeSet.has(j) ? 0 : xr[j];
     sd[v] = o.observable ? o.sd : NaN;
-    status[v] = o.observable ? 'observable' : 'unobservable';
+    status[v] = o.observable ? (activeSet.has(j) ? 'bound' : 'observable') : 'unobservable';
+    if (!o.observable && xr[j] < -1e-9 * priorMax) belowZero.push(v);
+  }
+  if (belowZero.length) {
+    const names = belowZero.map((v) => describeVariable(plant, index, v).text);
+    const listed = names.length > 8 ? `${names.slice(0, 8).join('; ')}; and ${names.length - 8} more` : names.join('; ');
+    warnings.push(
+      `the data leave some flows they do not determine below zero, and moving them within what the data leave open did not lift them all (${listed}); a sum that includes them may come out slightly negative, within its standard deviation`,
+    );
   }
 
   const estimate = (coefs: ReadonlyMap<number, number>): Estimate => {
@@ -266,19 +322,43 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
     const o = observability(q);
     return o.observable ? { value, sd: o.sd, observable: true } : { value: null, sd: null, observable: false };
   };
-  const ratio = (num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate => {
-    let a = 0;
-    let b = 0;
-    for (const [v, c] of num) if (reducedOf[v] >= 0) a += c * xr[reducedOf[v]];
-    for (const [v, c] of den) if (reducedOf[v] >= 0) b += c * xr[reducedOf[v]];
-    if (!(b > 0)) return { value: null, sd: null, observable: estimate(den).observable && estimate(num).observable };
-    const r = a / b;
-    const grad = new Map<number, number>();
-    for (const [v, c] of num) grad.set(v, (grad.get(v) ?? 0) + c / b);
-    for (const [v, c] of den) grad.set(v, (grad.get(v) ?? 0) - (r * c) / b);
-    const e = estimate(grad);
-    return e.observable ? { value: r, sd: e.sd, observable: true } : { value: null, sd: null, observable: false };
+  const loading = (coefs: ReadonlyMap<number, number>): Float64Array | null => {
+    const q = new Float64Array(p);
+    for (const [v, c] of coefs) {
+      const j = reducedOf[v];
+      if (j < 0) continue;
+      for (let k = 0; k < p; k++) q[k] += c * Z.data[j * p + k];
+    }
+    if (!observability(q).observable) return null;
+    const u = project(q, solution.QA);
+    const { V, s, rank } = solution.svd;
+    return Float64Array.from({ length: rank }, (_, k) => {
+      let c = 0;
+      for (let j = 0; j < p; j++) c += V.data[j * rank + k] * u[j];
+      return c / s[k];
+    });
   };
+  const ratio = (num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate => {
+    const dotAt = (m: ReadonlyMap<number, number>, at: Float64Array) => {
+      let t = 0;
+      for (const [v, c] of m) if (reducedOf[v] >= 0) t += c * at[reducedOf[v]];
+      return t;
+    };
+    const a = dotAt(num, xr);
+    const b = dotAt(den, xr);
+    if (!(b > 0)) return { value: null, sd: null, observable: estimate(den).observable && estimate(num).observable };
+    // Value at the non-negative solution; sd from the linearization the statistics use.
+    const a0 = dotAt(num, solution.x);
+    const b0 = dotAt(den, solution.x);
+    const at = b0 > 0 ? { a: a0, b: b0 } : { a, b };
+    const r0 = at.a / at.b;
+    const grad = new Map<number, number>();
+    for (const [v, c] of num) grad.set(v, (grad.get(v) ?? 0) + c / at.b);
+    for (const [v, c] of den) grad.set(v, (grad.get(v) ?? 0) - (r0 * c) / at.b);
+    const e = estimate(grad);
+    return e.observable ? { value: a / b, sd: e.sd, observable: true } : { value: null, sd: null, observable: false };
+  };
+
 
   const results: MeasurementResult[] = measurements.map((m, i) => {
     const k = used.indexOf(i);
@@ -324,12 +404,14 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
       critical,
       passed: critical === null ? true : st.chiSquare <= critical,
       measurementCritical: mtCritical,
+      chiSquareNonNegative: valued.stats.chiSquare,
       redundant: st.redundantCount,
     },
     x,
     sd,
     status,
     estimate,
+    loading,
     ratio,
     throughputFactor,
     iterations,
@@ -403,7 +485,7 @@ function evaluate(m: Reduced, x: Float64Array): { h: number; grad: Map<number, n
   return { h, grad };
 }
 
-function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: Float64Array, used: readonly number[], z0: Float64Array, n: number): Solved {
+function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: Float64Array, used: readonly number[], z0: Float64Array, n: number, bounded: boolean): Solved {
   const p = Z.cols;
   const m = used.length;
   const linear = used.every((i) => !models[i].den);
@@ -440,6 +522,7 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
   let QA: Float64Array[] = [];
   let dec: Svd = svd(dense(m, p));
   let x = mulZ(Z, z);
+  let restores = 0;
   for (let outer = 0; outer < 100; outer++) {
     QA = orthonormalize(active.map((j) => rowOf(Z, j)), 1e-10);
     z = project(z, QA);
@@ -475,15 +558,19 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
       z = next;
       x = xn;
       const step = Math.sqrt(dot(dz, dz)) * alpha;
-      if (linear || step <= 1e-12 * (Math.sqrt(dot(z, z)) + 1e-300)) {
-        if (!linear) dec = svd(jacobian(x, QA));
-        break;
-      }
+      if (linear || step <= 1e-12 * (Math.sqrt(dot(z, z)) + 1e-300)) break;
     }
+    // The linearization the statistics use is the one at the solution.
+    if (!linear) dec = svd(jacobian(x, QA));
+    if (!bounded) break;
     // Bounds: observable flows below zero are bound to zero; bounds the data pull away from are released.
     let xscale = 0;
     for (const v of x) xscale = Math.max(xscale, Math.abs(v));
     const tol = 1e-9 * xscale;
+    const rowNorm2 = (j: number) => {
+      const r = rowOf(Z, j);
+      return dot(r, r);
+    };
     const observable = (j: number) => {
       const u = project(rowOf(Z, j), QA);
       let inRange = 0;
@@ -492,13 +579,23 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
         for (let t = 0; t < p; t++) c += dec.V.data[t * dec.rank + k] * u[t];
         inRange += c * c;
       }
-      return dot(u, u) - inRange <= 1e-12 * Math.max(dot(rowOf(Z, j), rowOf(Z, j)), 1e-300);
+      return dot(u, u) - inRange <= 1e-12 * Math.max(rowNorm2(j), 1e-300);
     };
     const negatives: number[] = [];
     for (let j = 0; j < n; j++) if (x[j] < -tol && !active.includes(j) && observable(j)) negatives.push(j);
     if (negatives.length) {
       active.push(...negatives);
       continue;
+    }
+    // Unobservable flows below zero are moved toward zero along directions the data do not see,
+    // which leaves the fit unchanged; what cannot be moved so stays (it is not reported).
+    const restored = restoreNonNegative(Z, z, QA, dec, active, tol);
+    if (restored !== z) {
+      z = restored;
+      x = mulZ(Z, z);
+      // An assay is a ratio: a move the linearization does not see changes it a little, so fit again from there.
+      if (!linear && restores++ < 5) continue;
+      if (!linear) dec = svd(jacobian(x, QA));
     }
     if (active.length) {
       // ∇Φ = Σ λ_j Z_jᵀ at the optimum; λ_j < 0 means leaving the bound lowers Φ.
@@ -532,7 +629,8 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
     break;
   }
 
-  // Statistics at the solution.
+  // Statistics at the solution, linearized, with the flows held at zero counted as constraints:
+  // the residuals and their covariance then belong to the same problem.
   const { b, cost } = residuals(x);
   const { U, rank } = dec;
   const test: (number | null)[] = [];
@@ -547,6 +645,66 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
     } else test.push(null);
   }
   return { x, z, active, QA, svd: dec, iterations, stats: { chiSquare: cost, dof: m - rank, test, redundantCount } };
+}
+
+/**
+ * Moves z along the null directions of the fit (within the active set) to bring flows below zero
+ * up to zero, by the smallest move, for as long as that lowers the total shortfall.
+ */
+function restoreNonNegative(Z: Dense, z0: Float64Array, QA: readonly Float64Array[], dec: Svd, active: readonly number[], tol: number): Float64Array {
+  const p = Z.cols;
+  const n = Z.rows;
+  const shortfall = (x: Float64Array) => {
+    let t = 0;
+    for (let j = 0; j < n; j++) if (x[j] < -tol && !active.includes(j)) t -= x[j];
+    return t;
+  };
+  let z = z0;
+  let x = mulZ(Z, z);
+  let short = shortfall(x);
+  if (short === 0) return z;
+  const fitted = Array.from({ length: dec.rank }, (_, k) => Float64Array.from({ length: p }, (_, t) => dec.V.data[t * dec.rank + k]));
+  const N = complement([...QA, ...fitted], p);
+  if (!N.length) return z;
+  const q = N.length;
+  const held = new Set<number>();
+  for (let round = 0; round < 20 && short > 0; round++) {
+    for (let j = 0; j < n; j++) if (x[j] < -tol && !active.includes(j)) held.add(j);
+    const rows = [...held];
+    const M = dense(rows.length, q);
+    rows.forEach((j, a) => {
+      const r = rowOf(Z, j);
+      N.forEach((v, k) => (M.data[a * q + k] = dot(r, v)));
+    });
+    const w = solveLeastSquares(
+      M,
+      Float64Array.from(rows, (j) => Math.max(0, -x[j])),
+    );
+    const next = Float64Array.from(z);
+    N.forEach((v, k) => {
+      for (let t = 0; t < p; t++) next[t] += w[k] * v[t];
+    });
+    const xn = mulZ(Z, next);
+    const sn = shortfall(xn);
+    if (!(sn < short * (1 - 1e-9))) break;
+    z = next;
+    x = xn;
+    short = sn;
+  }
+  return z;
+}
+
+/** Minimum-norm least-squares solution of M·w = rhs. */
+function solveLeastSquares(M: Dense, rhs: Float64Array): Float64Array {
+  const d = svd(M, 1e-10);
+  const out = new Float64Array(M.cols);
+  for (let k = 0; k < d.rank; k++) {
+    let c = 0;
+    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
+    c /= d.s[k];
+    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
+  }
+  return out;
 }
 
 /** Solves a small symmetric system by least squares (pseudo-inverse), tolerating dependent rows. */

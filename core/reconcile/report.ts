@@ -177,6 +177,8 @@ export function formatReconciliationReport(r: ReconciliationReport, title?: stri
     out.push(
       `Global test: χ² = ${fmtNumber(g.chiSquare)} with ${g.dof} degrees of freedom; critical χ²(${1 - g.alpha}, ${g.dof}) = ${fmtNumber(g.critical)}: ${g.passed ? 'passed' : 'FAILED'}.`,
     );
+  if (g.chiSquareNonNegative > g.chiSquare * (1 + 1e-6) + 1e-9)
+    out.push(`Keeping every flow at or above zero moves the values to χ² = ${fmtNumber(g.chiSquareNonNegative)} (the flows held at zero are listed under Notes).`);
   if (g.measurementCritical !== null) out.push(`Measurement test: critical value ${fmtNumber(g.measurementCritical)} (α = ${g.alpha}, Šidák-corrected over ${g.redundant} redundant measurements).`);
   out.push('');
   out.push('Measured against reconciled');
@@ -192,7 +194,7 @@ export function formatReconciliationReport(r: ReconciliationReport, title?: stri
         m.reconciled === null ? '?' : fmtNumber(m.reconciled),
         m.reconciledSd === null ? '' : fmtNumber(m.reconciledSd),
         m.standardized === null ? '' : m.standardized.toFixed(2),
-        m.test === null ? '' : m.test.toFixed(2),
+        m.test !== null ? m.test.toFixed(2) : m.grossError ? m.grossError.test.toFixed(2) : '',
         m.status === 'gross error' ? 'GROSS ERROR' : m.status === 'suspect' ? 'SUSPECT' : m.status,
       ]),
       [0, 1, 2, 9],
@@ -253,7 +255,7 @@ export function formatReconciliationReport(r: ReconciliationReport, title?: stri
   if (r.parameters) {
     out.push('');
     out.push('Unit parameters fitted to the reconciled flows');
-    const rows = r.parameters.flatMap((u) =>
+    const rows = r.parameters.filter((u) => u.parameters.length).flatMap((u) =>
       u.parameters.length
         ? u.parameters.map((p) => [
             u.unit,

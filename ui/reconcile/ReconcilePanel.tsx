@@ -1,15 +1,19 @@
 /**
  * Editor panel: load pilot data (CSV), reconcile it against the flowsheet being edited, and see
  * measured against reconciled values, gross errors, unobservable flows and fitted parameters.
- * Self-contained: it needs the document and a callback, and nothing of the editor shell.
  *
- *   <ReconcilePanel doc={doc} onApplyParameters={(next) => dispatch(replaceDocument(next))} />
+ * Two ways to mount it:
+ * - `ReconcilePanel`, self-contained: it needs the document and a callback, keeps the data itself
+ *   and reconciles on the main thread (every run of the data).
+ *       <ReconcilePanel doc={doc} onApplyParameters={(next) => dispatch(replaceDocument(next))} />
+ * - `ReconcileView`, controlled: the shell keeps the data and reconciles elsewhere (the editor does
+ *   it in a worker, one run at a time) and passes in what to show.
+ * Either takes a file from its picker, pasted text, or a file dropped onto it.
  */
-import { useMemo, useState, type ChangeEvent, type CSSProperties } from 'react';
+import { useMemo, useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
 import type { FlowsheetDoc, UnitRegistry } from '../../core';
-import type { ReconciledRun } from '../../core/reconcile';
 import { registry as shippedRegistry } from '../../unit-ops';
-import { DEFAULT_OPTIONS, exportCsv, fittedDocument, measurementRows, parameterRows, runReconciliation, summary, unobservableLines, type PanelOptions, type Tone } from './model';
+import { DEFAULT_OPTIONS, exportCsv, fittedDocument, measurementRows, parameterRows, runReconciliation, summary, unobservableLines, type PanelOptions, type RunResult, type Tone } from './model';
 
 export interface ReconcilePanelProps {
   /** The flowsheet document (FORMAT.md) being edited. */
@@ -35,6 +39,8 @@ const styles: Record<string, CSSProperties> = {
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   textarea: { width: '100%', minHeight: 90, fontFamily: 'ui-monospace, monospace', fontSize: 12 },
   problems: { color: COLORS.bad, margin: 0, paddingLeft: 18 },
+  dropping: { outline: '2px dashed #2e86c1', outlineOffset: -4, background: 'rgba(46, 134, 193, 0.06)' },
+  stale: { opacity: 0.6 },
   h: { fontSize: 13, fontWeight: 600, margin: '6px 0 2px' },
 };
 
@@ -53,8 +59,6 @@ function ShiftBar({ shift }: { shift: number | null }) {
 
 export function ReconcilePanel({ doc, onApplyParameters, mode, registry = shippedRegistry, initialData }: ReconcilePanelProps) {
   const [data, setData] = useState<{ text: string; fileName: string } | undefined>(initialData && { text: initialData.text, fileName: initialData.fileName ?? 'data.csv' });
-  const [pasting, setPasting] = useState(false);
-  const [draft, setDraft] = useState('');
   const [options, setOptions] = useState<PanelOptions>(DEFAULT_OPTIONS);
   const [runIndex, setRunIndex] = useState(0);
 
@@ -62,40 +66,137 @@ export function ReconcilePanel({ doc, onApplyParameters, mode, registry = shippe
   const runs = outcome?.ok ? outcome.runs : [];
   const run = runs[Math.min(runIndex, runs.length - 1)];
 
+  return (
+    <ReconcileView
+      doc={doc}
+      mode={mode}
+      fileName={data?.fileName}
+      options={options}
+      onOptions={setOptions}
+      runs={runs.map((r) => r.run)}
+      run={run?.run}
+      onRun={(r) => setRunIndex(Math.max(0, runs.findIndex((x) => x.run === r)))}
+      result={run}
+      exportRuns={runs}
+      problems={outcome && !outcome.ok ? outcome.problems : undefined}
+      onLoad={(text, fileName) => {
+        setData({ text, fileName });
+        setRunIndex(0);
+      }}
+      onApplyParameters={onApplyParameters}
+    />
+  );
+}
+
+export interface ReconcileViewProps {
+  doc: FlowsheetDoc;
+  mode?: string;
+  /** The name of the data loaded; undefined before any. */
+  fileName?: string;
+  options: PanelOptions;
+  onOptions(options: PanelOptions): void;
+  /** The runs in the data, and the one shown. */
+  runs: readonly string[];
+  run?: string;
+  onRun(run: string): void;
+  /** The reconciliation of the run shown. */
+  result?: RunResult;
+  /** Runs for "Export CSV"; the run shown by default. */
+  exportRuns?: readonly RunResult[];
+  /** Problems with the data or the plant, one a line (with the line and column of the file). */
+  problems?: readonly string[];
+  /** A reconciliation is under way. */
+  busy?: boolean;
+  /** The result shown is of an earlier state of the plant, options or run. */
+  stale?: boolean;
+  /** A short note on the last reconciliation (time taken). */
+  note?: string;
+  onLoad(text: string, fileName: string): void;
+  onClear?(): void;
+  onApplyParameters(doc: FlowsheetDoc): void;
+}
+
+const runName = (r: string) => r || '(no run name)';
+
+export function ReconcileView(props: ReconcileViewProps) {
+  const { doc, mode, fileName, options, onOptions, runs, run, onRun, result, problems, busy, stale, note, onLoad, onClear, onApplyParameters } = props;
+  const [pasting, setPasting] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [over, setOver] = useState(false);
+  const exportRuns = props.exportRuns ?? (result ? [result] : []);
+
   const load = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
-    if (!file) return;
-    setData({ text: await file.text(), fileName: file.name });
-    setRunIndex(0);
+    e.target.value = '';
+    if (file) onLoad(await file.text(), file.name);
+  };
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'copy';
+    setOver(true);
+  };
+  const onDrop = async (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    // The data never reach the editor's own drop handler, which opens flowsheet files.
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) onLoad(await file.text(), file.name);
   };
   const download = () => {
-    const blob = new Blob([exportCsv(runs)], { type: 'text/csv' });
+    const blob = new Blob([exportCsv(exportRuns)], { type: 'text/csv' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${(data?.fileName ?? 'data').replace(/\.csv$/i, '')}-reconciled.csv`;
+    a.download = `${(fileName ?? 'data').replace(/\.csv$/i, '')}-reconciled.csv`;
     a.click();
     URL.revokeObjectURL(url);
   };
-  const set = <K extends keyof PanelOptions>(key: K, value: PanelOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
+  const set = <K extends keyof PanelOptions>(key: K, value: PanelOptions[K]) => onOptions({ ...options, [key]: value });
+  const runIndex = run === undefined ? 0 : Math.max(0, runs.indexOf(run));
 
   return (
-    <section style={styles.panel} aria-label="Pilot data reconciliation">
+    <section
+      style={{ ...styles.panel, ...(over ? styles.dropping : undefined) }}
+      aria-label="Pilot data reconciliation"
+      data-testid="pilot-panel"
+      data-busy={busy ? 'true' : 'false'}
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
       <div style={styles.row}>
         <strong>Pilot data</strong>
         <label>
-          Load CSV <input type="file" accept=".csv,text/csv" onChange={load} />
+          Load CSV <input type="file" accept=".csv,text/csv,text/plain" onChange={load} data-testid="pilot-file" />
         </label>
         <button type="button" onClick={() => setPasting((p) => !p)}>
           {pasting ? 'Close' : 'Paste CSV'}
         </button>
-        {data && <span style={{ color: COLORS.muted }}>{data.fileName}</span>}
+        {fileName && <span style={{ color: COLORS.muted }}>{fileName}</span>}
+        {fileName && onClear && (
+          <button type="button" onClick={onClear} title="Forget the data (the flowsheet is not touched)">
+            Clear
+          </button>
+        )}
+        {busy && (
+          <span style={{ color: COLORS.muted }} data-testid="pilot-busy">
+            reconciling{run !== undefined ? ` run ${runName(run)}` : ''}…
+          </span>
+        )}
+        {!busy && note && <span style={{ color: COLORS.muted }}>{note}</span>}
       </div>
       {pasting && (
         <div>
           <textarea
             style={styles.textarea}
             value={draft}
+            aria-label="pilot data CSV"
             placeholder={'run,stream,component,value,unit,sd,rel\nA,pls,Co,32.5,g/kg(aq),,2%'}
             onChange={(e) => setDraft(e.target.value)}
           />
@@ -103,8 +204,7 @@ export function ReconcilePanel({ doc, onApplyParameters, mode, registry = shippe
             type="button"
             disabled={!draft.trim()}
             onClick={() => {
-              setData({ text: draft, fileName: 'pasted data' });
-              setRunIndex(0);
+              onLoad(draft, 'pasted data');
               setPasting(false);
             }}
           >
@@ -139,36 +239,44 @@ export function ReconcilePanel({ doc, onApplyParameters, mode, registry = shippe
         {runs.length > 1 && (
           <label>
             Run{' '}
-            <select value={String(runIndex)} onChange={(e) => setRunIndex(Number(e.target.value))}>
+            <select aria-label="run" value={String(runIndex)} onChange={(e) => onRun(runs[Number(e.target.value)])}>
               {runs.map((r, i) => (
-                <option key={r.run} value={String(i)}>
-                  {r.run}
+                <option key={r} value={String(i)}>
+                  {runName(r)}
                 </option>
               ))}
             </select>
           </label>
         )}
-        {runs.length > 0 && (
+        {exportRuns.length > 0 && (
           <button type="button" onClick={download}>
             Export CSV
           </button>
         )}
       </div>
 
-      {!data && <p style={{ color: COLORS.muted, margin: 0 }}>Load a CSV of measurements (stream, component, value, unit, sd or rel) to compare them with the flowsheet's balances.</p>}
-      {outcome && !outcome.ok && (
-        <ul style={styles.problems} role="alert">
-          {outcome.problems.map((p) => (
+      {!fileName && (
+        <p style={{ color: COLORS.muted, margin: 0 }}>
+          Load a CSV of measurements (stream, component, value, unit, sd or rel) to compare them with the flowsheet's balances; or drop the file here.
+        </p>
+      )}
+      {problems && problems.length > 0 && (
+        <ul style={styles.problems} role="alert" data-testid="pilot-problems">
+          {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       )}
-      {run && <RunView run={run} doc={doc} mode={mode} onApplyParameters={onApplyParameters} />}
+      {result && (
+        <div style={stale ? styles.stale : undefined} data-stale={stale ? 'true' : 'false'} data-testid="pilot-result">
+          <RunView run={result} doc={doc} mode={mode} onApplyParameters={onApplyParameters} />
+        </div>
+      )}
     </section>
   );
 }
 
-function RunView({ run: r, doc, mode, onApplyParameters }: { run: ReconciledRun; doc: FlowsheetDoc; mode?: string; onApplyParameters: (doc: FlowsheetDoc) => void }) {
+function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc: FlowsheetDoc; mode?: string; onApplyParameters: (doc: FlowsheetDoc) => void }) {
   const s = summary(r.report);
   const rows = measurementRows(r.report);
   const params = parameterRows(r);
@@ -198,7 +306,7 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: ReconciledRun;
         </thead>
         <tbody>
           {rows.map((m) => (
-            <tr key={m.key} title={m.source}>
+            <tr key={m.key} title={m.source} data-measurement={`${m.stream}|${m.component}|${m.unit}`} data-status={m.status}>
               <td style={styles.td}>{m.stream}</td>
               <td style={styles.td}>{m.component}</td>
               <td style={styles.td}>{m.unit}</td>

@@ -26,6 +26,9 @@ export const DEFAULT_OPTIONS: PanelOptions = { balances: 'element', alpha: 0.05,
 
 export type PanelOutcome = { ok: true; runs: ReconciledRun[] } | { ok: false; problems: string[] };
 
+/** What the panel shows of a reconciled run: plain data, as it crosses from a worker. */
+export type RunResult = Pick<ReconciledRun, 'run' | 'report' | 'fits'>;
+
 /** Reconciles every run of the data; problems (file, flowsheet or data) come back as lines of text. */
 export function runReconciliation(doc: FlowsheetDoc, csv: string, fileName: string, options: PanelOptions, registry: UnitRegistry, mode?: string): PanelOutcome {
   try {
@@ -64,7 +67,7 @@ export function measurementRows(report: ReconciliationReport): MeasurementRow[] 
     measured: `${fmtNumber(m.measured)} ± ${fmtNumber(m.sd, 2)}`,
     reconciled: m.reconciled === null ? '?' : `${fmtNumber(m.reconciled)} ± ${fmtNumber(m.reconciledSd, 2)}`,
     shift: m.standardized,
-    test: m.test === null ? '' : m.test.toFixed(2),
+    test: m.test !== null ? m.test.toFixed(2) : m.grossError ? m.grossError.test.toFixed(2) : '',
     status: m.status,
     tone: TONE[m.status] ?? 'muted',
     source: m.source,
@@ -85,7 +88,9 @@ export function summary(report: ReconciliationReport): Summary {
     g.critical === null
       ? 'No redundancy: every measurement is needed to close the balances, so nothing can be checked.'
       : `χ² = ${fmtNumber(g.chiSquare)} with ${g.dof} degrees of freedom; critical value ${fmtNumber(g.critical)} at α = ${g.alpha}: ${g.passed ? 'the data are consistent with the balances' : 'the data are not consistent with the balances'}.`;
-  return { text, tone: g.critical === null ? 'muted' : g.passed ? (grossErrors ? 'warn' : 'ok') : 'bad', grossErrors, unobservable: report.unobservable.length };
+  const bounded =
+    g.chiSquareNonNegative > g.chiSquare * (1 + 1e-6) + 1e-9 ? ` Keeping every flow at or above zero moves the values to χ² = ${fmtNumber(g.chiSquareNonNegative)}.` : '';
+  return { text: text + bounded, tone: g.critical === null ? 'muted' : g.passed ? (grossErrors ? 'warn' : 'ok') : 'bad', grossErrors, unobservable: report.unobservable.length };
 }
 
 /** "stream → species, species" lines for what the data do not determine. */
@@ -110,7 +115,7 @@ export interface ParameterRow {
   tone: Tone;
 }
 
-export function parameterRows(run: ReconciledRun): ParameterRow[] {
+export function parameterRows(run: Pick<ReconciledRun, 'fits'>): ParameterRow[] {
   return (run.fits ?? []).flatMap((f) =>
     f.parameters.map((p) => ({
       key: p.path,
@@ -125,11 +130,11 @@ export function parameterRows(run: ReconciledRun): ParameterRow[] {
 }
 
 /** The document with the run's fitted parameters written in; undefined when nothing was fitted. */
-export function fittedDocument(doc: FlowsheetDoc, run: ReconciledRun, mode?: string): FlowsheetDoc | undefined {
+export function fittedDocument(doc: FlowsheetDoc, run: Pick<ReconciledRun, 'fits'>, mode?: string): FlowsheetDoc | undefined {
   if (!run.fits?.some((f) => f.parameters.some((p) => p.fitted !== null && p.status !== 'not identifiable'))) return undefined;
   return applyFit(doc, run.fits, mode);
 }
 
-export function exportCsv(runs: readonly ReconciledRun[]): string {
+export function exportCsv(runs: readonly Pick<ReconciledRun, 'report'>[]): string {
   return runs.map((r, i) => (i === 0 ? measurementsReportCsv(r.report) : measurementsReportCsv(r.report).replace(/^[^\n]*\n/, ''))).join('');
 }
