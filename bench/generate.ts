@@ -43,17 +43,9 @@ export interface GenerateOptions {
   seed: number;
 }
 
-/** Mulberry32: small, fast, deterministic. Returns floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../core/random';
+
+export { rng };
 
 /** Metals recovered by SX + electrowinning: MO(s), MSO4(aq), MSO4(org), M(s). */
 const SX_METALS = ['Cu', 'Zn', 'Ni', 'Co', 'Mn', 'Cd'] as const;

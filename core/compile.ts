@@ -295,13 +295,17 @@ function checkReaction(equation: string, species: SpeciesTable): ReactionCheck {
   return { ok: true, reaction: { equation, terms } };
 }
 
-function makeContext(
+/**
+ * The context a unit compiles in. Exported so that a unit can be compiled again with other
+ * parameters (parameter fitting); `reactionCache` may be shared across units of one plant.
+ */
+export function makeContext(
   unit: CompiledUnit,
   path: string,
   species: SpeciesTable,
   basis: FlowBasis,
   diagnostics: Diagnostic[],
-  reactionCache: Map<string, ReactionCheck>,
+  reactionCache: Map<string, ReactionCheck> = new Map(),
 ): CompileContext {
   const error: CompileContext['error'] = (relativePath, message, extra) => {
     const relative = relativePath.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1').replace(/^\./, '');

@@ -1,4 +1,5 @@
 /** A small seeded random number generator, so that synthetic pilot data can be regenerated exactly. */
+import { mulberry32 } from '../random';
 
 export interface Rng {
   /** Uniform on [0, 1). */
@@ -9,15 +10,8 @@ export interface Rng {
 
 /** mulberry32: a 32-bit generator, plenty for test data (not for cryptography). */
 export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
   let spare: number | undefined;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   return {
     uniform,
     normal() {

@@ -4,10 +4,9 @@
  * inlet species) and parameter fitting to run the unit with trial parameters. The unit is reached
  * only through the UnitType/UnitModel contract, so this works for every unit type, present or future.
  */
-import { toKmolPerHour } from '../basis';
-import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichiometry } from '../chemistry';
-import type { CompiledFlowsheet, CompiledUnit } from '../compile';
-import { equationBuilder, type CompileContext, type CompiledReaction, type UnitModel } from '../unit-type';
+import { makeContext, type CompiledFlowsheet, type CompiledUnit } from '../compile';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import { equationBuilder, type UnitModel } from '../unit-type';
 import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, type LuFactors } from '../sparse';
 
 const INPUT = 1 << 30;
@@ -144,42 +143,10 @@ export function transformations(sandbox: UnitSandbox, S: number): Float64Array[]
 
 /** Compiles a unit's model again with other parameters; the problems are returned, not thrown. */
 export function compileUnit(plant: CompiledFlowsheet, unit: CompiledUnit, params: Record<string, unknown>): { model?: UnitModel; problems: string[] } {
-  const problems: string[] = [];
-  const species = plant.species;
-  const lookup = (id: string) => {
-    const k = species.index.get(id);
-    return k === undefined ? undefined : species.list[k];
-  };
-  const ctx: CompileContext = {
-    unitId: unit.id,
-    path: `units.${unit.id}`,
-    species,
-    toKmolPerHour: (k, amount) => toKmolPerHour(plant.basis, amount, species.list[k].molarMass),
-    error: (path, message) => problems.push(`${path}: ${message}`),
-    speciesIndex(id, path) {
-      const k = species.index.get(id);
-      if (k === undefined) problems.push(`${path}: species "${id}" is not declared`);
-      return k;
-    },
-    reaction(equation, path): CompiledReaction | undefined {
-      try {
-        const parsed = parseEquation(equation);
-        const bad = checkBalance(parsed, lookup);
-        if (bad.length) {
-          problems.push(...bad.map((b) => `${path}: ${describeImbalance(b)}`));
-          return undefined;
-        }
-        const terms = [...stoichiometry(parsed)].map(([id, nu]) => ({ k: species.index.get(id)!, nu }));
-        return { equation, terms };
-      } catch (e) {
-        if (!(e instanceof ChemistryError)) throw e;
-        problems.push(`${path}: ${e.message}`);
-        return undefined;
-      }
-    },
-    connections: (port) => unit.inlets.get(port)?.length ?? (unit.outlets.has(port) ? 1 : 0),
-  };
+  const diagnostics: Diagnostic[] = [];
+  const ctx = makeContext(unit, `units.${unit.id}`, plant.species, plant.basis, diagnostics);
   const model = unit.type.compile(params as never, ctx);
+  const problems = diagnostics.map(formatDiagnostic);
   return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };
 }
 

@@ -5,17 +5,9 @@
 
 import { CsrBuilder, csrMultiply, type CsrMatrix } from './csr';
 
-/** Small, fast, seedable PRNG (mulberry32). Returns floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../random';
+
+export { rng };
 
 export function randomPermutation(n: number, rand: () => number): Int32Array {
   const p = new Int32Array(n);
