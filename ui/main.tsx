@@ -9,7 +9,7 @@ import { listExamples } from './examples';
 import { restoreAutosave, type KeyValueStore } from './state/autosave';
 import { emptyDoc } from './state/doc';
 import { createEditorStore } from './state/store';
-import { createWorkerSolver } from './worker/client';
+import { createBackgroundWorkers, createWorkerSolver } from './worker/client';
 import './styles.css';
 
 async function start() {
@@ -23,7 +23,7 @@ async function start() {
   const services: EditorServices = { store, registry, examples, metrics: { editToPaint: [] } };
   // A handle for end-to-end tests and for poking at the editor from the console.
   (window as unknown as { __flexsheet: unknown }).__flexsheet = { store, metrics: services.metrics };
-  createRoot(document.getElementById('root')!).render(<App services={services} storage={storage} createSolver={createWorkerSolver} />);
+  createRoot(document.getElementById('root')!).render(<App services={services} storage={storage} createSolver={createWorkerSolver} createBackground={createBackgroundWorkers} />);
 }
 
 void start();

@@ -3,6 +3,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
 import { startAutosave, type KeyValueStore } from '../state/autosave';
 import { duplicateUnits } from '../state/commands';
+import { connectEconomics, type ModesPort } from '../state/economics';
+import { connectPilot, type ReconcilePort } from '../state/pilot';
 import { connectSolver, type SolverPort } from '../state/solve-controller';
 import { Canvas } from './Canvas';
 import { EditorContext, type EditorServices } from './context';
@@ -16,11 +18,15 @@ export interface AppProps {
   services: EditorServices;
   storage: KeyValueStore;
   createSolver(): SolverPort & { dispose(): void };
+  /** Workers for background work (every mode for the economics tab, pilot data reconciliation). */
+  createBackground?(): { modes: ModesPort; reconcile: ReconcilePort; dispose(): void };
 }
+
+const isCsv = (f: File) => /\.(csv|tsv|txt)$/i.test(f.name) || f.type === 'text/csv';
 
 const editable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-export function App({ services, storage, createSolver }: AppProps) {
+export function App({ services, storage, createSolver, createBackground }: AppProps) {
   const { store } = services;
   const [savedAt, setSavedAt] = useState<number>();
   const [dropping, setDropping] = useState(false);
@@ -33,6 +39,18 @@ export function App({ services, storage, createSolver }: AppProps) {
       solver.dispose();
     };
   }, [store, createSolver]);
+
+  useEffect(() => {
+    if (!createBackground) return;
+    const ports = createBackground();
+    const stopEconomics = connectEconomics(store, ports.modes);
+    const stopPilot = connectPilot(store, ports.reconcile);
+    return () => {
+      stopEconomics();
+      stopPilot();
+      ports.dispose();
+    };
+  }, [store, createBackground]);
 
   useEffect(() => startAutosave(store, storage, 250, (w) => setSavedAt(w.savedAt)), [store, storage]);
 
@@ -62,7 +80,12 @@ export function App({ services, storage, createSolver }: AppProps) {
     e.preventDefault();
     setDropping(false);
     const f = e.dataTransfer.files[0];
-    if (f) store.open(await f.text(), `open ${f.name}`);
+    if (!f) return;
+    // A CSV is pilot data, never a flowsheet: load it beside the plant.
+    if (isCsv(f)) {
+      store.loadPilotData(await f.text(), f.name);
+      store.setResultsTab('pilot');
+    } else store.open(await f.text(), `open ${f.name}`);
   };
 
   return (
@@ -76,7 +99,7 @@ export function App({ services, storage, createSolver }: AppProps) {
           <ResultsPanel />
           <StatusBar savedAt={savedAt} />
           <FileErrorDialog />
-          {dropping && <div className="drop-overlay">Drop a flowsheet file to open it</div>}
+          {dropping && <div className="drop-overlay">Drop a flowsheet file to open it, or a CSV of pilot data</div>}
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

@@ -1,7 +1,12 @@
 /**
  * The diagram: React Flow over the document. Nodes and edges are derived from the document, the
- * diagnostics and the results; the only local state is the position of nodes while they are
- * dragged, committed as one move command when the drag ends.
+ * diagnostics, the results and the pilot data; the only local state is the position of nodes while
+ * they are dragged, committed as one move command when the drag ends.
+ *
+ * Speed on big plants: a node or edge object is rebuilt only when what it shows changes (an edge's
+ * label text, colour, problems, badge; not the fifth digit of a flow), so React Flow re-renders
+ * only those; an unchanged list keeps its identity; every prop handed to React Flow is stable, so a
+ * re-render of this component does not re-render every edge wrapper inside React Flow.
  */
 import {
   Background,
@@ -18,31 +23,36 @@ import {
   type NodeChange,
   type OnBeforeDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { StreamResult, UnitDecl } from '../../core';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import type { UnitDecl } from '../../core';
 import { addUnit, connect, moveUnits, removeSelection } from '../state/commands';
 import { freshId, parseRef, unitLabel, unitPorts, unitPosition, type Position } from '../state/doc';
 import { NODE_WIDTH, nodeHeight } from '../state/geometry';
+import { pilotBadges, pilotKey, sameKey, type PilotBadge } from '../state/pilot';
+import { dominantPhase, streamLabel } from '../state/results-view';
 import { checkConnection } from '../state/validate';
 import { useEditor, useServices } from './context';
-import { useDiagnosticMap, useIdleUnits, useResults, useStale } from './derived';
+import { useDiagnosticMap, useIdleUnits, useResults, useShownStale } from './derived';
 import { StreamEdge, type StreamFlowEdge } from './StreamEdge';
 import { UnitNode, type UnitFlowNode } from './UnitNode';
-
-/** Same flows (to the last bit) in two answers for one stream. */
-function sameResult(a: StreamResult | undefined, b: StreamResult | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.totals.mass !== b.totals.mass) return false;
-  const ka = Object.keys(a.massFlow);
-  if (ka.length !== Object.keys(b.massFlow).length) return false;
-  return ka.every((k) => a.massFlow[k] === b.massFlow[k]);
-}
 
 export const UNIT_MIME = 'application/x-flexsheet-unit';
 
 const nodeTypes = { unit: UnitNode };
 const edgeTypes = { stream: StreamEdge };
 const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const PRO_OPTIONS = { hideAttribution: true };
+const NO_ERRORS: string[] = [];
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 3;
+
+/** The pilot data's reconciliation on screen is not about the plant as it is now. */
+const pilotStale = (s: Parameters<typeof pilotKey>[0]) => {
+  const g = s.pilot.lastGood;
+  const key = pilotKey(s);
+  return !!g && (!key || !sameKey(g.key, key));
+};
 
 interface CachedNode {
   unit: UnitDecl;
@@ -50,7 +60,20 @@ interface CachedNode {
   portKey: string;
   idle: boolean;
   selected: boolean;
+  badge: PilotBadge | undefined;
   node: UnitFlowNode;
+}
+
+/**
+ * Pilot-data badges stay readable when the whole plant is in view: they are scaled up as the
+ * diagram zooms out (a CSS variable on the canvas; nothing re-renders as the zoom changes).
+ */
+function BadgeScale({ box }: { box: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    box.current?.style.setProperty('--badge-scale', String(Math.min(3, Math.max(1, 0.9 / zoom))));
+  }, [zoom, box]);
+  return null;
 }
 
 export function Canvas() {
@@ -61,7 +84,10 @@ export function Canvas() {
   const diag = useDiagnosticMap();
   const idle = useIdleUnits();
   const results = useResults();
-  const stale = useStale();
+  const stale = useShownStale();
+  const pilotResult = useEditor((s) => s.pilot.lastGood?.result);
+  const badgesStale = useEditor(pilotStale);
+  const badges = useMemo(() => pilotBadges(pilotResult), [pilotResult]);
   const rf = useReactFlow();
   // Far out, labels are unreadable: leave them out of the paint.
   const zoomedOut = useStore((s) => s.transform[2] < 0.45);
@@ -78,8 +104,9 @@ export function Canvas() {
       const portKey = JSON.stringify(portErrors);
       const isIdle = idle.has(id);
       const isSel = selected.has(id);
+      const badge = badges.units.get(id);
       const old = cache.current.get(id);
-      if (old && old.unit === unit && old.errors === errors && old.portKey === portKey && old.idle === isIdle && old.selected === isSel) {
+      if (old && old.unit === unit && old.errors === errors && old.portKey === portKey && old.idle === isIdle && old.selected === isSel && old.badge === badge) {
         next.set(id, old);
         return old.node;
       }
@@ -94,14 +121,14 @@ export function Canvas() {
         width: NODE_WIDTH,
         height,
         measured: { width: NODE_WIDTH, height },
-        data: { label: unitLabel(id, unit), type: unit.type, ports, errors: (errors ?? []).map((d) => d.message), portErrors, idle: isIdle },
+        data: { label: unitLabel(id, unit), type: unit.type, ports, errors: (errors ?? []).map((d) => d.message), portErrors, idle: isIdle, badge },
       };
-      next.set(id, { unit, errors, portKey, idle: isIdle, selected: isSel, node });
+      next.set(id, { unit, errors, portKey, idle: isIdle, selected: isSel, badge, node });
       return node;
     });
     cache.current = next;
     return list;
-  }, [doc.units, diag, idle, selection.units, registry]);
+  }, [doc.units, diag, idle, selection.units, registry, badges]);
 
   const nodes = useMemo(
     () => (dragging.size === 0 ? derivedNodes : derivedNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)!, dragging: true } : n))),
@@ -119,25 +146,35 @@ export function Canvas() {
       const f = parseRef(s.from);
       const t = parseRef(s.to);
       if (!(f.unit in doc.units) || !(t.unit in doc.units)) continue;
+      const r = results?.streams[id];
+      const problems = diag.streams.get(id);
+      const errors = problems ? problems.map((d) => d.message) : NO_ERRORS;
       const data = {
-        result: results?.streams[id],
-        errors: (diag.streams.get(id) ?? []).map((d) => d.message),
+        // Far out, labels are not drawn (they are unreadable): flows that change then change nothing here.
+        label: zoomedOut ? undefined : streamLabel(id, r, errors.length > 0),
+        phase: dominantPhase(r),
+        errors,
         idle: idle.has(f.unit) || idle.has(t.unit),
         hovered: hovered === id,
+        badge: badges.streams.get(id),
       };
       const old = edgeCache.current.get(id);
+      const o = old?.data;
       // Keep the edge object when nothing it shows has changed: React Flow then skips it.
       if (
         old &&
+        o &&
         old.source === f.unit &&
         old.sourceHandle === f.port &&
         old.target === t.unit &&
         old.targetHandle === t.port &&
         !!old.selected === selected.has(id) &&
-        old.data!.idle === data.idle &&
-        old.data!.hovered === data.hovered &&
-        old.data!.errors.join('\n') === data.errors.join('\n') &&
-        sameResult(old.data!.result, data.result)
+        o.label === data.label &&
+        o.phase === data.phase &&
+        o.idle === data.idle &&
+        o.hovered === data.hovered &&
+        o.badge === data.badge &&
+        (o.errors === data.errors || o.errors.join('\n') === data.errors.join('\n'))
       ) {
         next.set(id, old);
         out.push(old);
@@ -163,7 +200,10 @@ export function Canvas() {
     if (out.length === prev.size && out.every((e) => prev.get(e.id) === e) && prevEdges.current) return prevEdges.current;
     prevEdges.current = out;
     return out;
-  }, [doc.streams, doc.units, selection.streams, results, diag, idle, hovered]);
+  }, [doc.streams, doc.units, selection.streams, results, diag, idle, hovered, zoomedOut, badges]);
+
+  const onEdgeMouseEnter = useCallback((_e: unknown, edge: StreamFlowEdge) => setHovered(edge.id), []);
+  const onEdgeMouseLeave = useCallback(() => setHovered(undefined), []);
 
   // A plant opened without positions is laid out (as part of the step that opened it).
   useEffect(() => {
@@ -179,6 +219,29 @@ export function Canvas() {
       cancelled = true;
     };
   }, [epoch, store, registry]);
+
+  // When the diagram's box changes size (the results area grows for the economics and pilot-data
+  // tabs, the window is resized), keep the same region of the plant in view, centred.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let last = { w: el.clientWidth, h: el.clientHeight };
+    const ro = new ResizeObserver(() => {
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      const before = last;
+      last = { w, h };
+      if (!w || !h || !before.w || !before.h || (w === before.w && h === before.h)) return;
+      const { x, y, zoom } = rf.getViewport();
+      const z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * Math.min(w / before.w, h / before.h)));
+      const cx = (before.w / 2 - x) / zoom;
+      const cy = (before.h / 2 - y) / zoom;
+      void rf.setViewport({ x: w / 2 - cx * z, y: h / 2 - cy * z, zoom: z });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [rf]);
 
   // Refit when a whole plant is opened.
   useEffect(() => {
@@ -298,7 +361,7 @@ export function Canvas() {
 
   const many = nodes.length > 150;
   return (
-    <div className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}${badgesStale ? ' pilot-stale' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" ref={box}>
       <ReactFlow<UnitFlowNode, StreamFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -311,16 +374,17 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
-        onEdgeMouseEnter={(_e, edge) => setHovered(edge.id)}
-        onEdgeMouseLeave={() => setHovered(undefined)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
+        deleteKeyCode={DELETE_KEYS}
         onlyRenderVisibleElements={many}
-        minZoom={0.05}
-        maxZoom={3}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         fitView
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} size={1} />
+        {(badges.streams.size > 0 || badges.units.size > 0) && <BadgeScale box={box} />}
         <Controls showInteractive={false} />
         {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} />}
       </ReactFlow>

@@ -6,7 +6,7 @@ import { pathSegments } from '../state/diagnostics-map';
 import { formatFlow, formatPercent } from '../state/results-view';
 import { checkSpeciesId } from '../state/validate';
 import { useEditor, useServices } from './context';
-import { useDiagnosticMap, useResults, useStale } from './derived';
+import { useDiagnosticMap, useResults, useShownStale } from './derived';
 import { TextInput } from './params/NumberInput';
 import { ParamPanel } from './params/ParamPanel';
 import { useState } from 'react';
@@ -66,7 +66,7 @@ function StreamInspector({ id }: { id: string }) {
   const { store } = useServices();
   const doc = useEditor((s) => s.doc);
   const results = useResults();
-  const stale = useStale();
+  const stale = useShownStale();
   const diag = useDiagnosticMap();
   const s = doc.streams[id];
   const r = results?.streams[id];

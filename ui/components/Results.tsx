@@ -1,11 +1,40 @@
-/** The results: stream table, recovery and grade, and a Sankey diagram of one element. */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * The results: stream table, recovery and grade, a Sankey diagram of one element, the economics of
+ * every mode, and pilot data reconciled against the plant. The last two are loaded on first use.
+ *
+ * Tables are derived once per answer with every cell formatted (results-view.ts), and each row is
+ * a memoised component keyed on its text: an answer that changes a flow in a digit not shown
+ * re-renders nothing.
+ */
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import type { FlowsheetResults } from '../../core';
-import { FLOW_UNITS, flowingSpecies, formatFlow, formatPercent, recoveryRows, sortRows, streamRows, streamTableCsv, type FlowUnit, type SortKey } from '../state/results-view';
+import type { EditorStore, ResultsTab } from '../state/store';
+import { FLOW_UNITS, flowingSpecies, recoveryTable, sortRows, streamRows, streamTable, streamTableCsv, type FlowUnit, type RecoveryTableRow, type SortKey, type StreamTableRow } from '../state/results-view';
 import { useEditor, useServices } from './context';
-import { useResults, useStale } from './derived';
+import { useResults, useShownStale } from './derived';
 import { download } from './download';
 import { SankeyView } from './Sankey';
+
+const EconomicsTab = lazy(() => import('./EconomicsTab'));
+const PilotTab = lazy(() => import('./PilotTab'));
+
+const StreamRowView = memo(
+  function StreamRowView({ row, selected, store }: { row: StreamTableRow; selected: boolean; store: EditorStore }) {
+    return (
+      <tr className={selected ? 'selected' : ''} onClick={() => store.select({ units: [], streams: [row.id] })} data-stream-row={row.id}>
+        <td>{row.id}</td>
+        <td>{row.from}</td>
+        <td>{row.to}</td>
+        {row.cells.map((c, i) => (
+          <td key={i} className="num">
+            {c}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.row.key === b.row.key && a.selected === b.selected && a.store === b.store,
+);
 
 function StreamTable({ results, unit, setUnit }: { results: FlowsheetResults; unit: FlowUnit; setUnit(u: FlowUnit): void }) {
   const { store } = useServices();
@@ -15,6 +44,7 @@ function StreamTable({ results, unit, setUnit }: { results: FlowsheetResults; un
   const [sort, setSort] = useState<SortKey>({ column: 'id', descending: false });
   const species = useMemo(() => flowingSpecies(results, Object.keys(declared)), [results, declared]);
   const rows = useMemo(() => sortRows(streamRows(results, unit), sort), [results, unit, sort]);
+  const shown = useMemo(() => streamTable(rows, species), [rows, species]);
   const header = (column: string, label: string, num = false) => (
     <th
       key={column}
@@ -54,18 +84,8 @@ function StreamTable({ results, unit, setUnit }: { results: FlowsheetResults; un
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={selected.includes(r.id) ? 'selected' : ''} onClick={() => store.select({ units: [], streams: [r.id] })} data-stream-row={r.id}>
-                <td>{r.id}</td>
-                <td>{r.from}</td>
-                <td>{r.to}</td>
-                <td className="num">{formatFlow(r.total)}</td>
-                {species.map((s) => (
-                  <td key={s} className="num">
-                    {r.flows[s] ? formatFlow(r.flows[s]) : ''}
-                  </td>
-                ))}
-              </tr>
+            {shown.map((r) => (
+              <StreamRowView key={r.id} row={r} selected={selected.includes(r.id)} store={store} />
             ))}
           </tbody>
         </table>
@@ -74,8 +94,30 @@ function StreamTable({ results, unit, setUnit }: { results: FlowsheetResults; un
   );
 }
 
+const RecoveryRowView = memo(
+  function RecoveryRowView({ row, elements }: { row: RecoveryTableRow; elements: readonly string[] }) {
+    return (
+      <tr data-product={row.product}>
+        <td>{row.product}</td>
+        <td className="num">{row.cells[0]}</td>
+        {elements.map((el, i) => [
+          <td key={`${el}r`} className="num" data-recovery={`${row.product}:${el}`}>
+            {row.cells[1 + 2 * i]}
+          </td>,
+          <td key={`${el}g`} className="num" data-grade={`${row.product}:${el}`}>
+            {row.cells[2 + 2 * i]}
+          </td>,
+        ])}
+      </tr>
+    );
+  },
+  // The key holds the elements and every cell's text.
+  (a, b) => a.row.key === b.row.key,
+);
+
 function RecoveryTable({ results }: { results: FlowsheetResults }) {
-  const { elements, rows } = useMemo(() => recoveryRows(results), [results]);
+  const view = useMemo(() => recoveryTable(results), [results]);
+  const { elements } = view;
   return (
     <div className="scroll">
       <table className="recovery-table" data-testid="recovery-table">
@@ -103,19 +145,8 @@ function RecoveryTable({ results }: { results: FlowsheetResults }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.product} data-product={r.product}>
-              <td>{r.product}</td>
-              <td className="num">{formatFlow(r.massFlow)}</td>
-              {elements.map((el) => [
-                <td key={`${el}r`} className="num" data-recovery={`${r.product}:${el}`}>
-                  {r.recovery[el] !== undefined ? formatPercent(r.recovery[el]) : ''}
-                </td>,
-                <td key={`${el}g`} className="num" data-grade={`${r.product}:${el}`}>
-                  {r.grade[el] !== undefined ? formatPercent(r.grade[el]) : ''}
-                </td>,
-              ])}
-            </tr>
+          {view.rows.map((r) => (
+            <RecoveryRowView key={r.product} row={r} elements={elements} />
           ))}
         </tbody>
       </table>
@@ -128,11 +159,11 @@ function RecoveryTable({ results }: { results: FlowsheetResults }) {
           </tr>
         </thead>
         <tbody>
-          {Object.entries(results.elements).map(([el, b]) => (
-            <tr key={el}>
-              <td>{el}</td>
-              <td className="num">{formatFlow(b.in)}</td>
-              <td className="num">{formatFlow(b.out)}</td>
+          {view.balance.map((b) => (
+            <tr key={b.element}>
+              <td>{b.element}</td>
+              <td className="num">{b.in}</td>
+              <td className="num">{b.out}</td>
             </tr>
           ))}
         </tbody>
@@ -140,8 +171,6 @@ function RecoveryTable({ results }: { results: FlowsheetResults }) {
     </div>
   );
 }
-
-type Tab = 'streams' | 'recovery' | 'sankey';
 
 /** Records, after the browser has painted them, how long results took from the edit that caused them. */
 function usePaintProbe(results: FlowsheetResults | undefined) {
@@ -158,34 +187,64 @@ function usePaintProbe(results: FlowsheetResults | undefined) {
   }, [results, store, metrics]);
 }
 
+const TABS: readonly (readonly [ResultsTab, string])[] = [
+  ['recovery', 'Recovery & grade'],
+  ['streams', 'Streams'],
+  ['sankey', 'Sankey'],
+  ['economics', 'Economics'],
+  ['pilot', 'Pilot data'],
+];
+
+/** A small mark on a tab: work under way, or problems to look at. */
+function TabMark({ tab }: { tab: ResultsTab }) {
+  const mark = useEditor((s) =>
+    tab === 'pilot'
+      ? s.pilot.status === 'running'
+        ? 'busy'
+        : (s.pilot.lastGood?.result.report.measurements.some((m) => m.status === 'gross error') ?? false)
+          ? 'bad'
+          : s.pilot.status === 'failed'
+            ? 'bad'
+            : s.pilot.data
+              ? 'ok'
+              : ''
+      : tab === 'economics'
+        ? s.economics.status === 'solving'
+          ? 'busy'
+          : ''
+        : '',
+  );
+  if (!mark) return null;
+  return <span className={`tab-mark ${mark}`} aria-hidden="true" />;
+}
+
 export function ResultsPanel() {
+  const { store } = useServices();
   const results = useResults();
-  const stale = useStale();
-  const [tab, setTab] = useState<Tab>('recovery');
+  const stale = useShownStale();
+  const tab = useEditor((s) => s.resultsTab);
   const [unit, setUnit] = useState<FlowUnit>('kg/h');
   usePaintProbe(results);
+  const own = tab === 'economics' || tab === 'pilot';
   return (
-    <section className={`results${stale ? ' stale' : ''}`} aria-label="Results" data-stale={stale}>
+    <section className={`results${stale && !own ? ' stale' : ''}${own ? ' wide' : ''}`} aria-label="Results" data-stale={stale} data-tab={tab}>
       <div className="tabs" role="tablist">
-        {(
-          [
-            ['recovery', 'Recovery & grade'],
-            ['streams', 'Streams'],
-            ['sankey', 'Sankey'],
-          ] as const
-        ).map(([t, label]) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+        {TABS.map(([t, label]) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => store.setResultsTab(t)}>
             {label}
+            <TabMark tab={t} />
           </button>
         ))}
-        {stale && (
+        {stale && !own && (
           <span className="stale-badge" title="The plant changed and does not solve (or is being solved): these are the last good results">
             stale — last good results
           </span>
         )}
       </div>
       <div className="tab-body">
-        {!results ? (
+        {own ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>{tab === 'economics' ? <EconomicsTab /> : <PilotTab />}</Suspense>
+        ) : !results ? (
           <p className="muted">No results yet: the plant has not solved.</p>
         ) : tab === 'streams' ? (
           <StreamTable results={results} unit={unit} setUnit={setUnit} />

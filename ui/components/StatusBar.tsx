@@ -1,14 +1,14 @@
 /** Solve status, timing, problems (click one to select what it is about), notices, autosave. */
 import { useState } from 'react';
 import { useEditor, useServices } from './context';
-import { useStale } from './derived';
+import { useShownStale } from './derived';
 
 export function StatusBar({ savedAt }: { savedAt?: number }) {
   const { store } = useServices();
   const solve = useEditor((s) => s.solve);
   const doc = useEditor((s) => s.doc);
   const notice = useEditor((s) => s.notice);
-  const stale = useStale();
+  const stale = useShownStale();
   const [open, setOpen] = useState(false);
   const n = solve.diagnostics.length;
   const stats = solve.lastGood?.results.solver;

@@ -2,6 +2,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { PortDecl } from '../../core';
+import type { PilotBadge } from '../state/pilot';
 import { NODE_WIDTH, PHASE_COLOURS, PHASE_NAMES, nodeHeight, portOffset } from '../state/geometry';
 
 export interface UnitNodeData extends Record<string, unknown> {
@@ -11,6 +12,8 @@ export interface UnitNodeData extends Record<string, unknown> {
   errors: string[];
   portErrors: Record<string, string>;
   idle: boolean;
+  /** Pilot data measured on the reagent doses into this unit. */
+  badge?: PilotBadge;
 }
 
 export type UnitFlowNode = Node<UnitNodeData, 'unit'>;
@@ -32,6 +35,11 @@ function UnitNodeView({ id, data, selected }: NodeProps<UnitFlowNode>) {
           </span>
         )}
       </div>
+      {data.badge && (
+        <span className={`pilot-badge unit-pilot-badge tone-${data.badge.tone}`} title={data.badge.title} data-pilot-badge={`reagent:${id}`} data-tone={data.badge.tone}>
+          {data.badge.text} <span className="muted-inline">dose</span>
+        </span>
+      )}
       {data.ports.map((p) => {
         const o = portOffset(data.ports, p.name)!;
         const isIn = p.direction === 'in';

@@ -262,8 +262,8 @@ export function ReconcileView(props: ReconcileViewProps) {
       )}
       {problems && problems.length > 0 && (
         <ul style={styles.problems} role="alert" data-testid="pilot-problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
           ))}
         </ul>
       )}

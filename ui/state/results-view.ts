@@ -209,3 +209,67 @@ export function formatFlow(x: number): string {
 }
 
 export const formatPercent = (x: number) => `${(x < 0.01 ? PCT3 : PCT1).format(x * 100)} %`;
+
+// --- display views: every cell formatted once, each row with a key that changes only when its text does ---
+
+/** The phase carrying most of a stream's mass (the colour of its line on the diagram). */
+export function dominantPhase(r: StreamResult | undefined): string | undefined {
+  if (!r) return undefined;
+  let best: string | undefined;
+  let max = 0;
+  for (const [p, m] of Object.entries(r.totals.byPhase)) if (m > max) [best, max] = [p, m];
+  return best;
+}
+
+/** A stream's label on the diagram: "s4 · 1,234 kg/h". */
+export function streamLabel(id: string, r: StreamResult | undefined, problem: boolean): string {
+  return `${id}${r ? ` · ${formatFlow(r.totals.mass)} kg/h` : ''}${problem ? ' ⚠' : ''}`;
+}
+
+export interface RecoveryTableRow {
+  product: string;
+  /** kg/h, then recovery and grade of each element. */
+  cells: string[];
+  /** Changes when (and only when) what the row shows changes. */
+  key: string;
+}
+
+export interface RecoveryTableView {
+  elements: string[];
+  rows: RecoveryTableRow[];
+  balance: { element: string; in: string; out: string }[];
+}
+
+export function recoveryTable(results: FlowsheetResults): RecoveryTableView {
+  const { elements, rows } = recoveryRows(results);
+  const head = elements.join(',');
+  return {
+    elements,
+    rows: rows.map((r) => {
+      const cells = [formatFlow(r.massFlow)];
+      for (const el of elements) {
+        cells.push(r.recovery[el] !== undefined ? formatPercent(r.recovery[el]) : '');
+        cells.push(r.grade[el] !== undefined ? formatPercent(r.grade[el]) : '');
+      }
+      return { product: r.product, cells, key: `${head}|${r.product}|${cells.join('|')}` };
+    }),
+    balance: Object.entries(results.elements).map(([element, b]) => ({ element, in: formatFlow(b.in), out: formatFlow(b.out) })),
+  };
+}
+
+export interface StreamTableRow {
+  id: string;
+  from: string;
+  to: string;
+  /** Total, then each species in the order given. */
+  cells: string[];
+  key: string;
+}
+
+export function streamTable(rows: readonly StreamRow[], species: readonly string[]): StreamTableRow[] {
+  const head = species.join(',');
+  return rows.map((r) => {
+    const cells = [formatFlow(r.total), ...species.map((s) => (r.flows[s] ? formatFlow(r.flows[s]) : ''))];
+    return { id: r.id, from: r.from, to: r.to, cells, key: `${head}|${r.id}|${r.from}|${r.to}|${cells.join('|')}` };
+  });
+}

@@ -2,14 +2,21 @@
  * The editor's state and the only way to change it. Framework-free: React subscribes to it
  * (useSyncExternalStore), tests drive it directly. One store per editor instance; nothing global.
  *
- * The document changes only through commands (undoable). The selected mode, the selection and the
- * solver's last answer are view state: they never enter the undo history.
+ * The document changes only through commands (undoable). The selected mode, the selection, the
+ * solver's last answer, the results tab, the economics of every mode and the pilot data are view
+ * state: they never enter the undo history.
  */
 import type { Diagnostic, FlowsheetDoc, FlowsheetResults, UnitRegistry } from '../../core';
 import type { Command } from './commands';
 import { replaceDocument } from './commands';
+import { economicsFinished, economicsStarted, INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
 import { readFlowsheet } from './file';
 import { amend, emptyHistory, execute, redo, undo, type History } from './history';
+import * as pilot from './pilot';
+import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pilot';
+
+/** The tabs of the results area. */
+export type ResultsTab = 'recovery' | 'streams' | 'sankey' | 'economics' | 'pilot';
 
 export interface Selection {
   units: readonly string[];
@@ -55,6 +62,11 @@ export interface EditorState {
   readonly changedAt: number;
   /** Increases when a whole document is opened or restored (the view refits). */
   readonly epoch: number;
+  readonly resultsTab: ResultsTab;
+  /** Every mode solved and the economics analysed (while the economics tab is open). */
+  readonly economics: EconomicsState;
+  /** Pilot data and their reconciliation. */
+  readonly pilot: PilotState;
 }
 
 export type Listener = (state: EditorState, previous: EditorState) => void;
@@ -80,6 +92,17 @@ export interface EditorStore {
   dismissFileError(): void;
   solveStarted(version: number, mode: string | undefined): void;
   solveFinished(answer: SolveAnswer): void;
+  setResultsTab(tab: ResultsTab): void;
+  economicsStarted(version: number): void;
+  economicsFinished(answer: EconomicsAnswer): void;
+  /** Loads a CSV of pilot measurements (the document is not touched, whatever the file holds). */
+  loadPilotData(text: string, fileName: string): void;
+  clearPilotData(): void;
+  setPilotOptions(options: Partial<PilotOptions>): void;
+  setPilotRun(run: string | undefined): void;
+  pilotStarted(key: PilotKey): void;
+  pilotRuns(key: PilotKey, runs: readonly string[]): void;
+  pilotFinished(key: PilotKey, outcome: ReconcileOutcome, ms: number): void;
 }
 
 export interface SolveAnswer {
@@ -120,10 +143,19 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     solve: { status: 'idle', version: 0, mode: undefined, diagnostics: NO_DIAGNOSTICS },
     changedAt: now(),
     epoch: 1,
+    resultsTab: 'recovery',
+    economics: INITIAL_ECONOMICS,
+    pilot: pilot.INITIAL_PILOT,
   };
   const listeners = new Set<Listener>();
   /** The first version of the plant opened last: answers about earlier versions are of another plant. */
   let openedAt = 0;
+  let pilotDataId = 0;
+  /** Answers about the plant opened before are dropped; the pilot data stay (they may fit the new plant). */
+  const forgetAnswers = () => ({
+    economics: INITIAL_ECONOMICS,
+    pilot: { ...state.pilot, status: 'idle' as const, answer: undefined, lastGood: undefined },
+  });
   const set = (patch: Partial<EditorState>) => {
     const previous = state;
     state = { ...state, ...patch };
@@ -195,7 +227,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
       // Another plant: the last good results were of the one before, not stale results of this one.
       const solve = { ...state.solve, lastGood: undefined };
       openedAt = state.version + 1;
-      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: state.epoch + 1, solve });
+      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: state.epoch + 1, solve, ...forgetAnswers() });
       return true;
     },
     reset(doc, mode) {
@@ -209,6 +241,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
         changedAt: now(),
         epoch: state.epoch + 1,
         solve: { ...state.solve, lastGood: undefined },
+        ...forgetAnswers(),
       });
     },
     dismissFileError() {
@@ -234,6 +267,44 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
           roundTripMs: a.roundTripMs,
         },
       });
+    },
+    setResultsTab(tab) {
+      if (tab !== state.resultsTab) set({ resultsTab: tab });
+    },
+    economicsStarted(version) {
+      if (version >= openedAt) set({ economics: economicsStarted(state.economics, version) });
+    },
+    economicsFinished(a) {
+      if (a.version < openedAt) return;
+      const next = economicsFinished(state.economics, a);
+      if (next !== state.economics) set({ economics: next });
+    },
+    loadPilotData(text, fileName) {
+      set({ pilot: pilot.loadData(state.pilot, text, fileName, ++pilotDataId) });
+    },
+    clearPilotData() {
+      if (state.pilot.data) set({ pilot: pilot.clearData(state.pilot) });
+    },
+    setPilotOptions(options) {
+      const next = pilot.setOptions(state.pilot, options);
+      if (next !== state.pilot) set({ pilot: next });
+    },
+    setPilotRun(run) {
+      const next = pilot.setRun(state.pilot, run);
+      if (next !== state.pilot) set({ pilot: next });
+    },
+    pilotStarted(key) {
+      const next = pilot.started(state.pilot, key);
+      if (next !== state.pilot && key.version >= openedAt) set({ pilot: next });
+    },
+    pilotRuns(key, runs) {
+      const next = pilot.heardRuns(state.pilot, key, runs);
+      if (next !== state.pilot) set({ pilot: next });
+    },
+    pilotFinished(key, outcome, ms) {
+      if (key.version < openedAt) return;
+      const next = pilot.finished(state.pilot, key, outcome, ms);
+      if (next !== state.pilot) set({ pilot: next });
     },
   };
 }

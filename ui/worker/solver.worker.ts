@@ -1,9 +1,22 @@
 /// <reference lib="webworker" />
-/** The solver's Web Worker: receives a document and a mode, answers with results or diagnostics. */
-import type { SolveRequest } from '../state/solve-controller';
+/**
+ * The solver's Web Worker: solves a document in one mode (the main solve), every mode of it with
+ * its economics, or reconciles pilot data against it (see protocol.ts). The economics and the
+ * reconciliation are loaded on first use, so the main solve's worker starts as fast as before.
+ */
+import type { WorkerReply, WorkerRequest } from './protocol';
 import { solveRequest } from './solve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<SolveRequest>) => {
-  scope.postMessage(solveRequest(event.data));
+const post = (reply: WorkerReply) => scope.postMessage(reply);
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  if (req.kind === 'modes') {
+    const { solveModesRequest } = await import('./modes');
+    post({ kind: 'modes', ...solveModesRequest(req) });
+  } else if (req.kind === 'reconcile') {
+    const { reconcileRequest } = await import('./reconcile');
+    post({ kind: 'reconcile', ...reconcileRequest(req, (runs) => post({ kind: 'runs', id: req.id, runs })) });
+  } else post({ kind: 'solve', ...solveRequest(req) });
 };
