@@ -20,7 +20,7 @@
 import { joinPath } from '../diagnostics';
 import type { FlowsheetDoc } from '../document';
 import type { CompiledUnit } from '../compile';
-import { dense, dot, svd } from './linalg';
+import { dense, dot, pseudoInverseSolve, svd } from './linalg';
 import type { Reconciliation } from './reconcile';
 import { compileUnit, unitSandbox } from './sandbox';
 
@@ -286,7 +286,7 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
     for (let tries = 0; tries < 30; tries++) {
       const M = dense(P, P);
       for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) M.data[a * P + b] = JtJ[a * P + b] + (a === b ? mu * (JtJ[a * P + a] + 1e-30) : 0);
-      const step = pseudoSolve(M, Jtr);
+      const step = pseudoInverseSolve(M, Jtr, 1e-14);
       const next = theta.map((t, a) => Math.min(hi[a], Math.max(lo[a], t - step[a])));
       const rn = residual(next);
       if (cost(rn) < c0) {
@@ -423,17 +423,6 @@ function flatten(run: { outlets: Float64Array[]; doses: Float64Array }): Float64
   return out;
 }
 
-function pseudoSolve(M: ReturnType<typeof dense>, rhs: Float64Array): Float64Array {
-  const d = svd(M, 1e-14);
-  const out = new Float64Array(M.cols);
-  for (let k = 0; k < d.rank; k++) {
-    let c = 0;
-    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
-    c /= d.s[k];
-    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
-  }
-  return out;
-}
 
 /**
  * A copy of the flowsheet with the fitted values written in (parameters not identifiable keep

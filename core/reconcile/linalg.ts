@@ -220,3 +220,19 @@ export function svd(A: Dense, relTol = 1e-10): Svd {
   });
   return { rank: r, s: Float64Array.from(keep, (j) => sv[j]), U: transpose ? right : left, V: transpose ? left : right };
 }
+
+/**
+ * Minimum-norm least-squares solution of M·w = rhs through the SVD, singular values below
+ * relTol × the largest dropped: tolerates dependent rows and columns.
+ */
+export function pseudoInverseSolve(M: Dense, rhs: Float64Array, relTol = 1e-10): Float64Array {
+  const d = svd(M, relTol);
+  const out = new Float64Array(M.cols);
+  for (let k = 0; k < d.rank; k++) {
+    let c = 0;
+    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
+    c /= d.s[k];
+    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
+  }
+  return out;
+}

@@ -37,7 +37,7 @@
 import type { CompiledFlowsheet } from '../compile';
 import { FlexsheetError, type Diagnostic } from '../diagnostics';
 import { buildBalances, type BalanceLevel, type Balances } from './balances';
-import { complement, dense, dot, nullSpace, orthonormalize, svd, type Dense, type Svd } from './linalg';
+import { complement, dense, dot, nullSpace, orthonormalize, pseudoInverseSolve, svd, type Dense, type Svd } from './linalg';
 import { describeVariable, measurementModel, variableIndex, type Measurement, type MeasurementModel, type VariableIndex } from './measurements';
 import { chiSquareQuantile, measurementTestCritical } from './stats';
 
@@ -611,7 +611,7 @@ function solveWls(Z: Dense, models: readonly Reduced[], y: Float64Array, sigma: 
         rhs[a] = dot(rows[a], g);
         for (let c = 0; c < A; c++) M.data[a * A + c] = dot(rows[a], rows[c]);
       }
-      const lambda = solveSymmetric(M, rhs);
+      const lambda = pseudoInverseSolve(M, rhs, 1e-12);
       let release = -1;
       let worst = -1e-8 * (1 + residuals(x).cost);
       lambda.forEach((l, a) => {
@@ -676,7 +676,7 @@ function restoreNonNegative(Z: Dense, z0: Float64Array, QA: readonly Float64Arra
       const r = rowOf(Z, j);
       N.forEach((v, k) => (M.data[a * q + k] = dot(r, v)));
     });
-    const w = solveLeastSquares(
+    const w = pseudoInverseSolve(
       M,
       Float64Array.from(rows, (j) => Math.max(0, -x[j])),
     );
@@ -694,30 +694,5 @@ function restoreNonNegative(Z: Dense, z0: Float64Array, QA: readonly Float64Arra
   return z;
 }
 
-/** Minimum-norm least-squares solution of M·w = rhs. */
-function solveLeastSquares(M: Dense, rhs: Float64Array): Float64Array {
-  const d = svd(M, 1e-10);
-  const out = new Float64Array(M.cols);
-  for (let k = 0; k < d.rank; k++) {
-    let c = 0;
-    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
-    c /= d.s[k];
-    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
-  }
-  return out;
-}
-
-/** Solves a small symmetric system by least squares (pseudo-inverse), tolerating dependent rows. */
-function solveSymmetric(M: Dense, rhs: Float64Array): Float64Array {
-  const d = svd(M, 1e-12);
-  const out = new Float64Array(M.rows);
-  for (let k = 0; k < d.rank; k++) {
-    let c = 0;
-    for (let i = 0; i < M.rows; i++) c += d.U.data[i * d.rank + k] * rhs[i];
-    c /= d.s[k];
-    for (let j = 0; j < M.cols; j++) out[j] += d.V.data[j * d.rank + k] * c;
-  }
-  return out;
-}
 
 export type { MeasurementModel };
