@@ -116,9 +116,7 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
   // Units: type, parameters, ports.
   const units: CompiledUnit[] = [];
   const unitIndex = new Map<string, number>();
-  const pending: { unit: CompiledUnit; path: string }[] = [];
   for (const [id, decl] of Object.entries(view.units)) {
-    const path = joinPath('units', id);
     const problems = validateUnitParams(id, decl, registry);
     if (problems.length) {
       diagnostics.push(...problems);
@@ -139,7 +137,6 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
     };
     unitIndex.set(id, units.length);
     units.push(unit);
-    pending.push({ unit, path });
   }
 
   // Streams: both ends must name an existing port of the right direction.
@@ -246,7 +243,8 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
 
   // Unit models. Plants repeat the same reactions in many units: parse and check each once.
   const reactionCache = new Map<string, ReactionCheck>();
-  for (const { unit, path } of pending) {
+  for (const unit of units) {
+    const path = joinPath('units', unit.id);
     const ctx = makeContext(unit, path, species, file.basis, diagnostics, reactionCache);
     const before = diagnostics.length;
     const model = unit.type.compile(unit.params, ctx);
@@ -332,6 +330,5 @@ export function makeContext(
       for (const p of check.problems) error(relativePath, p.message, p.species ? { species: p.species } : undefined);
       return undefined;
     },
-    connections: (port) => unit.inlets.get(port)?.length ?? (unit.outlets.has(port) ? 1 : 0),
   };
 }

@@ -1,5 +1,5 @@
 /** Flexsheet's core: pure TypeScript, no DOM; runs in Node, in tests and in a Web Worker. */
-import { compileFlowsheet, type CompileOptions, type CompiledFlowsheet } from './compile';
+import { compileFlowsheet, type CompileOptions } from './compile';
 import { FlexsheetError, type Diagnostic } from './diagnostics';
 import { tabulate, type FlowsheetResults } from './results';
 import { solvePlant } from './solve';
@@ -33,5 +33,3 @@ export function runFlowsheet(input: unknown, registry: UnitRegistry, options: Co
     throw e;
   }
 }
-
-export type { CompiledFlowsheet as Plant };

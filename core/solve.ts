@@ -63,7 +63,9 @@ export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: st
   const unit = plant.units[u];
   const i = v - unit.internalOffset;
   const what = unit.model.describeInternal?.(i) ?? `internal unknown ${i}`;
-  const sp = plant.species.list.find((s) => what.endsWith(s.id))?.id;
+  // Internals are described as "…, <species id>" or "… of <species id>": the id is the last word.
+  const lastWord = what.slice(what.lastIndexOf(' ') + 1);
+  const sp = plant.species.index.has(lastWord) ? lastWord : undefined;
   return { text: `${what} in unit "${unit.id}"`, species: sp, unit: u };
 }
 

@@ -6,7 +6,9 @@
  */
 import type { SpeciesTable } from './species';
 
-export type Phase = 's' | 'l' | 'g' | 'aq' | 'org';
+import type { Phase } from './chemistry';
+
+export type { Phase };
 
 export interface PortDecl {
   name: string;
@@ -81,8 +83,6 @@ export interface CompileContext {
   speciesIndex(id: string, relativePath: string): number | undefined;
   /** Parses an equation, checks its species are declared and it balances; undefined after errors. */
   reaction(equation: string, relativePath: string): CompiledReaction | undefined;
-  /** Names of the outlet/inlet ports connected, with their stream counts. */
-  connections(port: string): number;
 }
 
 /**
@@ -127,7 +127,10 @@ export function equationBuilder(sink: EquationSink): EquationBuilder {
 export interface UnitModel {
   /** Number of internal unknowns (stage flows, reaction extents, reagent doses), in kmol/h. */
   internals?: number;
-  /** Describes internal unknown i in messages ("stage 2 aqueous Co[2+](aq)"). */
+  /**
+   * Describes internal unknown i in messages ("aqueous leaving stage 2, Co[2+](aq)"); when it is
+   * one species' flow, the description ends with that species id (ids hold no spaces).
+   */
   describeInternal?(i: number): string;
   /** Internal unknowns that are reagents dosed into the unit from outside the plant. */
   reagents?: ReadonlyArray<{ species: number; internal: number }>;

@@ -1,8 +1,7 @@
 /** Species selectors of FORMAT.md: a species id, `phase:X`, or `*`; the most specific one wins. */
-import type { CompileContext, Phase } from '../core/unit-type';
+import { PHASES } from '../core/chemistry';
 import { selectorSpecificity } from '../core/species';
-
-const PHASES: readonly Phase[] = ['s', 'l', 'g', 'aq', 'org'];
+import type { CompileContext, Phase } from '../core/unit-type';
 
 /** Checks every selector of a {selector: value} map; false after recording errors. */
 export function checkSelectors(map: Record<string, number>, ctx: CompileContext, path: string): boolean {

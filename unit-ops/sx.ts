@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { fmt, passFraction, zero } from './equations';
+import { countercurrentCascade, fmt, passFraction, zero } from './equations';
 
 type Distribution = number | { pH50: number; slope: number };
 
@@ -67,7 +67,7 @@ export const sx: UnitType<SxParams> = {
         continue;
       } else D = Math.pow(10, dist.slope * (params.pH - dist.pH50));
       if (!Number.isFinite(D)) {
-        ctx.error(at, `D = 10^(${fmt(dist && typeof dist === 'object' ? dist.slope : 0)}·(pH − pH50)) overflows`);
+        ctx.error(at, `D = ${typeof dist === 'number' ? fmt(dist) : `10^(${fmt(dist.slope)}·(${fmt(params.pH!)} − ${fmt(dist.pH50)}))`} is not a finite number`);
         ok = false;
         continue;
       }
@@ -79,51 +79,36 @@ export const sx: UnitType<SxParams> = {
       role[p.aq] = i;
       role[p.org] = i;
     });
-    const aqBetween = (j: number) => (j - 1) * S; // aqueous leaving stage j < N
-    const orgBetween = (j: number) => (N - 1) * S + (j - 2) * S; // organic leaving stage j > 1
-    return {
-      internals: 2 * (N - 1) * S,
-      describeInternal(i) {
-        const half = (N - 1) * S;
-        const phase = i < half ? 'aqueous leaving stage' : 'organic leaving stage';
-        const j = i < half ? Math.floor(i / S) + 1 : Math.floor((i - half) / S) + 2;
-        return `${phase} ${j}, ${ctx.species.list[i % S].id}`;
-      },
-      equations(eq) {
-        const aqFeed = eq.inlets('aqIn');
-        const orgFeed = eq.inlets('orgIn');
-        const aqOut = eq.outlet('aqOut');
-        const orgOut = eq.outlet('orgOut');
-        for (let j = 1; j <= N; j++) {
-          const aqIn = j === 1 ? aqFeed : [eq.internal(aqBetween(j - 1))];
-          const orgIn = j === N ? orgFeed : [eq.internal(orgBetween(j + 1))];
-          const aqLeaves = j === N ? aqOut : eq.internal(aqBetween(j));
-          const orgLeaves = j === 1 ? orgOut : eq.internal(orgBetween(j));
-          for (let k = 0; k < S; k++) {
-            const r = role[k];
-            if (r < 0) {
-              passFraction(eq, aqLeaves, aqIn, k, 1);
-              passFraction(eq, orgLeaves, orgIn, k, 1);
-              continue;
+    return countercurrentCascade(
+      N,
+      ctx.species.list.map((s) => s.id),
+      { in: 'aqIn', out: 'aqOut', label: 'aqueous' },
+      { in: 'orgIn', out: 'orgOut', label: 'organic' },
+      (eq, { aIn: aqIn, bIn: orgIn, aOut: aqLeaves, bOut: orgLeaves }) => {
+        for (let k = 0; k < S; k++) {
+          const r = role[k];
+          if (r < 0) {
+            passFraction(eq, aqLeaves, aqIn, k, 1);
+            passFraction(eq, orgLeaves, orgIn, k, 1);
+            continue;
+          }
+          const { aq, org, E } = pairs[r];
+          if (k === aq) {
+            // X(aq) + X(org) conserved over the stage.
+            const vars = [aqLeaves + aq, orgLeaves + org];
+            const coefs = [1, 1];
+            for (const b of [...aqIn, ...orgIn]) {
+              vars.push(b + aq, b + org);
+              coefs.push(-1, -1);
             }
-            const { aq, org, E } = pairs[r];
-            if (k === aq) {
-              // X(aq) + X(org) conserved over the stage.
-              const vars = [aqLeaves + aq, orgLeaves + org];
-              const coefs = [1, 1];
-              for (const b of [...aqIn, ...orgIn]) {
-                vars.push(b + aq, b + org);
-                coefs.push(-1, -1);
-              }
-              eq.equation(aqLeaves + aq, vars, coefs);
-              zero(eq, orgLeaves + aq);
-            } else {
-              eq.equation(orgLeaves + org, [orgLeaves + org, aqLeaves + aq], [1, -E]);
-              zero(eq, aqLeaves + org);
-            }
+            eq.equation(aqLeaves + aq, vars, coefs);
+            zero(eq, orgLeaves + aq);
+          } else {
+            eq.equation(orgLeaves + org, [orgLeaves + org, aqLeaves + aq], [1, -E]);
+            zero(eq, aqLeaves + org);
           }
         }
       },
-    };
+    );
   },
 };
