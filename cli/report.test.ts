@@ -42,6 +42,7 @@ describe('buildReport', () => {
     expect(rep.reagents.find((g) => g.unit === 'leach')!.perTonne).toBeCloseTo(75, 12);
     expect(rep.reagentTotals.find((g) => g.species === 'H2SO4(aq)')!.perTonne).toBeCloseTo(100, 12);
     expect(rep.reagentTotals.find((g) => g.species === 'NaOH(aq)')!.perTonne).toBeCloseTo(10, 12);
+    // products and inputs per tonne of the 0.4 t/h basis: copper 700/0.4 = 1750, water 2000/0.4 = 5000
     expect(rep.products.find((p) => p.id === 'copper')!.perTonne).toBeCloseTo(1750, 12);
     expect(rep.inputs.find((i) => i.source === 'water')).toEqual({ source: 'water', massFlow: 2000, perTonne: 5000, feedstock: 0 });
   });
@@ -50,7 +51,7 @@ describe('buildReport', () => {
     const copper = rep.products.find((p) => p.id === 'copper')!;
     expect(copper.recovery).toEqual({ Cu: 0.95 });
     expect(copper.speciesGrade[0]).toEqual({ species: 'CuSO4(aq)', fraction: 0.6 });
-    expect(rep.worstImbalance).toBeCloseTo(0.1 / 319.5, 12);
+    expect(rep.worstImbalance).toBeCloseTo(0.1 / 319.5, 12); // |319.4 − 319.5| / 319.5
   });
 
   it('falls back to the total feed when no source carries solids', () => {
@@ -61,7 +62,7 @@ describe('buildReport', () => {
   it('formats as text tables', () => {
     const text = formatReport(rep);
     expect(text).toMatch(/Basis: 400 kg\/h of solid feed \(ore\)/);
-    expect(text).toMatch(/H2SO4\(aq\)\s+40\s+100/);
+    expect(text).toMatch(/H2SO4\(aq\)\s+40\s+100/); // 30 + 10 kg/h, 100 kg/t as above
     expect(text).toMatch(/copper\s+700\s+1,750\s+CuSO4\(aq\) 60\.00 %/);
   });
 });
@@ -73,6 +74,7 @@ describe('flexsheet report', () => {
     basis: 'kg/h',
     species: { 'Li2SO4(aq)': {}, 'Li2CO3(s)': {}, 'Na2CO3(aq)': {}, 'Na2SO4(aq)': {}, 'H2O(l)': {}, 'Graphite(s)': { formula: 'C' } },
     units: {
+      // 109.94 kg/h Li2SO4 = 1 kmol/h (M = 2·6.94 + 32.06 + 4·15.999 = 109.94)
       brine: { type: 'feed', flows: { 'Li2SO4(aq)': 109.94, 'H2O(l)': 1000, 'Graphite(s)': 100 } },
       precip: {
         type: 'precipitator',
@@ -96,10 +98,11 @@ describe('flexsheet report', () => {
       speciesElements: Object.fromEntries(plant.species.list.map((s) => [s.id, s.elements])),
     });
     expect(rep.basis.massFlow).toBeCloseTo(100, 9);
-    // Na2CO3: 0.9 kmol/h × 105.988 kg/kmol = 95.39 kg/h → 953.9 kg/t
+    // Na2CO3: 0.9 kmol/h × 105.988 kg/kmol (2·22.98977 + 12.011 + 3·15.999) = 95.39 kg/h → 953.9 kg/t
     expect(rep.reagentTotals[0].perTonne).toBeCloseTo(0.9 * 105.988 * 10, 1);
     const cake = rep.products.find((p) => p.id === 'cake')!;
-    // cake: graphite 100 + Li2CO3 0.9 × 73.89 = 66.50 kg/h
+    // cake: graphite 100 + Li2CO3 0.9 × 73.891 (2·6.94 + 12.011 + 3·15.999 = 73.888; 1 decimal of
+    // kg/t tolerates the last digit) = 166.50 kg/h
     expect(cake.perTonne).toBeCloseTo((100 + 0.9 * 73.891) * 10, 1);
     expect(cake.recovery.Li).toBeCloseTo(0.9, 12);
     // C: recovery counts feeds only, so the carbonate C brought by the reagent shows above 100 %:
@@ -115,7 +118,7 @@ describe('flexsheet report', () => {
     expect(reportCommand.run({ files: [path], flags: new Map() }, (t) => lines.push(t))).toBe(0);
     expect(lines.join('\n')).toMatch(/Recovery of each element of the feedstock/);
     lines.length = 0;
-    reportCommand.run({ files: [path], flags: new Map([['--json', true]]) }, (t) => lines.push(t));
+    expect(reportCommand.run({ files: [path], flags: new Map([['--json', true]]) }, (t) => lines.push(t))).toBe(0);
     expect(JSON.parse(lines[0]).basis.what).toBe('solid feed');
   });
 });

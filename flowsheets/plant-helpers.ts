@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { solve, type FlowsheetResults } from '../index';
 
+const read = (name: string) => readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), 'utf8');
+
 export function load(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), 'utf8'));
+  return JSON.parse(read(name));
 }
 
 export function solveFile(name: string, mode?: string): FlowsheetResults {
-  return solve(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), 'utf8'), { mode });
+  return solve(read(name), { mode });
 }
 
 /** Largest |out − in|/in over the elements. */
@@ -23,7 +25,7 @@ export function productSpecies(r: FlowsheetResults, product: string, species: st
   return r.grade[product].species[species] * r.grade[product].massFlow || 0;
 }
 
-/** kg/h of solids fed by the source streams that leave unit `feed`. */
+/** kg/h (every phase) of the streams that leave unit `feed`. */
 export function feedMass(r: FlowsheetResults, feed: string): number {
   return Object.values(r.streams)
     .filter((s) => s.from === `${feed}.out`)

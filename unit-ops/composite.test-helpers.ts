@@ -1,30 +1,16 @@
-/** Helpers for the composite unit tests: solve a small document, read flows, collect problems. */
-import { compileFlowsheet, FlexsheetError, solvePlant, tabulate, type Diagnostic, type FlowsheetDoc } from '../core';
-import { registry } from './index';
-
-export function plant(parts: Pick<FlowsheetDoc, 'species' | 'units' | 'streams'>): FlowsheetDoc {
-  return { format: 'flexsheet/1', name: 'test', basis: 'kmol/h', ...parts };
-}
+/** Helpers for the composite unit tests, on top of tests/support/solve.ts: read flows and doses in kmol/h. */
+import { molar, solveDoc } from '../tests/support/solve';
 
 export function run(doc: unknown) {
-  const r = tabulate(solvePlant(compileFlowsheet(doc, registry)));
+  const { solution, results: r } = solveDoc(doc);
+  const { list, index } = solution.plant.species;
   return {
     r,
     /** kmol/h of a species in a stream, 0 when absent. */
-    n: (stream: string, species: string) => r.streams[stream]?.molarFlow[species] ?? 0,
-    /** kmol/h of a reagent dosed in a unit. */
-    dose: (unit: string, species: string, M: number) => (r.reagents[unit]?.[species] ?? 0) / M,
+    n: (stream: string, species: string) => molar(r, stream, species),
+    /** kmol/h of a reagent dosed in a unit (the results give kg/h; divided by the species' molar mass). */
+    dose: (unit: string, species: string) => (r.reagents[unit]?.[species] ?? 0) / list[index.get(species)!].molarMass,
   };
-}
-
-export function problems(doc: unknown): Diagnostic[] {
-  try {
-    run(doc);
-  } catch (e) {
-    if (e instanceof FlexsheetError) return [...e.diagnostics];
-    throw e;
-  }
-  throw new Error('the document was accepted');
 }
 
 /** Largest relative element imbalance, feeds + reagents vs products. */

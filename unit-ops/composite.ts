@@ -67,12 +67,10 @@ export function fractionOf(map: Record<string, number> | undefined, ctx: Compile
 }
 
 /** Parameter declarations shared by the composites. */
-export const REACTIONS_PARAM: ParamDecl = {
-  kind: 'reactions',
-  unit: '–',
-  description: 'Reactions applied in series: equation, key species, fraction of the key converted (0..1)',
-  default: [],
-};
+/** The required `reactions` parameter; `description` says what the reactions do. */
+export function reactionsParam(description: string): ParamDecl {
+  return { kind: 'reactions', unit: '–', required: true, description };
+}
 export const REAGENTS_PARAM: ParamDecl = {
   kind: 'reagents',
   unit: '–',
@@ -110,6 +108,17 @@ export const SOLIDS_PARAM: ParamDecl = {
   unit: 'fraction',
   description: 'Share of each solid species caught by the solid/liquid separation, by selector (default: all solids caught)',
 };
+
+/** The parameters of a slurry unit (leach, precipitator); `reactions` says what its reactions do. */
+export function slurryParams(reactions: string): Record<string, ParamDecl> {
+  return {
+    reactions: reactionsParam(reactions),
+    reagents: REAGENTS_PARAM,
+    solids: SOLIDS_PARAM,
+    entrainment: ENTRAINMENT_PARAM,
+    gas: GAS_PARAM,
+  };
+}
 
 /**
  * React, then split the slurry: solids (by `solids`, default all) and `entrainment` of the liquor

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { plant, run, worstImbalance } from './composite.test-helpers';
+import { run, worstImbalance } from './composite.test-helpers';
+import { doc } from '../tests/support/solve';
 
 describe('crystallizer', () => {
   it('crystallises the hexahydrate, evaporates water and splits crystals, mother liquor and vapour (hand calculation)', () => {
     const { r, n } = run(
-      plant({
+      doc({
         species: { 'NiSO4(aq)': {}, 'H2O(l)': {}, 'H2O(g)': {}, 'NiSO4·6H2O(s)': {} },
         units: {
           feed: { type: 'feed', flows: { 'NiSO4(aq)': 10, 'H2O(l)': 500 } },

@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { checkFractionMap, ENTRAINMENT_PARAM, fractionOf, INLET, isLiquor, REAGENTS_PARAM, reactSplitModel, SOLIDS_PARAM, type SlurryParams } from './composite';
+import { checkFractionMap, ENTRAINMENT_PARAM, fractionOf, INLET, isLiquor, REAGENTS_PARAM, reactionsParam, reactSplitModel, SOLIDS_PARAM, type SlurryParams } from './composite';
 
 type CrystallizerParams = Omit<SlurryParams, 'gas'>;
 
@@ -13,12 +13,7 @@ export const crystallizer: UnitType<CrystallizerParams> = {
   title: 'Crystallizer',
   description: 'Crystallisation and evaporation as reactions, then crystals, mother liquor and vapour',
   params: {
-    reactions: {
-      kind: 'reactions',
-      unit: '–',
-      required: true,
-      description: 'Crystallisation and evaporation reactions in series: equation, key species, fraction of the key converted (0..1)',
-    },
+    reactions: reactionsParam('Crystallisation and evaporation reactions in series: equation, key species, fraction of the key converted (0..1)'),
     reagents: REAGENTS_PARAM,
     solids: { ...SOLIDS_PARAM, description: 'Share of each solid species recovered by the centrifuge, by selector (default: all)' },
     entrainment: { ...ENTRAINMENT_PARAM, description: 'Share of the mother liquor that leaves with the crystals' },

@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { ENTRAINMENT_PARAM, GAS_PARAM, REAGENTS_PARAM, SOLIDS_PARAM, slurryModel, slurryPorts, type SlurryParams } from './composite';
+import { slurryModel, slurryParams, slurryPorts, type SlurryParams } from './composite';
 
 /**
  * Leach tank(s) and their filter as one block: the reactions dissolve the feed in series (reagents
@@ -10,18 +10,7 @@ export const leach: UnitType<SlurryParams> = {
   type: 'leach',
   title: 'Leach',
   description: 'Leaching reactions with reagent dosing, then solid/liquid separation with liquor entrained in the residue',
-  params: {
-    reactions: {
-      kind: 'reactions',
-      unit: '–',
-      required: true,
-      description: 'Dissolution reactions in series: equation, key species, fraction of the key leached (0..1)',
-    },
-    reagents: REAGENTS_PARAM,
-    solids: SOLIDS_PARAM,
-    entrainment: ENTRAINMENT_PARAM,
-    gas: GAS_PARAM,
-  },
+  params: slurryParams('Dissolution reactions in series: equation, key species, fraction of the key leached (0..1)'),
   ports: (p) => slurryPorts(p, { name: 'residue', direction: 'out', phase: 's', description: 'Leach residue: undissolved solids and entrained liquor' }),
   compile: (params, ctx) => slurryModel(params, ctx, 'residue'),
 };

@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { ENTRAINMENT_PARAM, GAS_PARAM, REAGENTS_PARAM, SOLIDS_PARAM, slurryModel, slurryPorts, type SlurryParams } from './composite';
+import { slurryModel, slurryParams, slurryPorts, type SlurryParams } from './composite';
 
 /**
  * Precipitation tank(s) and their filter or thickener as one block: reactions with reagents dosed
@@ -9,18 +9,7 @@ export const precipitator: UnitType<SlurryParams> = {
   type: 'precipitator',
   title: 'Precipitator',
   description: 'Precipitation reactions with reagent dosing, then solid/liquid separation of the precipitate',
-  params: {
-    reactions: {
-      kind: 'reactions',
-      unit: '–',
-      required: true,
-      description: 'Precipitation reactions in series: equation, key species, fraction of the key precipitated (0..1)',
-    },
-    reagents: REAGENTS_PARAM,
-    solids: SOLIDS_PARAM,
-    entrainment: ENTRAINMENT_PARAM,
-    gas: GAS_PARAM,
-  },
+  params: slurryParams('Precipitation reactions in series: equation, key species, fraction of the key precipitated (0..1)'),
   ports: (p) => slurryPorts(p, { name: 'solids', direction: 'out', phase: 's', description: 'Precipitate cake with entrained liquor' }),
   compile: (params, ctx) => slurryModel(params, ctx, 'solids'),
 };

@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { checkFractionMap, fractionOf, INLET, REAGENTS_PARAM, reactSplitModel } from './composite';
+import { checkFractionMap, fractionOf, INLET, REAGENTS_PARAM, reactionsParam, reactSplitModel } from './composite';
 import type { ReactionSpec, ReagentSpec } from './reactions';
 
 export interface KilnParams {
@@ -15,12 +15,7 @@ function kiln(type: string, title: string, description: string, what: string): U
     title,
     description,
     params: {
-      reactions: {
-        kind: 'reactions',
-        unit: '–',
-        required: true,
-        description: `${what} in series: equation, key species, fraction of the key converted (0..1)`,
-      },
+      reactions: reactionsParam(`${what} in series: equation, key species, fraction of the key converted (0..1)`),
       reagents: { ...REAGENTS_PARAM, description: 'Species dosed at (1 + excess) × what the reactions consume, e.g. O2(g) of the air' },
       dust: {
         kind: 'selectorFractions',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plant, problems, run, worstImbalance } from './composite.test-helpers';
+import { run, worstImbalance } from './composite.test-helpers';
+import { doc, problemsOf } from '../tests/support/solve';
 
 /** A cake of 10 kmol/h solids holding 100 kmol/h water and 1 kmol/h salt, washed with R·100 water. */
 function wash(stages: number, washRatio: number, efficiency = 1, water = washRatio * 100) {
-  return plant({
+  return doc({
     species: { 'Fe(OH)3(s)': {}, 'NaCl(aq)': {}, 'H2O(l)': {} },
     units: {
       cake: { type: 'feed', flows: { 'Fe(OH)3(s)': 10, 'NaCl(aq)': 1, 'H2O(l)': 100 } },
@@ -58,6 +59,6 @@ describe('washer', () => {
   });
 
   it('refuses a wash ratio of zero', () => {
-    expect(problems(wash(2, 0)).some((p) => p.path.startsWith('units.wash.washRatio'))).toBe(true);
+    expect(problemsOf(wash(2, 0)).some((p) => p.path.startsWith('units.wash.washRatio'))).toBe(true);
   });
 });

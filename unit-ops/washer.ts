@@ -1,5 +1,5 @@
 import type { UnitType } from '../core/unit-type';
-import { fmt } from './equations';
+import { countercurrentCascade, fmt } from './equations';
 import { isLiquor } from './composite';
 
 interface WasherParams {
@@ -61,41 +61,26 @@ export const washer: UnitType<WasherParams> = {
     }
     const f = 1 / (1 + R);
     const phase = ctx.species.list.map((s) => s.phase);
-    const cakeBetween = (j: number) => (j - 1) * S; // cake leaving stage j < N
-    const washBetween = (j: number) => (N - 1) * S + (j - 2) * S; // wash leaving stage j > 1
-    return {
-      internals: 2 * (N - 1) * S,
-      describeInternal(i) {
-        const half = (N - 1) * S;
-        const what = i < half ? 'cake leaving stage' : 'wash liquor leaving stage';
-        const j = i < half ? Math.floor(i / S) + 1 : Math.floor((i - half) / S) + 2;
-        return `${what} ${j}, ${ctx.species.list[i % S].id}`;
-      },
-      equations(eq) {
-        for (let j = 1; j <= N; j++) {
-          const cakeIn = j === 1 ? eq.inlets('cake') : [eq.internal(cakeBetween(j - 1))];
-          const washIn = j === N ? eq.inlets('water') : [eq.internal(washBetween(j + 1))];
-          const cakeOut = j === N ? eq.outlet('washed') : eq.internal(cakeBetween(j));
-          const washOut = j === 1 ? eq.outlet('filtrate') : eq.internal(washBetween(j));
-          for (let k = 0; k < S; k++) {
-            // Share of the cake inlet and of the wash inlet that leaves with the cake.
-            let fc: number;
-            let fw: number;
-            if (phase[k] === 's') [fc, fw] = [1, 1];
-            else if (isLiquor(phase[k])) [fc, fw] = [1 - E + E * f, f];
-            else [fc, fw] = [0, 0];
-            const term = (out: number, a: number, b: number) => {
-              const vars = [out + k];
-              const coefs = [1];
-              if (a) for (const base of cakeIn) (vars.push(base + k), coefs.push(-a));
-              if (b) for (const base of washIn) (vars.push(base + k), coefs.push(-b));
-              eq.equation(out + k, vars, coefs);
-            };
-            term(cakeOut, fc, fw);
-            term(washOut, 1 - fc, 1 - fw);
-          }
+    // Share of the cake inlet and of the wash inlet that leaves with the cake, per species.
+    const toCake = phase.map((ph): [number, number] => (ph === 's' ? [1, 1] : isLiquor(ph) ? [1 - E + E * f, f] : [0, 0]));
+    return countercurrentCascade(
+      N,
+      ctx.species.list.map((s) => s.id),
+      { in: 'cake', out: 'washed', label: 'cake' },
+      { in: 'water', out: 'filtrate', label: 'wash liquor' },
+      (eq, { aIn: cakeIn, bIn: washIn, aOut: cakeOut, bOut: washOut }) => {
+        for (let k = 0; k < S; k++) {
+          const [fc, fw] = toCake[k];
+          const term = (out: number, a: number, b: number) => {
+            eq.begin(out + k);
+            eq.term(out + k, 1);
+            if (a) for (const base of cakeIn) eq.term(base + k, -a);
+            if (b) for (const base of washIn) eq.term(base + k, -b);
+          };
+          term(cakeOut, fc, fw);
+          term(washOut, 1 - fc, 1 - fw);
         }
       },
-    };
+    );
   },
 };

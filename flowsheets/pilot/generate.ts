@@ -52,6 +52,19 @@ const assays = (stream: string, elements: string[], unit: string, rel: number, n
   elements.map((component) => ({ stream, component, unit, rel, ...(note ? { note } : {}) }));
 
 /**
+ * One SX circuit of black-mass.json: organic make-up and barren organic flows, the loaded organic
+ * assayed for the extracted metal (the first of `stripAssays`), strip water and strip liquor.
+ */
+const sxCircuit = (solvent: string, strip: string, stripAssays: string[]): PlanItem[] => [
+  { stream: `${solvent}_makeup`, component: 'total', unit: 'kg/h', rel: 0.02 },
+  { stream: `${solvent}_barren`, component: 'total', unit: 'kg/h', rel: 0.02, note: 'organic flowmeter' },
+  { stream: `${solvent}_loaded`, component: stripAssays[0], unit: 'g/kg(org)', rel: 0.03, note: 'loaded organic, stripped and assayed' },
+  { stream: `${strip}_strip_water`, component: 'total', unit: 'kg/h', rel: 0.01, note: 'flowmeter' },
+  { stream: `${strip}_strip_liquor`, component: 'total', unit: 'kg/h', rel: 0.02 },
+  ...assays(`${strip}_strip_liquor`, stripAssays, 'g/kg(aq)', 0.02, 'ICP'),
+];
+
+/**
  * A pilot campaign on flowsheets/black-mass.json: flowmeters on every water and reagent feed
  * (1–2 %), weighed solids (1–3 %), solution assays by ICP (2 %, minor elements 3–5 %), solids
  * assays (1–5 %), organic assays (3 %). The recycle streams inside the SX circuits and the
@@ -79,19 +92,9 @@ export const BLACK_MASS_PLAN: PlanItem[] = [
   ...assays('purify_cake', ['Al', 'Cu', 'Ni', 'Co'], 'wt%(s)', 0.03),
   { stream: 'purified', component: 'total', unit: 'kg/h', rel: 0.02 },
   ...assays('purified', ['Li', 'Ni', 'Co', 'Mn'], 'g/kg(aq)', 0.02, 'ICP'),
-  { stream: 'd2ehpa_makeup', component: 'total', unit: 'kg/h', rel: 0.02 },
-  { stream: 'd2ehpa_barren', component: 'total', unit: 'kg/h', rel: 0.02, note: 'organic flowmeter' },
-  { stream: 'd2ehpa_loaded', component: 'Mn', unit: 'g/kg(org)', rel: 0.03, note: 'loaded organic, stripped and assayed' },
-  { stream: 'mn_strip_water', component: 'total', unit: 'kg/h', rel: 0.01, note: 'flowmeter' },
-  { stream: 'mn_strip_liquor', component: 'total', unit: 'kg/h', rel: 0.02 },
-  ...assays('mn_strip_liquor', ['Mn', 'Co'], 'g/kg(aq)', 0.02, 'ICP'),
+  ...sxCircuit('d2ehpa', 'mn', ['Mn', 'Co']),
   { stream: 'mn_raffinate', component: 'Mn', unit: 'g/kg(aq)', rel: 0.05, note: 'ICP, low level' },
-  { stream: 'cyanex_makeup', component: 'total', unit: 'kg/h', rel: 0.02 },
-  { stream: 'cyanex_barren', component: 'total', unit: 'kg/h', rel: 0.02, note: 'organic flowmeter' },
-  { stream: 'cyanex_loaded', component: 'Co', unit: 'g/kg(org)', rel: 0.03, note: 'loaded organic, stripped and assayed' },
-  { stream: 'co_strip_water', component: 'total', unit: 'kg/h', rel: 0.01, note: 'flowmeter' },
-  { stream: 'co_strip_liquor', component: 'total', unit: 'kg/h', rel: 0.02 },
-  ...assays('co_strip_liquor', ['Co', 'Mn'], 'g/kg(aq)', 0.02, 'ICP'),
+  ...sxCircuit('cyanex', 'co', ['Co', 'Mn']),
   { stream: 'coso4_crystals', component: 'total', unit: 'kg/h', rel: 0.02, note: 'bagged product' },
   { stream: 'coso4_crystals', component: 'Co', unit: 'wt%', rel: 0.01 },
   { stream: 'co_cryst_vapour', component: 'total', unit: 'kg/h', rel: 0.03, note: 'condensate' },
@@ -124,7 +127,7 @@ const sets: DataSet[] = [
     plan: LEACH_SX_PLAN,
     runs: [
       { run: 'A', seed: 11 },
-      { run: 'B', mode: 'hot', seed: 12, bias: [[15, 8]] },
+      { run: 'B', mode: 'hot', seed: 12, bias: [[LEACH_SX_PLAN.findIndex((p) => p.stream === 'loaded' && p.component === 'Co'), 8]] },
     ],
   },
   {
