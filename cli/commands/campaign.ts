@@ -2,7 +2,7 @@ import type { CampaignResult } from '../../core/economics';
 import { table } from '../table';
 import type { Command } from '../args';
 import { formatMatrix } from './switchover';
-import { hours, loadAnalysis, money, toJson } from './economics';
+import { hours, loadAnalysis, money, toJson, warningLines } from './economics';
 
 /** A bar of `width` characters for a value between lo and hi. */
 function bar(x: number, lo: number, hi: number, width = 30): string {
@@ -85,8 +85,7 @@ export const campaignCommand: Command = {
       out(toJson({ modes: analysis.matrix.modes, switchover: { direct: analysis.matrix.direct, total: analysis.matrix.total, downtime: analysis.matrix.downtime }, ...analysis.campaign, warnings: analysis.warnings }));
       return 0;
     }
-    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency)];
-    if (analysis.warnings.length) text.push('', 'Warnings', ...analysis.warnings.map((w) => `  ${w}`));
+    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency), ...warningLines(analysis.warnings)];
     out(text.join('\n'));
     return 0;
   },

@@ -24,12 +24,17 @@ export function hours(x: number): string {
   return x === 0 ? '0' : Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-/** Reads FILE, checks its economics, solves every mode. */
-export function loadDoc(args: Args, command: string): { doc: FlowsheetDoc; results: ReturnType<typeof solveModes> } {
+/** Reads FILE, checks its economics, solves the given modes (every mode when omitted). */
+export function loadDoc(args: Args, command: string, modes?: readonly string[]): { doc: FlowsheetDoc; results: ReturnType<typeof solveModes> } {
   if (args.files.length !== 1) throw new UsageError(`${command} takes one FILE`);
   const doc = readEconomicsDoc(readTextFile(args.files[0]));
-  const results = solveModes(doc, (d, mode) => solve(d, { mode }));
+  const results = solveModes(doc, (d, mode) => solve(d, { mode }), modes);
   return { doc, results };
+}
+
+/** The closing "Warnings" block of a text report, or nothing. */
+export function warningLines(warnings: readonly string[]): string[] {
+  return warnings.length ? ['', 'Warnings', ...warnings.map((w) => `  ${w}`)] : [];
 }
 
 export function loadAnalysis(args: Args, command: string): { doc: FlowsheetDoc; analysis: EconomicsAnalysis } {
@@ -110,7 +115,7 @@ export function formatEconomics(name: string, currency: string, modes: readonly 
       `The year at the planned hours (${hours(year.plannedHours)} of ${hours(year.hoursPerYear)} h): margin ${money(year.variableMargin)} − fixed costs ${money(year.fixedPerYear)} = ${money(year.margin)} ${currency}/yr, before switchovers (see \`flexsheet campaign\`).`,
     );
   }
-  if (warnings.length) out.push('', 'Warnings', ...warnings.map((w) => `  ${w}`));
+  out.push(...warningLines(warnings));
   return out.join('\n');
 }
 
@@ -122,10 +127,7 @@ export const economicsCommand: Command = {
   booleanFlags: ['--json'],
   run(args, out) {
     const mode = stringFlag(args, '--mode');
-    if (args.files.length !== 1) throw new UsageError('economics takes one FILE');
-    const doc = readEconomicsDoc(readTextFile(args.files[0]));
-    const modes = mode === undefined ? undefined : [mode];
-    const results = solveModes(doc, (d, m) => solve(d, { mode: m }), modes);
+    const { doc, results } = loadDoc(args, 'economics', mode === undefined ? undefined : [mode]);
     const economics = Object.values(economicsByMode(doc, results));
     const year = mode === undefined ? yearSummary(doc, economics) : undefined;
     const currency = economics[0]?.currency ?? 'USD';

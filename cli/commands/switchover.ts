@@ -2,7 +2,7 @@ import { economicsByMode, modeNames, switchover, switchoverMatrix, type Switchov
 import { FlexsheetError } from '../../core';
 import { stringFlag, UsageError, type Command } from '../args';
 import { num, table } from '../table';
-import { hours, loadDoc, money, toJson } from './economics';
+import { hours, loadDoc, money, toJson, warningLines } from './economics';
 
 export function formatSwitchover(s: Switchover): string {
   const c = s.currency;
@@ -49,7 +49,7 @@ export function formatSwitchover(s: Switchover): string {
       ],
     ),
   );
-  if (s.warnings.length) out.push('', 'Warnings', ...s.warnings.map((w) => `  ${w}`));
+  out.push(...warningLines(s.warnings));
   return out.join('\n');
 }
 

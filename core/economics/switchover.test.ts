@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { FlowsheetDoc } from '../document';
 import { components, schedule } from './equipment';
 import { economicsByMode } from './analysis';
-import { switchover, switchoverMatrix } from './switchover';
+import { switchover, switchoverMatrix, type Switchover } from './switchover';
 import { fakeResults, type FakeStream } from './test-helpers';
 
 const species: FlowsheetDoc['species'] = { 'CuSO4(aq)': {}, 'H2O(l)': {} };
+
+/** Streams `${prefix}1`, `${prefix}2`, … joining the units in a line, out → in. */
+function links(ids: string[], prefix: string): Record<string, { from: string; to: string }> {
+  return Object.fromEntries(ids.slice(0, -1).map((u, i) => [`${prefix}${i + 1}`, { from: `${u}.out`, to: `${ids[i + 1]}.in` }]));
+}
 
 /**
  * f → t1 → t2 → t3 → p in mode A; f → t1 → t2 → t4 → p in mode B.
@@ -25,12 +30,7 @@ function handDoc(): FlowsheetDoc {
       t3: { type: 'tank', equipment: { holdup: { residenceTime: 0.5 }, changeover: { time: 2, cost: 200 } } },
       p: { type: 'product' },
     },
-    streams: {
-      a1: { from: 'f.out', to: 't1.in' },
-      a2: { from: 't1.out', to: 't2.in' },
-      a3: { from: 't2.out', to: 't3.in' },
-      a4: { from: 't3.out', to: 'p.in' },
-    },
+    streams: links(['f', 't1', 't2', 't3', 'p'], 'a'),
     modes: {
       A: { units: {} },
       B: {
@@ -41,12 +41,7 @@ function handDoc(): FlowsheetDoc {
           t3: null,
           t4: { type: 'tank', equipment: { changeover: { time: 5, cost: 700 } } },
         },
-        streams: {
-          b1: { from: 'f.out', to: 't1.in' },
-          b2: { from: 't1.out', to: 't2.in' },
-          b3: { from: 't2.out', to: 't4.in' },
-          b4: { from: 't4.out', to: 'p.in' },
-        },
+        streams: links(['f', 't1', 't2', 't4', 'p'], 'b'),
       },
     },
     economics: {
@@ -59,7 +54,7 @@ function handDoc(): FlowsheetDoc {
 
 const liquor = { 'CuSO4(aq)': 100, 'H2O(l)': 900 };
 const chain = (ids: string[], prefix: string, kg: Record<string, number>): Record<string, FakeStream> =>
-  Object.fromEntries(ids.slice(0, -1).map((u, i) => [`${prefix}${i + 1}`, { from: `${u}.out`, to: `${ids[i + 1]}.in`, kg }]));
+  Object.fromEntries(Object.entries(links(ids, prefix)).map(([id, st]) => [id, { ...st, kg }]));
 
 function handInputs(doc: FlowsheetDoc) {
   const results = {
@@ -249,6 +244,13 @@ function build(p: RandomPlant): { doc: FlowsheetDoc; inputs: ReturnType<typeof h
   return { doc, inputs: { results, economics: economicsByMode(doc, results) } };
 }
 
+type Built = ReturnType<typeof build>;
+
+/** Runs `check` on the switchover A → B and B → A of a plant before and after a change. */
+function eachDirection(before: Built, after: Built, check: (a: Switchover, b: Switchover) => void): void {
+  for (const [f, t] of [['A', 'B'], ['B', 'A']]) check(switchover(before.doc, f, t, before.inputs), switchover(after.doc, f, t, after.inputs));
+}
+
 describe('switchover properties', () => {
   it('switching a mode to itself costs nothing and takes no time', () => {
     fc.assert(
@@ -272,12 +274,10 @@ describe('switchover properties', () => {
         // Cleaning agents are tied to size in the generator; hold them fixed so only the hold-up grows.
         const after = build(q);
         (after.doc.units[`u${i}`].equipment as any).changeover.cleaning = { 'H2O(l)': p.size[i] };
-        for (const [f, t] of [['A', 'B'], ['B', 'A']]) {
-          const a = switchover(before.doc, f, t, before.inputs);
-          const b = switchover(after.doc, f, t, after.inputs);
+        eachDirection(before, after, (a, b) => {
           expect(b.flushedKg).toBeGreaterThanOrEqual(a.flushedKg - 1e-9 * (1 + a.flushedKg));
           expect(b.total).toBeGreaterThanOrEqual(a.total - 1e-9 * (1 + a.total));
-        }
+        });
       }),
       { numRuns: 150 },
     );
@@ -289,14 +289,12 @@ describe('switchover properties', () => {
         const i = pick % p.n;
         const before = build(p);
         const after = build({ ...p, time: p.time.map((t, j) => (j === i ? t + extra : t)) });
-        for (const [f, t] of [['A', 'B'], ['B', 'A']]) {
-          const a = switchover(before.doc, f, t, before.inputs);
-          const b = switchover(after.doc, f, t, after.inputs);
+        eachDirection(before, after, (a, b) => {
           expect(b.downtime).toBeGreaterThanOrEqual(a.downtime);
           expect(b.total).toBeGreaterThanOrEqual(a.total - 1e-9 * (1 + a.total));
           // The longest chain is at least every single unit's own time.
           for (const u of b.units) if (u.work) expect(b.downtime).toBeGreaterThanOrEqual(u.time);
-        }
+        });
       }),
       { numRuns: 150 },
     );

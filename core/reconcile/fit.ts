@@ -269,6 +269,8 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
   if (!r) return { ...base, parameters: handles.map((h) => describe(h, { reason: 'the file values cannot be run' })), note: 'the unit cannot be run with its own parameters' };
   let mu = 1e-3;
   let J = jacobianAt(theta, r);
+  /** Whether J was taken at the current θ. */
+  let fresh = true;
   const P = handles.length;
   for (let it = 0; it < 100; it++) {
     const c0 = cost(r);
@@ -293,6 +295,7 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
         const moved = Math.max(...next.map((t, a) => Math.abs(t - theta[a])));
         theta = next;
         r = rn!;
+        fresh = false;
         mu = Math.max(mu / 3, 1e-12);
         improved = true;
         if (moved < 1e-12) it = Infinity;
@@ -302,8 +305,9 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit): UnitFit {
     }
     if (!improved || c0 - cost(r) <= 1e-14 * (c0 + 1e-300)) break;
     J = jacobianAt(theta, r);
+    fresh = true;
   }
-  J = jacobianAt(theta, r);
+  if (!fresh) J = jacobianAt(theta, r);
 
   // Identifiability from the Jacobian at the fit.
   const colNorm = handles.map((_, i) => {
