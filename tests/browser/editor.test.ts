@@ -5,33 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePlant } from '../../bench/generate';
-import { artefact, openBrowser, serveBuild, type Session, type Site } from './harness';
+import { editorInBrowser, settled, shot, zoom } from './harness';
 import { leachPlant } from './plants';
 
-let site: Site;
-let session: Session;
+const run = editorInBrowser();
 let page: Page;
-const problems: string[] = [];
-
-/** Waits until the answer on screen belongs to the current document and mode, and a frame has painted. */
-async function settled(p: Page, timeout = 60_000) {
-  await p.waitForFunction(
-    () => {
-      const s = (window as any).__flexsheet?.store.getState();
-      return !!s && s.solve.version === s.version && s.solve.mode === s.mode && s.solve.status !== 'solving';
-    },
-    undefined,
-    { timeout, polling: 20 },
-  );
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+beforeAll(() => void ({ page } = run));
 
 /** The measurements can run on their own (vitest -t measures): open the editor if it is not open. */
 async function ensureLoaded(p: Page) {
-  if (!p.url().startsWith(site.url)) {
-    await p.goto(site.url);
+  if (!p.url().startsWith(run.site.url)) {
+    await p.goto(run.site.url);
     await p.waitForSelector('.react-flow__node');
     await settled(p);
   }
@@ -42,16 +28,6 @@ const state = (p: Page) => p.evaluate(() => (window as any).__flexsheet.store.ge
 async function openText(p: Page, name: string, text: string) {
   await p.locator('[data-testid="open-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
-
-async function shot(p: Page, name: string) {
-  await p.screenshot({ path: artefact(name) });
-}
-
-const zoom = (p: Page) =>
-  p.evaluate(() => {
-    const t = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
-    return Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 1);
-  });
 
 /** Drags the node nearest the middle of the view for 120 pointer moves, counting painted frames. */
 async function dragFps(p: Page, label: string): Promise<string> {
@@ -96,24 +72,9 @@ async function dragFps(p: Page, label: string): Promise<string> {
 
 const recovery = (p: Page, product: string, el: string) => p.locator(`[data-recovery="${product}:${el}"]`).textContent();
 
-beforeAll(async () => {
-  site = await serveBuild();
-  session = await openBrowser();
-  page = session.page;
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await site?.close();
-});
-
 describe('plant editor', () => {
   it('loads with a shipped plant and solves it in the worker', async () => {
-    await page.goto(site.url);
+    await page.goto(run.site.url);
     await page.waitForSelector('.react-flow__node');
     await settled(page);
     const s = await state(page);
@@ -281,7 +242,7 @@ describe('plant editor', () => {
       Promise.race([navigator.serviceWorker.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('not ready'), 15_000))]),
     );
     expect(registered).toBe('ready');
-    await session.context.setOffline(true);
+    await run.session.context.setOffline(true);
     try {
       await page.reload({ timeout: 30_000 });
       await page.waitForSelector('.react-flow__node[data-id="product"]', { timeout: 30_000 });
@@ -289,7 +250,7 @@ describe('plant editor', () => {
       expect((await state(page)).solve.status).toBe('ok');
       await shot(page, '11b-offline.png');
     } finally {
-      await session.context.setOffline(false);
+      await run.session.context.setOffline(false);
     }
   });
 
@@ -412,6 +373,6 @@ describe('plant editor', () => {
   });
 
   it('raised no page errors', () => {
-    expect(problems.filter((p) => !/favicon/.test(p))).toEqual([]);
+    expect(run.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTEFACTS = join(ROOT, 'test-results');
@@ -101,4 +102,59 @@ export async function openBrowser(viewport = { width: 1500, height: 950 }): Prom
 export function artefact(name: string): string {
   mkdirSync(ARTEFACTS, { recursive: true });
   return join(ARTEFACTS, name);
+}
+
+export async function shot(p: Page, name: string) {
+  await p.screenshot({ path: artefact(name) });
+}
+
+/** Waits until the answer on screen belongs to the current document and mode, and a frame has painted. */
+export async function settled(p: Page, timeout = 60_000) {
+  await p.waitForFunction(
+    () => {
+      const s = (window as any).__flexsheet?.store.getState();
+      return !!s && s.solve.version === s.version && s.solve.mode === s.mode && s.solve.status !== 'solving';
+    },
+    undefined,
+    { timeout, polling: 20 },
+  );
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** The diagram's zoom factor, read from the viewport's transform. */
+export const zoom = (p: Page) =>
+  p.evaluate(() => {
+    const t = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
+    return Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 1);
+  });
+
+export interface EditorRun {
+  site: Site;
+  session: Session;
+  page: Page;
+  /** Uncaught page errors and console errors, in order. */
+  problems: string[];
+}
+
+/**
+ * Registers hooks, in the calling scope, that build and serve the editor and open a fresh Chromium
+ * on it, collecting page and console errors; both are closed afterwards. The fields are set once
+ * the `beforeAll` hook has run.
+ */
+export function editorInBrowser(options: { minify?: boolean } = {}): EditorRun {
+  const run = { problems: [] as string[] } as EditorRun;
+  beforeAll(async () => {
+    run.site = await serveBuild(options);
+    run.session = await openBrowser();
+    run.page = run.session.page;
+    run.page.on('pageerror', (e) => run.problems.push(`pageerror: ${e.message}`));
+    run.page.on('console', (m) => {
+      if (m.type() === 'error') run.problems.push(`console: ${m.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await run.session?.close();
+    await run.site?.close();
+  });
+  return run;
 }

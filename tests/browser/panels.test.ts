@@ -7,43 +7,19 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefact, openBrowser, ROOT, serveBuild, type Session, type Site } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { editorInBrowser, ROOT, settled, shot, zoom } from './harness';
 
-let site: Site;
-let session: Session;
+const run = editorInBrowser();
 let page: Page;
-const problems: string[] = [];
+beforeAll(() => void ({ page } = run));
 
 const PILOT_CSV = join(ROOT, 'flowsheets/pilot/black-mass-pilot.csv');
 
-/** Waits until the main solve has answered the current document and mode, and a frame has painted. */
-async function settled(p: Page, timeout = 60_000) {
-  await p.waitForFunction(
-    () => {
-      const s = (window as any).__flexsheet?.store.getState();
-      return !!s && s.solve.version === s.version && s.solve.mode === s.mode && s.solve.status !== 'solving';
-    },
-    undefined,
-    { timeout, polling: 20 },
-  );
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
 const state = (p: Page) => p.evaluate(() => (window as any).__flexsheet.store.getState() as { doc: any; version: number; mode?: string; solve: any; pilot: any; economics: any });
 
-const zoom = (p: Page) =>
-  p.evaluate(() => {
-    const t = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
-    return Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 1);
-  });
-
-async function shot(p: Page, name: string) {
-  await p.screenshot({ path: artefact(name) });
-}
-
 async function openExample(p: Page, id: string) {
-  await p.goto(`${site.url}?fresh&example=${id}`);
+  await p.goto(`${run.site.url}?fresh&example=${id}`);
   await p.waitForSelector('.react-flow__node');
   await settled(p);
   // A shipped plant has no positions: it is laid out, then the view refits.
@@ -51,21 +27,6 @@ async function openExample(p: Page, id: string) {
   await settled(p);
   await p.waitForTimeout(300);
 }
-
-beforeAll(async () => {
-  site = await serveBuild();
-  session = await openBrowser();
-  page = session.page;
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await site?.close();
-});
 
 describe('economics tab', () => {
   it('solves both modes of the dual-feed plant in the background and shows their margins and the switchover matrix', async () => {
@@ -240,6 +201,6 @@ describe('pilot data tab', () => {
   });
 
   it('raised no page errors', () => {
-    expect(problems.filter((p) => !/favicon/.test(p))).toEqual([]);
+    expect(run.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });
 });

@@ -9,26 +9,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePlant } from '../../bench/generate';
-import { artefact, openBrowser, serveBuild, type Session, type Site } from './harness';
+import { artefact, editorInBrowser, settled } from './harness';
 
 const enabled = !!process.env.FLEXSHEET_PROFILE;
-let site: Site;
-let session: Session;
-let page: Page;
-
-async function settled(p: Page, timeout = 120_000) {
-  await p.waitForFunction(
-    () => {
-      const s = (window as any).__flexsheet?.store.getState();
-      return !!s && s.solve.version === s.version && s.solve.mode === s.mode && s.solve.status !== 'solving';
-    },
-    undefined,
-    { timeout, polling: 20 },
-  );
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
 
 interface ProfileNode {
   id: number;
@@ -38,33 +23,27 @@ interface ProfileNode {
 }
 
 describe.skipIf(!enabled)('profile', () => {
-  beforeAll(async () => {
-    site = await serveBuild({ minify: false });
-    session = await openBrowser();
-    page = session.page;
-  });
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
+  const run = editorInBrowser({ minify: false });
+  let page: Page;
+  beforeAll(() => void ({ page } = run));
 
   it('profiles edits of a 200-unit plant', async () => {
-    await page.goto(`${site.url}?fresh`);
+    await page.goto(`${run.site.url}?fresh`);
     await page.waitForSelector('.react-flow__node');
-    await settled(page);
+    await settled(page, 120_000);
     const doc = generatePlant({ units: 200, species: 30, seed: 11 });
     await page.locator('[data-testid="open-file"]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await page.waitForFunction(() => Object.keys((window as any).__flexsheet.store.getState().doc.units).length === 200);
-    await settled(page);
+    await settled(page, 120_000);
     await page.waitForTimeout(1500);
-    await settled(page);
+    await settled(page, 120_000);
     const tab = process.env.FLEXSHEET_PROFILE_TAB;
     if (tab) await page.getByRole('tab', { name: tab === 'streams' ? 'Streams' : tab }).click();
     const feed = Object.entries(doc.units).find(([, u]: [string, any]) => u.type === 'feed' && Object.keys(u.flows).length > 0)!;
     const species = Object.keys((feed[1] as any).flows)[0];
     await page.evaluate((id) => (window as any).__flexsheet.store.select({ units: [id], streams: [] }), feed[0]);
     await page.waitForSelector(`input[aria-label="flow of ${species}"]`);
-    const cdp = await session.context.newCDPSession(page);
+    const cdp = await run.session.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const edit = (i: number) =>

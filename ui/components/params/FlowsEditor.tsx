@@ -8,6 +8,7 @@ import { fromMassComposition, sumValues, toMassComposition } from '../../state/f
 import { formatFlow } from '../../state/results-view';
 import { useSpeciesInfo } from '../derived';
 import { useEditor } from '../context';
+import { AddSelect, RemoveButton, withKey } from './keyed';
 import { NumberInput } from './NumberInput';
 
 interface Props {
@@ -37,10 +38,8 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
     } else setDraft(next);
   };
   const remove = (id: string) => {
-    const next = { ...flows };
-    delete next[id];
     setDraft(null);
-    onCommit(next);
+    onCommit(withKey(flows, id, undefined));
   };
 
   return (
@@ -81,9 +80,7 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
               </td>
               <td className="unit">{asFractions ? '%' : basis}</td>
               <td>
-                <button type="button" className="icon" onClick={() => remove(id)} aria-label={`remove ${id}`} title="Remove">
-                  ×
-                </button>
+                <RemoveButton label={`remove ${id}`} title="Remove" onClick={() => remove(id)} />
               </td>
             </tr>
           ))}
@@ -104,22 +101,7 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
           </tr>
         </tbody>
       </table>
-      {unused.length > 0 && (
-        <select
-          aria-label="add species to feed"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) onCommit({ ...flows, [e.target.value]: 0 });
-          }}
-        >
-          <option value="">+ add species…</option>
-          {unused.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-      )}
+      {unused.length > 0 && <AddSelect label="add species to feed" prompt="+ add species…" options={unused} onAdd={(id) => onCommit({ ...flows, [id]: 0 })} />}
       {basis !== 'kg/h' && basis !== 't/h' && comp.unknown.length > 0 && <div className="field-error">molar mass unknown for {comp.unknown.join(', ')}</div>}
     </div>
   );

@@ -1,7 +1,7 @@
 /** Editors for outlet names, fractions per outlet, selector fractions and selector splits. */
-import { useState } from 'react';
 import { sumValues } from '../../state/feed';
 import { useEditor } from '../context';
+import { AddSelect, RemoveButton, withKey } from './keyed';
 import { NumberInput, TextInput } from './NumberInput';
 
 const FRACTION = { min: 0, max: 1 };
@@ -58,7 +58,7 @@ export function FractionsEditor({
             <tr key={k} className={names.includes(k) ? '' : 'invalid-row'}>
               <td title={names.includes(k) ? undefined : `"${k}" is not an outlet`}>{k}</td>
               <td>
-                <NumberInput label={`fraction to ${k}`} value={fractions[k]} bounds={FRACTION} allowEmpty onCommit={(v) => onCommit(setKey(fractions, k, v))} />
+                <NumberInput label={`fraction to ${k}`} value={fractions[k]} bounds={FRACTION} allowEmpty onCommit={(v) => onCommit(withKey(fractions, k, v))} />
               </td>
             </tr>
           ))}
@@ -80,13 +80,6 @@ export function FractionsEditor({
   );
 }
 
-function setKey(map: Record<string, number>, key: string, v: number | undefined): Record<string, number> {
-  const next = { ...map };
-  if (v === undefined) delete next[key];
-  else next[key] = v;
-  return next;
-}
-
 /** Selectors known to the plant: '*', phases present, declared species. */
 function useSelectorOptions(): string[] {
   const species = useEditor((s) => s.doc.species);
@@ -96,7 +89,6 @@ function useSelectorOptions(): string[] {
 export function SelectorFractionsEditor({ value, onCommit, label }: { value: Record<string, number> | undefined; onCommit(v: Record<string, number>): void; label: string }) {
   const map = value ?? {};
   const options = useSelectorOptions().filter((o) => !(o in map));
-  const [adding, setAdding] = useState('');
   return (
     <div className="selector-editor" aria-label={label}>
       <table className="kv-table">
@@ -105,32 +97,16 @@ export function SelectorFractionsEditor({ value, onCommit, label }: { value: Rec
             <tr key={sel}>
               <td className="species">{sel}</td>
               <td>
-                <NumberInput label={`${label} ${sel}`} value={f} bounds={FRACTION} onCommit={(v) => onCommit(setKey(map, sel, v ?? 0))} />
+                <NumberInput label={`${label} ${sel}`} value={f} bounds={FRACTION} onCommit={(v) => onCommit(withKey(map, sel, v ?? 0))} />
               </td>
               <td>
-                <button type="button" className="icon" onClick={() => onCommit(setKey(map, sel, undefined))} aria-label={`remove ${sel}`}>
-                  ×
-                </button>
+                <RemoveButton label={`remove ${sel}`} onClick={() => onCommit(withKey(map, sel, undefined))} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <select
-        aria-label={`add selector to ${label}`}
-        value={adding}
-        onChange={(e) => {
-          setAdding('');
-          if (e.target.value) onCommit({ ...map, [e.target.value]: 0 });
-        }}
-      >
-        <option value="">+ species, phase or *…</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
+      <AddSelect label={`add selector to ${label}`} prompt="+ species, phase or *…" options={options} onAdd={(sel) => onCommit({ ...map, [sel]: 0 })} />
     </div>
   );
 }

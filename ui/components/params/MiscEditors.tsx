@@ -1,6 +1,7 @@
 /** Editors for reagents, SX distribution ratios, and raw JSON for anything else. */
 import { useState } from 'react';
 import { useEditor } from '../context';
+import { AddSelect, RemoveButton, withKey } from './keyed';
 import { NumberInput } from './NumberInput';
 
 type Reagents = Record<string, { excess?: number; net?: boolean; [k: string]: unknown }>;
@@ -31,40 +32,15 @@ export function ReagentsEditor({ value, onCommit, label }: { value: Reagents | u
                 <input type="checkbox" aria-label={`${sp} dosed net`} checked={!!r.net} onChange={(e) => onCommit({ ...map, [sp]: withKey(r, 'net', e.target.checked || undefined) })} />
               </td>
               <td>
-                <button
-                  type="button"
-                  className="icon"
-                  aria-label={`remove reagent ${sp}`}
-                  onClick={() => {
-                    const next = { ...map };
-                    delete next[sp];
-                    onCommit(next);
-                  }}
-                >
-                  ×
-                </button>
+                <RemoveButton label={`remove reagent ${sp}`} onClick={() => onCommit(withKey(map, sp, undefined))} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <select aria-label="add reagent" value="" onChange={(e) => e.target.value && onCommit({ ...map, [e.target.value]: { excess: 0 } })}>
-        <option value="">+ reagent…</option>
-        {unused.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
+      <AddSelect label="add reagent" prompt="+ reagent…" options={unused} onAdd={(sp) => onCommit({ ...map, [sp]: { excess: 0 } })} />
     </div>
   );
-}
-
-function withKey<T extends Record<string, unknown>>(obj: T, key: string, v: unknown): T {
-  const next: Record<string, unknown> = { ...obj };
-  if (v === undefined) delete next[key];
-  else next[key] = v;
-  return next as T;
 }
 
 type Dist = Record<string, number | { pH50: number; slope: number }>;
@@ -100,31 +76,13 @@ export function DistributionEditor({ value, onCommit, label }: { value: Dist | u
                 >
                   {typeof d === 'number' ? 'pH' : 'D'}
                 </button>
-                <button
-                  type="button"
-                  className="icon"
-                  aria-label={`remove ${f}`}
-                  onClick={() => {
-                    const next = { ...map };
-                    delete next[f];
-                    onCommit(next);
-                  }}
-                >
-                  ×
-                </button>
+                <RemoveButton label={`remove ${f}`} onClick={() => onCommit(withKey(map, f, undefined))} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <select aria-label="add transferred formula" value="" onChange={(e) => e.target.value && onCommit({ ...map, [e.target.value]: 1 })}>
-        <option value="">+ transferred formula…</option>
-        {formulas.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
+      <AddSelect label="add transferred formula" prompt="+ transferred formula…" options={formulas} onAdd={(f) => onCommit({ ...map, [f]: 1 })} />
     </div>
   );
 }
