@@ -21,6 +21,7 @@ import { tabulate, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
 import { solveSparse } from './sparse';
 import { holdSpecsAtBounds } from './spec-bounds';
+import { sweep, type SweepAxis, type SweepOptions, type SweepTable } from './sweep';
 import type { UnitRegistry } from './unit-type';
 
 export interface SolverStats {
@@ -119,6 +120,28 @@ export class Plant {
     return tabulate(this.solve());
   }
 
+  /** Solves every point of a grid of parameter values and tabulates chosen results (sweep.ts). */
+  sweep(axes: readonly SweepAxis[], options?: SweepOptions): SweepTable {
+    return sweep(this, axes, options);
+  }
+
+  /**
+   * A parameter named the way a user writes it: `UNIT.PATH` (`tee.fractions.bleed`,
+   * `water.flows["H2O(l)"]`) or `specs.ID.target.value`. The unit id is the longest prefix that
+   * names a unit of the plant.
+   */
+  parameterPath(text: string): Segment[] {
+    const ids = this.compiled.units.map((u) => u.id).filter((id) => text.startsWith(id) && /^[.[]/.test(text.slice(id.length)));
+    const id = ids.sort((a, b) => b.length - a.length)[0];
+    if (id !== undefined) {
+      const rest = text.slice(id.length).replace(/^\./, '');
+      return ['units', id, ...parsePath(rest)];
+    }
+    const p = parsePath(text);
+    if (p[0] === 'specs') return p;
+    throw refusal(text, `"${text}" names no unit of this plant (write UNIT.PATH, e.g. tee.fractions.bleed, or specs.ID.target.value)`);
+  }
+
   /** Rows written again for the relaxation: units changed by `set`, and every nonlinear writer. */
   private prepare(initial: ReturnType<typeof stateOf>): void {
     const system = this.system!;
@@ -149,7 +172,7 @@ export class Plant {
     const unit = this.unitOf(path);
     const u = this.compiled.units.indexOf(unit);
     const param = path.slice(2);
-    const where = joinPath(joinPath('units', unit.id), formatPath(param));
+    const where = [unit.id, ...param].reduce<string>((p, k) => joinPath(p, k), 'units');
     const leaf = numericLeaf(unit.type, param);
     if (!leaf) throw refusal(where, `unit "${unit.id}" (${unit.type.type}) has no numeric parameter ${formatPath(param)}`);
     const bad = outOfBounds(leaf, value);
@@ -171,7 +194,7 @@ export class Plant {
 
   private setSpec(path: Segment[], value: number): void {
     const j = this.compiled.specs.findIndex((s) => s.id === path[1]);
-    const where = formatPath(path);
+    const where = path.reduce<string>((p, k) => joinPath(p, k), '');
     if (j < 0) throw refusal(where, `spec "${String(path[1])}" is not in this plant`);
     const spec = this.compiled.specs[j];
     const key = formatPath(path.slice(2));
