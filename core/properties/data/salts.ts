@@ -28,6 +28,8 @@ const SULFATES: SpeciesEntry[] = [
   entry('NiSO4·7H2O(s)', { density: d(1980), Hf: hyd(-2958.9, 'NiSO4 −872.9 − 7 × 298'), cp: hyd(418, '138 + 7 × 40') }),
   entry('MnSO4(s)', { density: d(3250), Hf: nbs(-1065.25), cp: v(100.5, 'NBS82') }),
   entry('MnSO4·H2O(s)', { density: d(2950), Hf: hyd(-1363.3, 'MnSO4 −1065.25 − 298'), cp: hyd(140.5, '100.5 + 40') }),
+  entry('MnSO4·5H2O(s)', { Hf: hyd(-2555.25, 'MnSO4 −1065.25 − 5 × 298'), cp: hyd(300.5, '100.5 + 5 × 40') }),
+  entry('MnSO4·7H2O(s)', { Hf: hyd(-3151.25, 'MnSO4 −1065.25 − 7 × 298'), cp: hyd(380.5, '100.5 + 7 × 40') }),
   entry('Li2SO4(s)', { density: d(2210), Hf: h(-1436.5), cp: c(117.6) }),
   entry('Li2SO4·H2O(s)', { density: d(2060), Hf: hyd(-1734.5, 'Li2SO4 −1436.5 − 298'), cp: hyd(157.6, '117.6 + 40') }),
   entry('CuSO4(s)', { density: d(3600), Hf: h(-771.4), cp: v(100.0, 'NBS82') }),
