@@ -65,6 +65,20 @@ describe('the built-in table', () => {
     expect(dup).toEqual([]);
   });
 
+  it('has positive densities, finite numbers, and Shomate ranges in order', () => {
+    for (const e of BUILT_IN.entries) {
+      if (e.density) expect(e.density.value, e.id).toBeGreaterThan(0);
+      for (const x of [e.molarVolume, e.Hf]) if (x) expect(Number.isFinite(x.value), e.id).toBe(true);
+      const cp = e.cp?.value;
+      if (cp && typeof cp !== 'number' && 'shomateRanges' in cp) {
+        cp.shomateRanges.forEach((r, i) => {
+          expect(r.Tmin, e.id).toBeLessThan(r.Tmax);
+          if (i > 0) expect(r.Tmin, e.id).toBe(cp.shomateRanges[i - 1]!.Tmax);
+        });
+      }
+    }
+  });
+
   it('states the method of every estimate', () => {
     for (const [key, s] of Object.entries(SOURCES)) if (s.flag === 'estimate') expect(s.method, key).toBeTruthy();
   });

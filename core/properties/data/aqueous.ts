@@ -106,6 +106,7 @@ const SALTS: SpeciesEntry[] = [
   salt('CoCl2(aq)', { 'Co[2+]': 1, [CL]: 2 }, 13.32),
   salt('NiCl2(aq)', { 'Ni[2+]': 1, [CL]: 2 }, 7.65),
   salt('MnCl2(aq)', { 'Mn[2+]': 1, [CL]: 2 }, 22.9),
+  salt('CuCl2(aq)', { 'Cu[2+]': 1, [CL]: 2 }, 13.16),
   salt('FeCl2(aq)', { 'Fe[2+]': 1, [CL]: 2 }, 16.61),
   salt('FeCl3(aq)', { 'Fe[3+]': 1, [CL]: 3 }, 30.33),
   salt('AlCl3(aq)', { 'Al[3+]': 1, [CL]: 3 }, 18.56),
