@@ -183,7 +183,7 @@ export class PlantSystem {
     const plant = this.plant;
     const U = plant.units.length;
     if (w >= U) {
-      writeSpecRow(plant, plant.specs[w - U], builderFor(plant, w, sink, this.owner), state.initial);
+      writeSpecRow(plant, plant.specs[w - U], builderFor(plant, w, sink, this.owner), state);
       return;
     }
     const eq = this.withSpecColumns(w, builderFor(plant, w, sink, this.owner), state);

@@ -5,7 +5,9 @@
  */
 import { ATOMIC_WEIGHTS } from './chemistry';
 import type { Diagnostic } from './diagnostics';
+import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
 import { dict } from './records';
+import type { SpeciesTable } from './species';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
@@ -20,6 +22,14 @@ export interface StreamResult {
   totals: { mass: number; molar: number; byPhase: Record<string, number> };
   /** °C. */
   T?: number;
+  /** m³/h of each phase (aqueous solution, organic, solids, other liquids; gases in Nm³/h). */
+  volumeFlow?: Record<VolumePhase, number>;
+  /** kg per m³ of the aqueous solution (g/L) of each (aq) species. */
+  concentration?: Record<string, number>;
+  /** Mass fraction of the (s) species. */
+  solidsFraction?: number;
+  /** Where the solution holds H[+](aq) (or, without that species, a sulfate acid: HSO4⁻ speciation). */
+  pH?: number;
 }
 
 export interface ProductGrade {
@@ -43,6 +53,8 @@ export interface FlowsheetResults {
   specs?: Record<string, { value: number; target: number }>;
   /** Things the user should know that did not stop the solve. */
   warnings?: Diagnostic[];
+  /** Species that flow somewhere but have no density or molar volume (they add no volume). */
+  volumeMissing?: string[];
   solver: SolverStats;
 }
 
@@ -68,6 +80,8 @@ export function tabulate(solution: Solution): FlowsheetResults {
   };
 
   const streams = dict<StreamResult>();
+  const liquor = liquorModel(plant.species);
+  const volumeMissing = new Set<string>();
   for (const [index, s] of plant.streams.entries()) {
     const massFlow: SpeciesFlows = dict();
     const molarFlow: SpeciesFlows = dict();
@@ -91,6 +105,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
       molarFlow,
       totals: { mass, molar, byPhase },
       T: x[plant.temperatureOffset + index] - 273.15,
+      ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
     };
   }
 
@@ -157,6 +172,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
     grade,
     idle: plant.idle,
     specs: specResults(solution),
+    ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
     warnings: plant.warnings,
     solver: solution.stats,
   };
@@ -179,3 +195,16 @@ export function unitInternals(solution: Solution, unitId: string): { description
 }
 
 const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);
+
+/** Volumes, g/L, % solids and pH of one stream's flows (core/properties). */
+function liquorModel(species: SpeciesTable) {
+  const hasIon = species.list.some((s) => s.phase === 'aq' && s.formula === 'H[+]');
+  const acid: AcidBaseCounts | undefined = hasIon ? undefined : acidBaseCounts(species.list);
+  const acidic = acid ? (flows: ArrayLike<number>) => acid.protons.some((p, k) => p > 0 && acid.sulfate[k] > 0 && flows[k] > 0) : () => false;
+  return (flows: Float64Array, missing: Set<string>): Partial<StreamResult> => {
+    const v = streamVolumes(species.volumes, species.list, flows);
+    for (const id of v.volumeMissing) missing.add(id);
+    const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
+    return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
+  };
+}
