@@ -50,6 +50,8 @@ export function formatSolve(r: FlowsheetResults): string {
     ),
     '',
   );
+  const figures = Object.entries(r.unitFigures ?? {}).flatMap(([u, f]) => Object.entries(f).map(([name, v]) => [u, name, num(v.value, 6), v.unit]));
+  if (figures.length) out.push('Unit figures', table(['unit', 'figure', 'value', 'unit of measure'], figures, ['l', 'l', 'r', 'l']), '');
   for (const w of r.warnings ?? []) out.push(`warning: ${formatDiagnostic(w)}`);
   if (r.volumeMissing?.length) out.push(`no density or molar volume (they add no volume): ${r.volumeMissing.join(', ')}`);
   const s = r.solver;
@@ -72,6 +74,7 @@ export function solveJson(r: FlowsheetResults): unknown {
     recovery: r.recovery,
     specs: r.specs,
     ...(r.volumeMissing ? { volumeMissing: r.volumeMissing } : {}),
+    ...(r.unitFigures ? { unitFigures: r.unitFigures } : {}),
     grade: r.grade,
     warnings: (r.warnings ?? []).map(formatDiagnostic),
     name: r.name,

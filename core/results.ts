@@ -55,11 +55,14 @@ export interface FlowsheetResults {
   warnings?: Diagnostic[];
   /** Species that flow somewhere but have no density or molar volume (they add no volume). */
   volumeMissing?: string[];
+  /** Figures units compute about themselves after the solve (UnitModel.inspect), by unit id. */
+  unitFigures?: Record<string, Record<string, { value: number; unit: string }>>;
   solver: SolverStats;
 }
 
 export function tabulate(solution: Solution): FlowsheetResults {
   const { plant, x } = solution;
+  const inspected = inspectUnits(solution);
   const list = plant.species.list;
   const S = list.length;
   const elements = plant.species.elements;
@@ -172,8 +175,9 @@ export function tabulate(solution: Solution): FlowsheetResults {
     grade,
     idle: plant.idle,
     specs: specResults(solution),
+    ...(Object.keys(inspected.unitFigures).length ? { unitFigures: inspected.unitFigures } : {}),
     ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
-    warnings: plant.warnings,
+    warnings: [...plant.warnings, ...inspected.warnings],
     solver: solution.stats,
   };
 }
@@ -207,4 +211,32 @@ function liquorModel(species: SpeciesTable) {
     const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
     return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
   };
+}
+
+/** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
+function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<FlowsheetResults['unitFigures']>; warnings: Diagnostic[] } {
+  const unitFigures = dict<Record<string, { value: number; unit: string }>>();
+  const warnings: Diagnostic[] = [];
+  const S = plant.species.list.length;
+  for (const unit of plant.units) {
+    if (!unit.model.inspect) continue;
+    const figures = dict<{ value: number; unit: string }>();
+    const path = `units.${unit.id}`;
+    unit.model.inspect(
+      {
+        nSpecies: S,
+        outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
+        inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
+        internal: (i) => unit.internalOffset + i,
+        temperatureOf: (base) => plant.temperatureOffset + Math.floor(base / S),
+        value: (v) => x[v],
+      },
+      {
+        figure: (name, value, u) => (figures[name] = { value, unit: u }),
+        warn: (relative, message, extra) => warnings.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra }),
+      },
+    );
+    if (Object.keys(figures).length) unitFigures[unit.id] = figures;
+  }
+  return { unitFigures, warnings };
 }
