@@ -174,7 +174,7 @@ const speciesSchema: Schema = {
   },
 };
 
-const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T'] as const;
+const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T', 'duty'] as const;
 
 const specSchema: Schema = {
   type: 'object',
@@ -185,12 +185,14 @@ const specSchema: Schema = {
       type: 'object',
       properties: {
         stream: id,
+        unit: { ...id, description: 'For quantity "duty": the unit whose duty (kW) is held' },
         species: id,
         element: { type: 'string', minLength: 1, maxLength: 3 },
         quantity: { enum: QUANTITIES },
         value: { type: 'number' },
       },
-      required: ['stream', 'quantity', 'value'],
+      required: ['quantity', 'value'],
+      anyOf: [{ required: ['stream'] }, { required: ['unit'] }],
       additionalProperties: false,
     },
     adjust: {
