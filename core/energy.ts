@@ -99,6 +99,9 @@ export function boundaryEnthalpy(plant: CompiledFlowsheet, u: number, state: Uni
   const terms: [number, number][] = [];
   let r = 0;
   let outletHeat = 0;
+  // The relaxation needs only the pattern: no enthalpy is evaluated for it.
+  const hOf = state.initial ? () => 0 : e.h;
+  const cpOf = state.initial ? () => 0 : e.cp;
   const stream = (s: number, sign: 1 | -1) => {
     const base = plant.streams[s].offset;
     const Tv = plant.temperatureOffset + s;
@@ -106,9 +109,9 @@ export function boundaryEnthalpy(plant: CompiledFlowsheet, u: number, state: Uni
     let dT = 0;
     for (let k = 0; k < S; k++) {
       const n = at(base + k);
-      const h = e.h(k, T);
+      const h = hOf(k, T);
       r += sign * n * h;
-      dT += n * e.cp(k, T);
+      dT += n * cpOf(k, T);
       terms.push([base + k, sign * h]);
     }
     terms.push([Tv, sign * dT]);
@@ -117,7 +120,7 @@ export function boundaryEnthalpy(plant: CompiledFlowsheet, u: number, state: Uni
   for (const s of outlets) stream(s, 1);
   for (const s of inlets) stream(s, -1);
   for (const d of doses) {
-    const h = e.h(d.k, T_REFERENCE);
+    const h = hOf(d.k, T_REFERENCE);
     r -= at(d.v) * h;
     terms.push([d.v, -h]);
   }
@@ -168,4 +171,12 @@ export function adiabaticAtBounds(plant: CompiledFlowsheet, x: Float64Array): Di
     });
   });
   return out.length ? out : undefined;
+}
+
+/** Whether some species without Hf or cp flows in a stream or a dose of the solution x. */
+export function flowsWithoutEnthalpy(plant: CompiledFlowsheet, x: Float64Array): boolean {
+  const { missing } = energyData(plant.species);
+  if (!missing.size) return false;
+  for (const s of plant.streams) for (const k of missing) if (x[s.offset + k] > 0) return true;
+  return plant.units.some((u) => (u.model.reagents ?? []).some((g) => missing.has(g.species) && x[u.internalOffset + g.internal] > 0));
 }
