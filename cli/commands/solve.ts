@@ -1,4 +1,6 @@
+import { parseJsonText } from '../../core';
 import { solve } from '../../index';
+import { checkMemory } from '../memory';
 import { readTextFile, stringFlag, UsageError, type Command } from '../args';
 import { bufferedWriter, writeJson } from '../json-stream';
 import { formatSolve, solveJson } from '../solve-report';
@@ -11,7 +13,9 @@ export const solveCommand: Command = {
   booleanFlags: ['--json'],
   run(args, out, raw) {
     if (args.files.length !== 1) throw new UsageError('solve takes one FILE');
-    const results = solve(readTextFile(args.files[0]), { mode: stringFlag(args, '--mode') });
+    const doc = parseJsonText(readTextFile(args.files[0]));
+    checkMemory(doc);
+    const results = solve(doc, { mode: stringFlag(args, '--mode') });
     if (!args.flags.has('--json')) out(formatSolve(results));
     else if (!raw) out(JSON.stringify(solveJson(results)));
     else {
