@@ -65,7 +65,8 @@ export function schemaDiagnostics(validate: Validator, data: unknown, base: stri
   const errors = validate.errors ?? [];
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   for (const e of errors) {
-    if (e.keyword === 'if') continue;
+    // A property-name error is the summary of the error inside it, which is reported.
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     let d: Diagnostic;
     if (e.keyword === 'anyOf') d = { path: pointerToPath(base, e.instancePath) || '(file)', message: custom?.(e) ?? 'is not one of the allowed forms' };
     else if (anyOfPaths.has(e.instancePath) && /anyOf/.test(e.schemaPath)) continue;
