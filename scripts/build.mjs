@@ -1,0 +1,57 @@
+// Builds the package into dist/: ESM JavaScript and bundled .d.ts for each entry of package.json's
+// "exports", plus dist/cli.js for bin/flexsheet. Rolldown (the bundler under Vite) resolves the
+// sources' extensionless relative imports, so nothing in dist/ has one; rolldown-plugin-dts bundles
+// the declarations the TypeScript compiler emits for the same entries. Third-party packages stay
+// imports (they are the package's "dependencies"), Node built-ins too.
+//
+//   node scripts/build.mjs          dist/: JavaScript and declarations (npm run build:package; npm
+//                                   install, npm ci and npm pack run it as "prepare")
+// buildCli(dir) writes the command line alone as DIR/cli.js: what bin/flexsheet builds in a checkout.
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const outDir = join(root, 'dist');
+
+/** Output name (dist/NAME.js, dist/NAME.d.ts) → source entry. The package's exports map these. */
+export const entries = {
+  index: 'index.ts',
+  'unit-ops': 'unit-ops/index.ts',
+  economics: 'core/economics/index.ts',
+  reconcile: 'core/reconcile/index.ts',
+  sparse: 'core/sparse/index.ts',
+  cli: 'cli/main.ts',
+};
+
+/** Bare specifiers (packages, node: built-ins) are left to the runtime; relative ones are bundled. */
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+async function bundle(input, dir, plugins = []) {
+  const { rolldown } = await import('rolldown');
+  const build = await rolldown({ cwd: root, input, external, platform: 'node', plugins, logLevel: 'warn' });
+  try {
+    await build.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+  } finally {
+    await build.close();
+  }
+}
+
+/** Builds dist/ from scratch: every entry, with declarations. */
+export async function buildPackage() {
+  const { dts } = await import('rolldown-plugin-dts');
+  await rm(outDir, { recursive: true, force: true });
+  const input = Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)]));
+  await bundle(input, outDir, [dts({ tsconfig: join(root, 'tsconfig.build.json') })]);
+}
+
+/** Builds the command line alone, JavaScript only, as DIR/cli.js. */
+export async function buildCli(dir) {
+  await bundle({ cli: join(root, entries.cli) }, dir);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const start = performance.now();
+  await buildPackage();
+  console.log(`flexsheet: built dist/ in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
