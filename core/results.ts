@@ -6,7 +6,7 @@
 import { ATOMIC_WEIGHTS } from './chemistry';
 import type { Solution, SolverStats } from './solve';
 
-export type SpeciesFlows = Record<string, number>;
+type SpeciesFlows = Record<string, number>;
 
 export interface StreamResult {
   from: string;

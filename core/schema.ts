@@ -24,7 +24,7 @@ const notes: Schema = {
 };
 
 /** Properties every unit may carry whatever its type: documentation and editor layout. */
-export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
+const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   notes,
   label: { type: 'string', description: 'Display name' },
   position: {
@@ -36,7 +36,7 @@ export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   equipment: embedded(equipmentSchema),
 };
 
-export function paramSchema(decl: ParamDecl): Schema {
+function paramSchema(decl: ParamDecl): Schema {
   if (decl.schema) return { description: decl.description, ...decl.schema };
   const base: Schema = { description: decl.unit ? `${decl.description} [${decl.unit}]` : decl.description };
   const bounds: Schema = {};
@@ -107,7 +107,7 @@ export function paramSchema(decl: ParamDecl): Schema {
   }
 }
 
-export function unitSchema(unitType: AnyUnitType): Schema {
+function unitSchema(unitType: AnyUnitType): Schema {
   const properties: Record<string, Schema> = {
     type: { const: unitType.type, description: unitType.description },
     ...COMMON_UNIT_PROPERTIES,
@@ -131,7 +131,7 @@ const streamSchema: Schema = {
 };
 
 /** The file without the units' parameters: those are checked per type once the types are known. */
-export function envelopeSchema(): Schema {
+function envelopeSchema(): Schema {
   return {
     type: 'object',
     properties: {

@@ -51,7 +51,7 @@ export function solvePlant(plant: CompiledFlowsheet): Solution {
 }
 
 /** What an unknown is, in words: "Co[2+](aq) in stream s4" or "dose of H2SO4(aq) in unit leach". */
-export function describeUnknown(plant: CompiledFlowsheet, v: number): { text: string; species?: string; unit?: number; stream?: string } {
+function describeUnknown(plant: CompiledFlowsheet, v: number): { text: string; species?: string; unit?: number; stream?: string } {
   const S = plant.species.list.length;
   const streamUnknowns = plant.streams.length * S;
   if (v < streamUnknowns) {
