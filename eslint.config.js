@@ -77,7 +77,7 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'preserve-caught-error': 'off' },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', 'bin/flexsheet'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly' } },
   },
   layer('core', {
