@@ -1,12 +1,13 @@
 // Builds the package into dist/: ESM JavaScript and bundled .d.ts for each entry of package.json's
-// "exports", plus dist/cli.js for bin/flexsheet. Rolldown (the bundler under Vite) resolves the
+// "exports", plus dist/cli.js, which bin/flexsheet runs in an installed package. Rolldown (the bundler under Vite) resolves the
 // sources' extensionless relative imports, so nothing in dist/ has one; rolldown-plugin-dts bundles
 // the declarations the TypeScript compiler emits for the same entries. Third-party packages stay
 // imports (they are the package's "dependencies"), Node built-ins too.
 //
 //   node scripts/build.mjs          dist/: JavaScript and declarations (npm run build:package; npm
 //                                   install, npm ci and npm pack run it as "prepare")
-// buildCli(dir) writes the command line alone as DIR/cli.js: what bin/flexsheet builds in a checkout.
+// It also builds the checkout's command line (buildCli, below), which bin/flexsheet runs.
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.start
 
 async function bundle(input, dir, plugins = []) {
   const { rolldown } = await import('rolldown');
-  const build = await rolldown({ cwd: root, input, external, platform: 'node', plugins, logLevel: 'warn' });
+  const build = await rolldown({ cwd: root, input, external, platform: 'node', plugins, logLevel: 'warn', checks: { pluginTimings: false } });
   try {
     await build.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
   } finally {
@@ -45,13 +46,31 @@ export async function buildPackage() {
   await bundle(input, outDir, [dts({ tsconfig: join(root, 'tsconfig.build.json') })]);
 }
 
-/** Builds the command line alone, JavaScript only, as DIR/cli.js. */
+/**
+ * Builds the command line alone, JavaScript only, as DIR/cli.js: into DIR.tmp-PID, renamed to DIR
+ * (a call that loses the race to another one with the same sources drops its copy). Bundles of
+ * other sources unused for an hour are removed.
+ */
 export async function buildCli(dir) {
-  await bundle({ cli: join(root, entries.cli) }, dir);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await bundle({ cli: join(root, entries.cli) }, tmp);
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const cache = dirname(dir);
+  for (const name of readdirSync(cache)) {
+    const other = join(cache, name);
+    if (other !== dir && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const start = performance.now();
   await buildPackage();
-  console.log(`flexsheet: built dist/ in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  const { bundleDir } = await import('./cli-bundle.mjs');
+  const cli = bundleDir();
+  if (!existsSync(join(cli, 'cli.js'))) await buildCli(cli);
+  console.log(`flexsheet: built dist/ and the checkout's command line in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
