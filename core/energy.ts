@@ -9,7 +9,7 @@ import type { CompiledFlowsheet } from './compile';
 import type { UnitDecl } from './document';
 import type { EquationBuilder, UnitState } from './unit-type';
 
-export const T_REFERENCE = 298.15;
+const T_REFERENCE = 298.15;
 
 const kelvin = (celsius: number) => celsius + 273.15;
 

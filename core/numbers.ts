@@ -317,8 +317,8 @@ function ownersOf(plant: CompiledFlowsheet): Int32Array {
 }
 
 /** Lowest temperature the Newton may visit, K (enthalpy correlations are meaningless below). */
-export const T_MIN = 100;
-export const T_MAX = 6000;
+const T_MIN = 100;
+const T_MAX = 6000;
 
 function boundsOf(plant: CompiledFlowsheet): { lower: Float64Array; upper: Float64Array; isFlow: Uint8Array } {
   const n = plant.nUnknowns;

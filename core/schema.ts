@@ -21,9 +21,9 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
 }
 
 /** Largest flow number a file may give, in its basis (1e12 kg/h is a billion tonnes an hour). */
-export const MAX_FLOW = 1e12;
+const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
-export const MAX_ID_LENGTH = 256;
+const MAX_ID_LENGTH = 256;
 
 const notes: Schema = {
   description: 'Sources and remarks',
@@ -40,7 +40,7 @@ const isotherm: Schema = {
 const id: Schema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
 
 /** Properties every unit may carry whatever its type: documentation, editor layout, temperature. */
-export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
+const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   notes,
   label: { type: 'string', description: 'Display name' },
   position: {
@@ -128,7 +128,7 @@ export function paramSchema(decl: ParamDecl): Schema {
   }
 }
 
-export function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
+function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
   const properties: Record<string, Schema> = {
     type: { const: unitType.type, description: unitType.description },
     ...COMMON_UNIT_PROPERTIES,
@@ -213,7 +213,7 @@ const specSchema: Schema = {
 };
 
 /** The file without the units' parameters: those are checked per type once the types are known. */
-export function envelopeSchema(): Schema {
+function envelopeSchema(): Schema {
   return {
     type: 'object',
     properties: {
