@@ -57,7 +57,7 @@ const pureGlobals = {
 };
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'site/', 'test-results/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'site/', 'test-results/', '**/*.d.ts', '**/*.generated.ts'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

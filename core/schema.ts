@@ -125,7 +125,7 @@ export function paramSchema(decl: ParamDecl): Schema {
   }
 }
 
-function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
+export function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
   const properties: Record<string, Schema> = {
     type: { const: unitType.type, description: unitType.description },
     ...COMMON_UNIT_PROPERTIES,
@@ -210,7 +210,7 @@ const specSchema: Schema = {
 };
 
 /** The file without the units' parameters: those are checked per type once the types are known. */
-function envelopeSchema(): Schema {
+export function envelopeSchema(): Schema {
   return {
     type: 'object',
     properties: {

@@ -7,9 +7,10 @@
 //   node scripts/build.mjs          dist/: JavaScript and declarations (npm run build:package; npm
 //                                   install, npm ci and npm pack run it as "prepare")
 // It also builds the checkout's command line (buildCli, below), which bin/flexsheet runs.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,11 +27,32 @@ export const entries = {
 };
 
 /** Bare specifiers (packages, node: built-ins) are left to the runtime; relative ones are bundled. */
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+/** `ajv/dist/standalone`: a path inside a package, as opposed to `ajv` or `node:fs`. */
+const deepImport = (id) => /^(?:@[^/]+\/)?[^/:]+\/./.test(id);
+const external = (id) => bare(id) && !deepImport(id);
+
+/**
+ * A deep import into a package that has no "exports" map (`ajv/dist/standalone`) may name a folder
+ * or leave out the extension, which bundlers accept and Node's ESM loader refuses: it is kept
+ * external, written as the file Node's resolution finds (`ajv/dist/standalone/index.js`).
+ */
+const deepImports = {
+  name: 'flexsheet:deep-imports',
+  resolveId(id) {
+    if (!bare(id) || !deepImport(id)) return null;
+    const pkg = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+    const manifest = requireFromRoot.resolve(`${pkg}/package.json`);
+    if (JSON.parse(readFileSync(manifest, 'utf8')).exports) return { id, external: true };
+    const file = relative(dirname(manifest), requireFromRoot.resolve(id)).split(sep).join('/');
+    return { id: `${pkg}/${file}`, external: true };
+  },
+};
+const requireFromRoot = createRequire(join(root, 'package.json'));
 
 async function bundle(input, dir, plugins = []) {
   const { rolldown } = await import('rolldown');
-  const build = await rolldown({ cwd: root, input, external, platform: 'node', plugins, logLevel: 'warn', checks: { pluginTimings: false } });
+  const build = await rolldown({ cwd: root, input, external, platform: 'node', plugins: [deepImports, ...plugins], logLevel: 'warn', checks: { pluginTimings: false } });
   try {
     await build.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
   } finally {
