@@ -8,13 +8,13 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One text cell, escaped. */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** One number cell: 12 significant digits (no 0.6327999999999999), empty for a missing value. */
-function csvNumber(value: number | null | undefined): string {
+export function csvNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   return String(Number(value.toPrecision(12)));
 }

@@ -21,7 +21,7 @@ import type { Diagnostic } from './diagnostics';
 import { T_MAX, T_MIN } from './bounds';
 import type { EquationBuilder, UnitState } from './unit-type';
 
-const T_REFERENCE = 298.15;
+export const T_REFERENCE = 298.15;
 
 export const kelvin = (celsius: number) => celsius + 273.15;
 

@@ -12,7 +12,7 @@ import type { Diagnostic } from './diagnostics';
 import type { PlantSystem } from './numbers';
 
 /** Relative size, against the terms of its equation, below which a negative flow is rounding. */
-const NEGATIVE_TOLERANCE = 1e-9;
+export const NEGATIVE_TOLERANCE = 1e-9;
 
 export function checkFlows(system: PlantSystem, x: Float64Array): Diagnostic[] {
   const { A, b, isFlow } = system;

@@ -7,7 +7,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseEr
 import { FlexsheetError } from './diagnostics';
 
 /** Largest flowsheet text read, in characters (about 256 MB of UTF-16). */
-const MAX_TEXT_LENGTH = 128 * 1024 * 1024;
+export const MAX_TEXT_LENGTH = 128 * 1024 * 1024;
 /** Deepest nesting of objects and arrays in a flowsheet document. */
 export const MAX_DEPTH = 64;
 

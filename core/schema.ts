@@ -18,9 +18,9 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
 }
 
 /** Largest flow number a file may give, in its basis (1e12 kg/h is a billion tonnes an hour). */
-const MAX_FLOW = 1e12;
+export const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
-const MAX_ID_LENGTH = 256;
+export const MAX_ID_LENGTH = 256;
 
 const notes: Schema = {
   description: 'Sources and remarks',
@@ -37,7 +37,7 @@ const isotherm: Schema = {
 const id: Schema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
 
 /** Properties every unit may carry whatever its type: documentation, editor layout, temperature. */
-const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
+export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   notes,
   label: { type: 'string', description: 'Display name' },
   position: {
