@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 import { joinPath, type Diagnostic } from './diagnostics';
 
-export function pointerToPath(base: string, pointer: string): string {
+function pointerToPath(base: string, pointer: string): string {
   let path = base;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -21,7 +21,7 @@ function typeName(t: string): string {
 /** A message for one ajv error; `custom` may word a keyword its own way (return undefined to pass). */
 export type MessageOverride = (e: ErrorObject) => string | undefined;
 
-export function describeSchemaError(e: ErrorObject, base: string, custom?: MessageOverride): Diagnostic {
+function describeSchemaError(e: ErrorObject, base: string, custom?: MessageOverride): Diagnostic {
   const path = pointerToPath(base, e.instancePath);
   const p = e.params as Record<string, unknown>;
   let message = custom?.(e);
