@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lusolve, slu, sparse } from 'mathjs';
-import { CsrBuilder, residualNorm, solveSparse, warmUpSparseSolver, type CsrMatrix, type SparseSolveResult, type SparseSolveSuccess } from './index';
+import { CsrBuilder, residualNorm, solveSparse, type CsrMatrix, type SparseSolveResult, type SparseSolveSuccess } from './index';
 import { flowsheetSystem, plantSystem, randomPermutation, rng } from './test-systems';
 
 function csr(n: number, entries: Array<[number, number, number]>): CsrMatrix {
@@ -449,11 +449,5 @@ describe('solveSparse on larger generated systems', () => {
     });
     const r = expectOk(solveSparse(sys.A, sys.b));
     expect(relDiff(r.x, sys.xTrue)).toBeLessThan(1e-9);
-  });
-});
-
-describe('warmUpSparseSolver', () => {
-  it('runs a small synthetic solve without throwing', () => {
-    expect(() => warmUpSparseSolver(300, 1)).not.toThrow();
   });
 });

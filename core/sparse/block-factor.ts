@@ -1,0 +1,187 @@
+/**
+ * Numeric factorisation of one block with its loaded values: a singleton's diagonal, a dense block
+ * (equilibrated, partial pivoting), or a sparse block (equilibrated, Gilbert–Peierls with threshold
+ * pivoting, or a refactorisation with the previous pivot sequence when that is still acceptable).
+ */
+
+import { denseFactor, pivotReport, type PivotReport } from './dense';
+import { pivotKind, type SparseSolveFailure } from './failure';
+import { DENSE, SINGLETON, SPARSE } from './layout';
+import type { LoadedValues } from './load';
+import { luFactorBlock } from './lu';
+import { luRefactorBlock } from './lu-refactor';
+import { luStore, luWork, type LuStore, type LuWork } from './lu-store';
+import type { Plan } from './plan';
+import { equilibrateCsc, equilibrateDense, scaleCsc } from './scaling';
+
+export interface PivotOptions {
+  /** Sparse blocks: accept the diagonal pivot if |a_kk| >= pivotThreshold · max |candidate|. Default 0.1. */
+  pivotThreshold?: number;
+  /** A column is singular when its best pivot is below tolerance · max |column entry| (equilibrated). Default 1e-12. */
+  tolerance?: number;
+}
+
+/** The numeric factors of every block, by position (see Plan). */
+export interface BlockFactors {
+  readonly plan: Plan;
+  readonly loaded: LoadedValues;
+  /** Equilibration of the dense and sparse blocks: row / column scale of each position. */
+  readonly rowScale: Float64Array;
+  readonly colScale: Float64Array;
+  /** Dense blocks: row interchanges, by position. Their LU overwrites their block values. */
+  readonly pivots: Int32Array;
+  /** Sparse blocks' L and U. */
+  readonly lu: LuStore;
+  /** Per block: where its L and U were placed in `lu` and how much room they have (l0, lRoom, u0, uRoom; -1: none yet). */
+  readonly segments: Int32Array;
+  /** Per block: 1 when its sparse factors hold a pivot sequence a refactorisation can reuse. */
+  readonly hasPivots: Uint8Array;
+  /** Per block: smallest relative pivot of its last factorisation. */
+  readonly pivotRatio: Float64Array;
+  /** Counts of sparse-block refactorisations that kept / had to replace the previous pivots. */
+  readonly refactorCount: { kept: number; repivoted: number };
+  readonly threshold: number;
+  readonly tolerance: number;
+  readonly work: LuWork;
+  readonly report: PivotReport;
+  /** Scratch of the size of the largest block. */
+  readonly scratch: Float64Array;
+}
+
+export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOptions): BlockFactors {
+  const { n, blockCount, layout } = plan;
+  let sparseValues = 0;
+  for (let c = 0; c < blockCount; c++) if (plan.kind[c] === SPARSE) sparseValues += layout.valueStart[c + 1] - layout.valueStart[c];
+  return {
+    plan,
+    loaded,
+    rowScale: new Float64Array(n).fill(1),
+    colScale: new Float64Array(n).fill(1),
+    pivots: new Int32Array(n),
+    lu: luStore(n, 2 * sparseValues + n),
+    segments: new Int32Array(4 * blockCount).fill(-1),
+    hasPivots: new Uint8Array(blockCount),
+    pivotRatio: new Float64Array(blockCount).fill(1),
+    refactorCount: { kept: 0, repivoted: 0 },
+    threshold: options.pivotThreshold ?? 0.1,
+    tolerance: options.tolerance ?? 1e-12,
+    work: luWork(plan.maxSparse),
+    report: pivotReport(),
+    scratch: new Float64Array(Math.max(plan.maxDense, plan.maxSparse, 1)),
+  };
+}
+
+/**
+ * Factorises block c from its loaded values. With `reuse`, a sparse block first tries its previous
+ * pivot sequence. Returns null, or the failure (singular, nearly singular, overflow).
+ */
+export function factorBlock(f: BlockFactors, c: number, reuse: boolean): SparseSolveFailure | null {
+  const { plan } = f;
+  const kind = plan.kind[c];
+  if (kind === SINGLETON) return factorSingleton(f, c);
+  const s = plan.blockStart[c];
+  const m = plan.blockSize(c);
+  const vs = plan.layout.valueStart[c];
+  const { blockValues } = f.loaded;
+  if (kind === DENSE) {
+    f.rowScale.fill(1, s, s + m);
+    f.colScale.fill(1, s, s + m);
+    equilibrateDense(blockValues, vs, m, f.rowScale, f.colScale, s, f.scratch);
+    const ok = denseFactor(blockValues, vs, m, f.pivots, s, f.tolerance, f.scratch, f.report);
+    f.pivotRatio[c] = f.report.ratio;
+    return ok ? null : pivotFailure(f, c);
+  }
+  const { colStart, rowLocal } = plan.layout;
+  if (reuse && f.hasPivots[c] === 1) {
+    // Keep the previous scaling and pivots while they stay acceptable.
+    scaleCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale);
+    if (luRefactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report)) {
+      f.refactorCount.kept++;
+      f.pivotRatio[c] = f.report.ratio;
+      return null;
+    }
+    f.refactorCount.repivoted++;
+  } else {
+    f.rowScale.fill(1, s, s + m);
+    f.colScale.fill(1, s, s + m);
+  }
+  equilibrateCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale, f.scratch);
+  const ok = luFactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report);
+  f.pivotRatio[c] = f.report.ratio;
+  f.hasPivots[c] = ok ? 1 : 0;
+  if (!ok) return pivotFailure(f, c);
+  placeSegment(f, c, s, m);
+  return null;
+}
+
+function factorSingleton(f: BlockFactors, c: number): SparseSolveFailure | null {
+  const d = f.loaded.blockValues[f.plan.layout.valueStart[c]];
+  f.pivotRatio[c] = d === 0 ? 0 : 1;
+  if (d !== 0) return null;
+  const u = f.plan.order[f.plan.blockStart[c]];
+  return {
+    ok: false,
+    kind: 'singular',
+    singularBlock: Int32Array.of(u),
+    block: c,
+    pivotRatio: 0,
+    reason: `singular: the equation for unknown ${u} has a zero coefficient on it and no other equation can determine it`,
+  };
+}
+
+function pivotFailure(f: BlockFactors, c: number): SparseSolveFailure {
+  const { plan, report } = f;
+  const m = plan.blockSize(c);
+  const u = plan.order[plan.blockStart[c] + report.column];
+  const block = plan.blockUnknowns(c);
+  if (!Number.isFinite(report.pivot)) {
+    return { ok: false, kind: 'overflow', singularBlock: block, block: c, reason: `overflow: the factorisation of the block of ${m} unknowns is not finite (badly scaled data)` };
+  }
+  const kind = pivotKind(report.ratio);
+  const what = kind === 'singular' ? 'singular' : 'ill-conditioned (nearly singular)';
+  return {
+    ok: false,
+    kind,
+    singularBlock: block,
+    block: c,
+    pivotRatio: report.ratio,
+    reason:
+      `${what} block of ${m} unknowns: no acceptable pivot for unknown ${u} ` +
+      `(largest relative pivot ${report.ratio.toExponential(3)}, tolerance ${f.tolerance})`,
+  };
+}
+
+/**
+ * A fresh sparse factorisation was appended at the end of the store. Move it back into the block's
+ * previous place when it fits there (so repeated re-pivoting does not grow the store), else keep it
+ * where it is and remember the new place.
+ */
+function placeSegment(f: BlockFactors, c: number, s: number, m: number): void {
+  const { lu, segments } = f;
+  const l0 = lu.lBeg[s];
+  const u0 = lu.uBeg[s];
+  const lLen = lu.lTop - l0;
+  const uLen = lu.uTop - u0;
+  const o = 4 * c;
+  if (segments[o] >= 0 && segments[o] !== l0 && lLen <= segments[o + 1] && uLen <= segments[o + 3]) {
+    const dl = segments[o] - l0;
+    const du = segments[o + 2] - u0;
+    lu.li.copyWithin(segments[o], l0, lu.lTop);
+    lu.lx.copyWithin(segments[o], l0, lu.lTop);
+    lu.ui.copyWithin(segments[o + 2], u0, lu.uTop);
+    lu.ux.copyWithin(segments[o + 2], u0, lu.uTop);
+    for (let t = s; t < s + m; t++) {
+      lu.lBeg[t] += dl;
+      lu.lEnd[t] += dl;
+      lu.uBeg[t] += du;
+      lu.uEnd[t] += du;
+    }
+    lu.lTop = l0;
+    lu.uTop = u0;
+    return;
+  }
+  segments[o] = l0;
+  segments[o + 1] = lLen;
+  segments[o + 2] = u0;
+  segments[o + 3] = uLen;
+}

@@ -1,0 +1,192 @@
+/**
+ * The symbolic stage: from the pattern of A alone (never its values), the block triangular form
+ * and solve order, the choice dense / sparse of every block, the fill-reducing ordering of the
+ * sparse blocks and the layout of the values. Done once; factor and refactor reuse it.
+ */
+
+import { sameCsrPattern, validateCsr, type CsrMatrix } from './csr';
+import { buildLayout, DENSE, SINGLETON, SPARSE, type ValueLayout } from './layout';
+import { minimumDegreeOrder, symmetricPattern } from './ordering';
+import { stronglyConnectedComponents, type SccResult } from './scc';
+import { lapTimer, type SparseSolveTimings } from './timings';
+
+/**
+ * Blocks of up to this many unknowns are factorised densely (in place, partial pivoting) when their
+ * pattern is at least {@link DENSE_FILL} full: then the LU fills in anyway and the dense kernel,
+ * with no index arrays, is the cheaper one. Flowsheet recycle blocks of 5–80 unknowns are mostly
+ * cycles with a few cross-couplings (two or three entries per row), and are factorised sparsely.
+ */
+export const DENSE_MAX = 64;
+export const DENSE_FILL = 0.25;
+
+/** Sparse blocks of more than this many unknowns are ordered by AMD; smaller ones keep the SCC discovery order, in which a recycle cycle fills only one row. */
+export const AMD_MIN = 64;
+
+export interface AnalyseOptions {
+  /** Ordering inside sparse blocks larger than {@link AMD_MIN}: 'amd' (default) or 'natural' (the SCC discovery order). */
+  ordering?: 'amd' | 'natural';
+  /** Blocks of 2 … denseMax unknowns whose pattern is at least {@link DENSE_FILL} full are factorised densely. Default {@link DENSE_MAX}. */
+  denseMax?: number;
+  /** If given, receives the milliseconds of the phases scc, order and analyse. */
+  timings?: SparseSolveTimings;
+}
+
+export interface PlanStats {
+  /** Number of blocks (strongly connected components, singletons included). */
+  blocks: number;
+  /** Size of the largest block. */
+  largestBlock: number;
+  /** Number of blocks with a single unknown (solved by substitution). */
+  singletons: number;
+  /** Blocks factorised densely / sparsely. */
+  denseBlocks: number;
+  sparseBlocks: number;
+}
+
+/** The result of {@link analyse}: everything about A that does not depend on its values. */
+export interface SolvePlan {
+  readonly n: number;
+  /** Blocks in solve order 0 … blockCount-1: block c only references unknowns of blocks <= c. */
+  readonly blockCount: number;
+  /** Block of each unknown (original numbering). */
+  readonly componentOf: Int32Array;
+  /** Unknowns of block c, ascending, original numbering (a new array). */
+  blockUnknowns(c: number): Int32Array;
+  /** True when A has exactly the analysed pattern (n, rowPtr and colIdx equal): O(nnz). */
+  samePattern(A: CsrMatrix): boolean;
+  readonly stats: PlanStats;
+}
+
+/** The plan with what factor needs (positions: blocks in solve order, each in factorisation order). */
+export class Plan implements SolvePlan {
+  constructor(
+    readonly n: number,
+    /** The analysed pattern (copies). */
+    readonly rowPtr: Int32Array,
+    readonly colIdx: Int32Array,
+    /** order[t] = unknown at position t; position = its inverse. */
+    readonly order: Int32Array,
+    readonly position: Int32Array,
+    /** Block c is positions blockStart[c] … blockStart[c+1]-1. */
+    readonly blockStart: Int32Array,
+    readonly kind: Uint8Array,
+    readonly componentOf: Int32Array,
+    readonly layout: ValueLayout,
+    readonly stats: PlanStats,
+    /** Largest dense and largest sparse block (workspace sizes). */
+    readonly maxDense: number,
+    readonly maxSparse: number,
+  ) {}
+
+  get blockCount(): number {
+    return this.kind.length;
+  }
+
+  get nnz(): number {
+    return this.rowPtr[this.n];
+  }
+
+  blockSize(c: number): number {
+    return this.blockStart[c + 1] - this.blockStart[c];
+  }
+
+  blockUnknowns(c: number): Int32Array {
+    if (!(c >= 0 && c < this.blockCount)) throw new RangeError(`block ${c} out of range 0 … ${this.blockCount - 1}`);
+    return this.order.slice(this.blockStart[c], this.blockStart[c + 1]).sort();
+  }
+
+  samePattern(A: CsrMatrix): boolean {
+    return sameCsrPattern(A, this.n, this.rowPtr, this.colIdx);
+  }
+}
+
+/** Pattern only: never reads A.values. Throws RangeError only for a malformed CSR. */
+export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
+  validateCsr(A);
+  const lap = lapTimer(options.timings);
+  const { n } = A;
+  const rowPtr = A.rowPtr.slice(0, n + 1);
+  const colIdx = A.colIdx.slice(0, rowPtr[n]);
+  const pattern: CsrMatrix = { n, rowPtr, colIdx, values: new Float64Array(0) };
+  const scc = stronglyConnectedComponents(n, rowPtr, colIdx);
+  lap('scc');
+
+  const entries = blockEntries(pattern, scc);
+  const denseMax = options.denseMax ?? DENSE_MAX;
+  const kind = new Uint8Array(scc.count);
+  const stats: PlanStats = { blocks: scc.count, largestBlock: 0, singletons: 0, denseBlocks: 0, sparseBlocks: 0 };
+  let maxDense = 0;
+  let maxSparse = 0;
+  for (let c = 0; c < scc.count; c++) {
+    const m = scc.start[c + 1] - scc.start[c];
+    stats.largestBlock = Math.max(stats.largestBlock, m);
+    if (m === 1) {
+      kind[c] = SINGLETON;
+      stats.singletons++;
+    } else if (m <= denseMax && entries[c] >= DENSE_FILL * m * m) {
+      kind[c] = DENSE;
+      stats.denseBlocks++;
+      maxDense = Math.max(maxDense, m);
+    } else {
+      kind[c] = SPARSE;
+      stats.sparseBlocks++;
+      maxSparse = Math.max(maxSparse, m);
+    }
+  }
+  lap('analyse');
+
+  const order = scc.order.slice();
+  if ((options.ordering ?? 'amd') === 'amd') {
+    const sccPosition = new Int32Array(n);
+    for (let t = 0; t < n; t++) sccPosition[scc.order[t]] = t;
+    for (let c = 0; c < scc.count; c++) {
+      if (kind[c] === SPARSE && scc.start[c + 1] - scc.start[c] > AMD_MIN) orderSparseBlock(pattern, scc, sccPosition, c, order);
+    }
+    lap('order');
+  }
+  const position = new Int32Array(n);
+  for (let t = 0; t < n; t++) position[order[t]] = t;
+  const layout = buildLayout(pattern, order, position, scc.start, kind);
+  lap('analyse');
+  return new Plan(n, rowPtr, colIdx, order, position, scc.start, kind, scc.componentOf, layout, stats, maxDense, maxSparse);
+}
+
+/** Stored entries of every block's diagonal block (one sequential pass over A). */
+function blockEntries(A: CsrMatrix, scc: SccResult): Int32Array {
+  const { n, rowPtr, colIdx } = A;
+  const { componentOf } = scc;
+  const count = new Int32Array(scc.count);
+  for (let i = 0; i < n; i++) {
+    const c = componentOf[i];
+    for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) if (componentOf[colIdx[p]] === c) count[c]++;
+  }
+  return count;
+}
+
+/**
+ * Reorders block c of `order` (initially the SCC discovery order) by approximate minimum degree on
+ * the pattern of B + Bᵀ. The permutation is symmetric, so the diagonal stays on the diagonal.
+ */
+function orderSparseBlock(A: CsrMatrix, scc: SccResult, sccPosition: Int32Array, c: number, order: Int32Array): void {
+  const { rowPtr, colIdx } = A;
+  const s = scc.start[c];
+  const m = scc.start[c + 1] - s;
+  let cap = 0;
+  for (let k = 0; k < m; k++) {
+    const i = scc.order[s + k];
+    cap += rowPtr[i + 1] - rowPtr[i];
+  }
+  const lrowPtr = new Int32Array(m + 1);
+  const lcol = new Int32Array(cap);
+  let nnz = 0;
+  for (let k = 0; k < m; k++) {
+    const i = scc.order[s + k];
+    for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
+      const j = sccPosition[colIdx[p]] - s;
+      if (j >= 0) lcol[nnz++] = j;
+    }
+    lrowPtr[k + 1] = nnz;
+  }
+  const perm = minimumDegreeOrder(symmetricPattern(m, lrowPtr, lcol));
+  for (let t = 0; t < m; t++) order[s + t] = scc.order[s + perm[t]];
+}

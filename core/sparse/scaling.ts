@@ -1,0 +1,142 @@
+/**
+ * Ruiz equilibration of one block in place, with powers of two (exact, no rounding): repeatedly
+ * divides every row and column by the square root of its largest magnitude until all are within a
+ * factor 2 of 1. The LU then factorises R B C, so that pivot choices and the singularity tolerance
+ * do not depend on the units (kg/h vs kmol/h) of the equations and unknowns.
+ *
+ * Both forms multiply the scale factors of block-local row i / column j into rowScale[base + i] /
+ * colScale[base + j] (set them to 1 first for a fresh equilibration), and take a scratch array of
+ * at least m doubles.
+ */
+
+const MAX_SWEEPS = 20;
+
+/**
+ * About 1/sqrt(a) as a power of two: 2^-floor(E/2) where 2^E <= a < 2^(E+1); 1 when a is already
+ * within [0.5, 4) (the usual case after one sweep), or is 0 or not finite.
+ */
+export function powerOfTwoInvSqrt(a: number): number {
+  if (a >= 0.5 && a < 4) return 1;
+  if (!(a > 0) || a === Infinity) return 1;
+  const e = Math.floor(Math.floor(Math.log2(a)) / 2);
+  return e === 0 ? 1 : 2 ** -e;
+}
+
+/**
+ * A sparse block in CSC form: column j (block-local) holds the entries at
+ * colStart[base + j] .. colStart[base + j + 1] - 1 of rowIdx (block-local rows) and values.
+ */
+export function equilibrateCsc(
+  colStart: Int32Array,
+  rowIdx: Int32Array,
+  values: Float64Array,
+  base: number,
+  m: number,
+  rowScale: Float64Array,
+  colScale: Float64Array,
+  rmax: Float64Array,
+): void {
+  const p0 = colStart[base];
+  const p1 = colStart[base + m];
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    rmax.fill(0, 0, m);
+    let changed = false;
+    for (let j = 0; j < m; j++) {
+      let cmax = 0;
+      const end = colStart[base + j + 1];
+      for (let p = colStart[base + j]; p < end; p++) {
+        const a = Math.abs(values[p]);
+        if (a > cmax) cmax = a;
+        if (a > rmax[rowIdx[p]]) rmax[rowIdx[p]] = a;
+      }
+      const cf = powerOfTwoInvSqrt(cmax);
+      if (cf !== 1) {
+        changed = true;
+        colScale[base + j] *= cf;
+        for (let p = colStart[base + j]; p < end; p++) values[p] *= cf;
+      }
+    }
+    let rowChanged = false;
+    for (let i = 0; i < m; i++) {
+      const rf = powerOfTwoInvSqrt(rmax[i]);
+      rmax[i] = rf;
+      if (rf !== 1) {
+        rowChanged = true;
+        rowScale[base + i] *= rf;
+      }
+    }
+    if (rowChanged) {
+      changed = true;
+      for (let p = p0; p < p1; p++) values[p] *= rmax[rowIdx[p]];
+    }
+    if (!changed) break;
+  }
+}
+
+/** A dense m×m block stored row-major at a[o …]. */
+export function equilibrateDense(
+  a: Float64Array,
+  o: number,
+  m: number,
+  rowScale: Float64Array,
+  colScale: Float64Array,
+  base: number,
+  cmax: Float64Array,
+): void {
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let changed = false;
+    // Rows first: one pass per row, and the column maxima of the row-scaled block on the way.
+    cmax.fill(0, 0, m);
+    for (let i = 0; i < m; i++) {
+      const r = o + i * m;
+      let rm = 0;
+      for (let j = 0; j < m; j++) {
+        const v = Math.abs(a[r + j]);
+        if (v > rm) rm = v;
+      }
+      const rf = powerOfTwoInvSqrt(rm);
+      if (rf !== 1) {
+        changed = true;
+        rowScale[base + i] *= rf;
+        for (let j = 0; j < m; j++) a[r + j] *= rf;
+      }
+      for (let j = 0; j < m; j++) {
+        const v = Math.abs(a[r + j]);
+        if (v > cmax[j]) cmax[j] = v;
+      }
+    }
+    let colChanged = false;
+    for (let j = 0; j < m; j++) {
+      const cf = powerOfTwoInvSqrt(cmax[j]);
+      cmax[j] = cf;
+      if (cf !== 1) {
+        colChanged = true;
+        colScale[base + j] *= cf;
+      }
+    }
+    if (colChanged) {
+      changed = true;
+      for (let i = 0; i < m; i++) {
+        const r = o + i * m;
+        for (let j = 0; j < m; j++) a[r + j] *= cmax[j];
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+/** Applies given scale factors to a sparse block (CSC as in equilibrateCsc): a_ij ← r_i a_ij c_j. */
+export function scaleCsc(
+  colStart: Int32Array,
+  rowIdx: Int32Array,
+  values: Float64Array,
+  base: number,
+  m: number,
+  rowScale: Float64Array,
+  colScale: Float64Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const cj = colScale[base + j];
+    for (let p = colStart[base + j], end = colStart[base + j + 1]; p < end; p++) values[p] *= rowScale[base + rowIdx[p]] * cj;
+  }
+}
