@@ -12,7 +12,7 @@ import { luFactorBlock } from './lu';
 import { luRefactorBlock } from './lu-refactor';
 import { luStore, luWork, type LuStore, type LuWork } from './lu-store';
 import type { Plan } from './plan';
-import { equilibrateCsc, equilibrateDense, scaleCsc } from './scaling';
+import { equilibrateCsc, equilibrateDense } from './scaling';
 
 export interface PivotOptions {
   /** Sparse blocks: accept the diagonal pivot if |a_kk| >= pivotThreshold · max |candidate|. Default 0.1. */
@@ -46,6 +46,9 @@ export interface BlockFactors {
   readonly report: PivotReport;
   /** Scratch of the size of the largest block. */
   readonly scratch: Float64Array;
+  /** Right-hand side and solution of a full solve, in position order (scratch, length n). */
+  readonly positionRhs: Float64Array;
+  readonly positionX: Float64Array;
 }
 
 export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOptions): BlockFactors {
@@ -68,6 +71,8 @@ export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOpt
     work: luWork(plan.maxSparse),
     report: pivotReport(),
     scratch: new Float64Array(Math.max(plan.maxDense, plan.maxSparse, 1)),
+    positionRhs: new Float64Array(n),
+    positionX: new Float64Array(n),
   };
 }
 
@@ -92,20 +97,19 @@ export function factorBlock(f: BlockFactors, c: number, reuse: boolean): SparseS
     return ok ? null : pivotFailure(f, c);
   }
   const { colStart, rowLocal } = plan.layout;
+  // Always a fresh equilibration: Ruiz started from an earlier block's scaling can stop at a worse one.
+  f.rowScale.fill(1, s, s + m);
+  f.colScale.fill(1, s, s + m);
+  equilibrateCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale, f.scratch);
   if (reuse && f.hasPivots[c] === 1) {
-    // Keep the previous scaling and pivots while they stay acceptable.
-    scaleCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale);
+    // Keep the previous pivot sequence while every pivot stays acceptable.
     if (luRefactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report)) {
       f.refactorCount.kept++;
       f.pivotRatio[c] = f.report.ratio;
       return null;
     }
     f.refactorCount.repivoted++;
-  } else {
-    f.rowScale.fill(1, s, s + m);
-    f.colScale.fill(1, s, s + m);
   }
-  equilibrateCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale, f.scratch);
   const ok = luFactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report);
   f.pivotRatio[c] = f.report.ratio;
   f.hasPivots[c] = ok ? 1 : 0;

@@ -50,61 +50,91 @@ export function checkedSolve(
   timings?: SparseSolveTimings,
 ): SparseSolveResult {
   const lap = lapTimer(timings);
-  const { plan } = f;
-  const { n, order, componentOf } = plan;
+  const { n, order, componentOf } = f.plan;
   const tolerance = options.residualTolerance ?? 1e-9;
-  const maxSteps = options.maxRefinementSteps ?? 2;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(b[i])) return failure(f, componentOf[i], 'non-finite', `non-finite right-hand side b[${i}] = ${b[i]}`);
-  }
-  const pb = new Float64Array(n);
-  for (let t = 0; t < n; t++) pb[t] = b[order[t]];
-  const xp = new Float64Array(n);
-  lap('residual');
-  substitute(f, pb, xp);
-  lap('substitute');
-  const bad = firstNonFinite(xp);
-  if (bad >= 0) return failure(f, componentOf[order[bad]], 'overflow', 'overflow: the solution of this block is not finite (badly scaled or nearly singular)');
-
-  const x = new Float64Array(n);
-  for (let t = 0; t < n; t++) x[order[t]] = xp[t];
-  const normA = maxOf(f.loaded.rowSum);
   const normB = infNorm(b);
+  if (!Number.isFinite(normB)) {
+    const i = firstNonFinite(b);
+    return failure(f, componentOf[i], 'non-finite', `non-finite right-hand side b[${i}] = ${b[i]}`);
+  }
+  const x = new Float64Array(n);
+  lap('residual');
+  const bad = solveOriginal(f, b, x);
+  lap('substitute');
+  if (bad >= 0) return failure(f, componentOf[order[bad]], 'overflow', 'overflow: the solution of this block is not finite (badly scaled or nearly singular)');
+  const normA = maxOf(f.loaded.rowSum);
   const relative = (res: number, v: Float64Array): number => {
     const denom = normA * infNorm(v) + normB;
     return denom > 0 ? res / denom : res === 0 ? 0 : Infinity;
   };
   const r = new Float64Array(n);
-  let residual = residualInto(f, x, b, r);
-  let rel = relative(residual, x);
-  if (!(rel <= tolerance) && maxSteps > 0) {
-    const rp = new Float64Array(n);
-    const dp = new Float64Array(n);
-    const trial = new Float64Array(n);
-    const rTrial = new Float64Array(n);
-    for (let step = 0; step < maxSteps && !(rel <= tolerance); step++) {
-      for (let t = 0; t < n; t++) rp[t] = r[order[t]];
-      lap('residual');
-      substitute(f, rp, dp);
-      lap('substitute');
-      for (let t = 0; t < n; t++) trial[order[t]] = x[order[t]] + dp[t];
-      if (firstNonFinite(trial) >= 0) break;
-      const tRes = residualInto(f, trial, b, rTrial);
-      const tRel = relative(tRes, trial);
-      if (!(tRel < rel)) break; // no progress
-      x.set(trial);
-      r.set(rTrial);
-      residual = tRes;
-      rel = tRel;
-    }
-  }
+  const residual = residualInto(f, x, b, r);
+  let check: Checked = { x, r, residual, rel: relative(residual, x) };
+  if (!(check.rel <= tolerance)) check = refine(f, b, check, tolerance, options.maxRefinementSteps ?? 2, relative, lap);
   lap('residual');
-  if (!(rel <= tolerance)) {
-    const worst = componentOf[argMaxAbs(r)];
-    const m = plan.blockSize(worst);
-    return failure(f, worst, 'ill-conditioned', `ill-conditioned: relative residual ${rel.toExponential(3)} exceeds ${tolerance} (block of ${m} unknowns)`);
+  if (!(check.rel <= tolerance)) {
+    const worst = componentOf[argMaxAbs(check.r)];
+    const m = f.plan.blockSize(worst);
+    return failure(f, worst, 'ill-conditioned', `ill-conditioned: relative residual ${check.rel.toExponential(3)} exceeds ${tolerance} (block of ${m} unknowns)`);
   }
-  return { ok: true, x, residual, relativeResidual: rel, stats: stats() };
+  return { ok: true, x: check.x, residual: check.residual, relativeResidual: check.rel, stats: stats() };
+}
+
+interface Checked {
+  x: Float64Array;
+  /** b − A x */
+  r: Float64Array;
+  residual: number;
+  rel: number;
+}
+
+/**
+ * Iterative refinement with the same factors: x ← x + A⁻¹ (b − A x) while the relative residual is
+ * above the tolerance, the step is finite and it makes progress, at most `steps` times.
+ */
+function refine(
+  f: BlockFactors,
+  b: Float64Array,
+  start: Checked,
+  tolerance: number,
+  steps: number,
+  relative: (res: number, v: Float64Array) => number,
+  lap: (key: keyof SparseSolveTimings) => void,
+): Checked {
+  let best = start;
+  const d = new Float64Array(b.length);
+  for (let step = 0; step < steps && !(best.rel <= tolerance); step++) {
+    lap('residual');
+    const bad = solveOriginal(f, best.r, d);
+    lap('substitute');
+    if (bad >= 0) break;
+    const x = best.x.map((v, i) => v + d[i]);
+    const r = new Float64Array(b.length);
+    const residual = residualInto(f, x, b, r);
+    const rel = relative(residual, x);
+    if (!(rel < best.rel)) break; // no progress
+    best = { x, r, residual, rel };
+  }
+  return best;
+}
+
+/**
+ * x = A⁻¹ rhs in the original numbering (through the position-ordered work arrays of the factors).
+ * Returns the first position whose x is not finite, or -1.
+ */
+function solveOriginal(f: BlockFactors, rhs: Float64Array, x: Float64Array): number {
+  const { n, order } = f.plan;
+  const pb = f.positionRhs;
+  const xp = f.positionX;
+  for (let t = 0; t < n; t++) pb[t] = rhs[order[t]];
+  substitute(f, pb, xp);
+  let bad = -1;
+  for (let t = 0; t < n; t++) {
+    const v = xp[t];
+    x[order[t]] = v;
+    if (v - v !== 0 && bad < 0) bad = t;
+  }
+  return bad;
 }
 
 function failure(f: BlockFactors, c: number, kind: SparseSolveFailure['kind'], reason: string): SparseSolveFailure {

@@ -5,8 +5,8 @@
  * do not depend on the units (kg/h vs kmol/h) of the equations and unknowns.
  *
  * Both forms multiply the scale factors of block-local row i / column j into rowScale[base + i] /
- * colScale[base + j] (set them to 1 first for a fresh equilibration), and take a scratch array of
- * at least m doubles.
+ * colScale[base + j] (the caller sets them to 1 first), and take a scratch array of at least m
+ * doubles.
  */
 
 const MAX_SWEEPS = 20;
@@ -125,18 +125,3 @@ export function equilibrateDense(
   }
 }
 
-/** Applies given scale factors to a sparse block (CSC as in equilibrateCsc): a_ij ← r_i a_ij c_j. */
-export function scaleCsc(
-  colStart: Int32Array,
-  rowIdx: Int32Array,
-  values: Float64Array,
-  base: number,
-  m: number,
-  rowScale: Float64Array,
-  colScale: Float64Array,
-): void {
-  for (let j = 0; j < m; j++) {
-    const cj = colScale[base + j];
-    for (let p = colStart[base + j], end = colStart[base + j + 1]; p < end; p++) values[p] *= rowScale[base + rowIdx[p]] * cj;
-  }
-}
