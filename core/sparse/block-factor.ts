@@ -6,11 +6,11 @@
 
 import { denseFactor, pivotReport, type PivotReport } from './dense';
 import { pivotKind, type SparseSolveFailure } from './failure';
-import { DENSE, SINGLETON, SPARSE } from './layout';
+import { DENSE, SINGLETON } from './layout';
 import type { LoadedValues } from './load';
 import { luFactorBlock } from './lu';
 import { luRefactorBlock } from './lu-refactor';
-import { luStore, luWork, type LuStore, type LuWork } from './lu-store';
+import { luStoreFromPattern, luWork, type LuStore, type LuWork } from './lu-store';
 import type { Plan } from './plan';
 import { equilibrateCsc, equilibrateDense } from './scaling';
 
@@ -52,18 +52,23 @@ export interface BlockFactors {
 }
 
 export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOptions): BlockFactors {
-  const { n, blockCount, layout } = plan;
-  let sparseValues = 0;
-  for (let c = 0; c < blockCount; c++) if (plan.kind[c] === SPARSE) sparseValues += layout.valueStart[c + 1] - layout.valueStart[c];
+  const { n, blockCount, blockStart, symbolic } = plan;
+  const segments = new Int32Array(4 * blockCount).fill(-1);
+  for (let c = 0; c < blockCount; c++) {
+    if (symbolic.has[c] !== 1) continue;
+    const s = blockStart[c];
+    const e = blockStart[c + 1] - 1;
+    segments.set([symbolic.lBeg[s], symbolic.lEnd[e] - symbolic.lBeg[s], symbolic.uBeg[s], symbolic.uEnd[e] - symbolic.uBeg[s]], 4 * c);
+  }
   return {
     plan,
     loaded,
     rowScale: new Float64Array(n).fill(1),
     colScale: new Float64Array(n).fill(1),
     pivots: new Int32Array(n),
-    lu: luStore(n, 2 * sparseValues + n),
-    segments: new Int32Array(4 * blockCount).fill(-1),
-    hasPivots: new Uint8Array(blockCount),
+    lu: luStoreFromPattern(symbolic, blockStart, n),
+    segments,
+    hasPivots: symbolic.has.slice(),
     pivotRatio: new Float64Array(blockCount).fill(1),
     refactorCount: { kept: 0, repivoted: 0 },
     threshold: options.pivotThreshold ?? 0.1,

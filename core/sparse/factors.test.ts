@@ -108,7 +108,7 @@ describe('refactor', () => {
   });
 
   it('keeps the pivots while they stay acceptable and pivots afresh when one does not', () => {
-    // A 10-unknown cycle (a sparse block: 2 entries per row, 20 < 25 % of 100): x_k - a_k x_{k-1} = b_k.
+    // A 10-unknown cycle (a sparse block: 2 entries per row, 20 < 50 % of 100): x_k - a_k x_{k-1} = b_k.
     const n = 10;
     const cycle = (diag0: number) =>
       csr(n, [

@@ -50,10 +50,12 @@ export function factor(plan: SolvePlan, A: CsrMatrix, options: FactorOptions = {
   loadAll(p, A.values, f.loaded, bad);
   lap('load');
   if (bad.length > 0) return nonFinite(p, A, bad[0]);
+  // Sparse blocks start from the plan's symbolic LU (diagonal pivots) while it is acceptable.
   for (let c = 0; c < p.blockCount; c++) {
-    const failed = factorBlock(f, c, false);
+    const failed = factorBlock(f, c, true);
     if (failed) return failed;
   }
+  f.refactorCount.kept = f.refactorCount.repivoted = 0;
   lap('factor');
   return { ok: true, factors: new PlantFactors(f, options) };
 }

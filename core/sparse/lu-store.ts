@@ -7,6 +7,8 @@
  * of every per-column array. Row indices stored in li / ui are block-local pivot positions.
  */
 
+import type { LuPattern } from './lu-symbolic';
+
 export interface LuStore {
   /** Strictly lower part of L (unit diagonal implicit): column c at li/lx[lBeg[c] … lEnd[c]). */
   li: Int32Array;
@@ -45,6 +47,33 @@ export function luStore(columns: number, capacity: number): LuStore {
   };
 }
 
+/**
+ * A store holding the symbolic patterns of a plan (values to be computed), each block's pivots on
+ * the diagonal, with `extra` room after them for blocks factorised afresh.
+ */
+export function luStoreFromPattern(pattern: LuPattern, blockStart: Int32Array, extra: number): LuStore {
+  const columns = pattern.lBeg.length;
+  const store = luStore(columns, 0);
+  const lCap = pattern.li.length + extra;
+  const uCap = pattern.ui.length + extra;
+  store.li = new Int32Array(lCap);
+  store.li.set(pattern.li);
+  store.ui = new Int32Array(uCap);
+  store.ui.set(pattern.ui);
+  store.lx = new Float64Array(lCap);
+  store.ux = new Float64Array(uCap);
+  store.lBeg.set(pattern.lBeg);
+  store.lEnd.set(pattern.lEnd);
+  store.uBeg.set(pattern.uBeg);
+  store.uEnd.set(pattern.uEnd);
+  for (let c = 0; c < pattern.has.length; c++) {
+    if (pattern.has[c] === 1) for (let t = blockStart[c], s = t; t < blockStart[c + 1]; t++) store.pinv[t] = t - s;
+  }
+  store.lTop = pattern.li.length;
+  store.uTop = pattern.ui.length;
+  return store;
+}
+
 /** Makes room for `need` more entries of L after lTop (and U after uTop). */
 export function reserve(store: LuStore, needL: number, needU: number): void {
   if (store.lTop + needL > store.li.length) {
@@ -80,7 +109,7 @@ export interface LuWork {
   ptr: Int32Array;
   lpend: Int32Array;
   mark: Int32Array;
-  /** Marks of the current column are `stamp`; every column takes a new one, so mark is never cleared. */
+  /** The last stamp used: every column marks with a new one, so mark is never cleared. */
   stamp: number;
 }
 
@@ -98,13 +127,15 @@ export function luWork(size: number): LuWork {
   };
 }
 
-/** A fresh stamp for one column (restarting the marks long before the counter overflows). */
-export function nextStamp(work: LuWork): number {
-  if (work.stamp >= 0x7ffffff0) {
+/** Reserves `count` fresh stamps; returns the first (restarting the marks long before the counter overflows). */
+export function nextStamps(work: LuWork, count: number): number {
+  if (work.stamp + count >= 0x7ffffff0) {
     work.mark.fill(0);
     work.stamp = 0;
   }
-  return ++work.stamp;
+  const first = work.stamp + 1;
+  work.stamp += count;
+  return first;
 }
 
 /**

@@ -18,7 +18,8 @@
 
 import type { CscMatrix } from './csr';
 import type { PivotReport } from './dense';
-import { luSolveBlock, luStore, luWork, nextStamp, reserve, type LuStore, type LuWork } from './lu-store';
+import { columnReach, prune } from './lu-reach';
+import { luSolveBlock, luStore, luWork, nextStamps, reserve, type LuStore, type LuWork } from './lu-store';
 
 export interface LuOptions {
   /** Accept the diagonal pivot if |a_kk| >= pivotThreshold * max |candidate|. Default 0.1; 1 = strict partial pivoting. */
@@ -76,28 +77,28 @@ export function luFactorBlock(
   report.column = -1;
   report.pivot = 0;
 
+  const { mark } = work;
+  const stamp0 = nextStamps(work, m);
   for (let k = 0; k < m; k++) {
-    const stamp = nextStamp(work);
+    const stamp = stamp0 + k;
     const c = base + k;
     lBeg[c] = store.lTop;
     uBeg[c] = store.uTop;
 
     // --- symbolic: reach of A(:,k) in the graph of L (rows -> pivot columns) ---
-    let top = m;
-    let colMax = 0;
-    for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
-      const a = Math.abs(values[pa]);
-      if (a > colMax || a !== a) colMax = a; // NaN propagates
-      const start = rowIdx[pa];
-      if (work.mark[start] === stamp) continue;
-      top = reach(start, stamp, top, base, store, work);
-    }
+    const top = columnReach(colStart, rowIdx, c, base, m, stamp, store, work);
 
     // --- numeric: x = L \ A(:,k) on the reach ---
     for (let t = top; t < m; t++) x[xi[t]] = 0;
-    for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) x[rowIdx[pa]] += values[pa];
+    let colMax = 0;
+    for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
+      const v = values[pa];
+      x[rowIdx[pa]] += v;
+      const a = Math.abs(v);
+      if (a > colMax || a !== a) colMax = a; // NaN propagates
+    }
 
-    reserve(store, m - top, m - top);
+    if (store.lTop + m - top > store.li.length || store.uTop + m - top > store.ui.length) reserve(store, m - top, m - top);
     const { li, lx, ui, ux } = store;
     let unz = store.uTop;
     for (let t = top; t < m; t++) {
@@ -111,6 +112,7 @@ export function luFactorBlock(
       if (xj === 0) continue;
       for (let q = lBeg[base + J], end = lEnd[base + J]; q < end; q++) x[li[q]] -= lx[q] * xj;
     }
+    const uHasEntries = unz > store.uTop;
     uEnd[c] = store.uTop = unz;
 
     // Largest candidate (first one on ties; NaN wins so that it is reported).
@@ -137,7 +139,7 @@ export function luFactorBlock(
     }
 
     // Diagonal preference.
-    if (best !== k && pinv[base + k] < 0 && work.mark[k] === stamp && Math.abs(x[k]) >= threshold * bestAbs) best = k;
+    if (best !== k && pinv[base + k] < 0 && mark[k] === stamp && Math.abs(x[k]) >= threshold * bestAbs) best = k;
     const pivot = x[best];
     pinv[base + best] = k;
     udiag[c] = pivot;
@@ -151,90 +153,13 @@ export function luFactorBlock(
       lnz++;
     }
     lEnd[c] = store.lTop = lnz;
-    prune(k, best, base, store, work);
+    if (uHasEntries) prune(k, best, base, store, work);
   }
 
   // Renumber the rows of L into pivot order.
   const li = store.li;
   for (let q = l0, end = store.lTop; q < end; q++) li[q] = pinv[base + li[q]];
   return true;
-}
-
-/**
- * Eisenstat–Liu pruning after column k (pivot row `pivotRow`): every column J with U(J,k) != 0
- * whose L(:,J) contains the pivot row needs, in later searches, only its pivotal rows (the others
- * are reachable through k); they are moved to the front of L(:,J) and lpend[J] marks the end.
- */
-function prune(k: number, pivotRow: number, base: number, store: LuStore, work: LuWork): void {
-  const { lpend } = work;
-  const { pinv, li, lx, ui, lBeg, lEnd } = store;
-  for (let q = store.uBeg[base + k], uq = store.uEnd[base + k]; q < uq; q++) {
-    const J = ui[q];
-    if (lpend[J] >= 0) continue;
-    const p0 = lBeg[base + J];
-    const p1 = lEnd[base + J];
-    for (let p2 = p0; p2 < p1; p2++) {
-      if (li[p2] !== pivotRow) continue;
-      let h = p0;
-      let tail = p1;
-      while (h < tail) {
-        const i = li[h];
-        if (pinv[base + i] >= 0) {
-          h++;
-        } else {
-          tail--;
-          li[h] = li[tail];
-          li[tail] = i;
-          const v = lx[h];
-          lx[h] = lx[tail];
-          lx[tail] = v;
-        }
-      }
-      lpend[J] = tail;
-      break;
-    }
-  }
-}
-
-/**
- * Iterative depth-first search from block-local row `start` in the graph of L (row i -> rows of
- * L(:, pinv[i]), pruned part only); pushes the finished rows onto xi[--top] so that xi[top..] is in
- * topological order. Returns the new top.
- */
-function reach(start: number, stamp: number, top: number, base: number, store: LuStore, work: LuWork): number {
-  const { pinv, lBeg, lEnd, li } = store;
-  const { mark, stack, ptr, lpend, xi } = work;
-  let head = 0;
-  stack[0] = start;
-  mark[start] = stamp;
-  const jc = pinv[base + start];
-  ptr[0] = jc < 0 ? 0 : lBeg[base + jc];
-  while (head >= 0) {
-    const j = stack[head];
-    const J = pinv[base + j];
-    let descended = false;
-    if (J >= 0) {
-      const pe = lpend[J];
-      const end = pe < 0 ? lEnd[base + J] : pe;
-      for (let q = ptr[head]; q < end; q++) {
-        const i = li[q];
-        if (mark[i] === stamp) continue;
-        ptr[head] = q + 1;
-        mark[i] = stamp;
-        head++;
-        stack[head] = i;
-        const Ji = pinv[base + i];
-        ptr[head] = Ji < 0 ? 0 : lBeg[base + Ji];
-        descended = true;
-        break;
-      }
-    }
-    if (!descended) {
-      head--;
-      xi[--top] = j;
-    }
-  }
-  return top;
 }
 
 /** Factorises the square matrix A (CSC). Never throws for a singular matrix. */

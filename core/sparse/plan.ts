@@ -1,11 +1,13 @@
 /**
  * The symbolic stage: from the pattern of A alone (never its values), the block triangular form
- * and solve order, the choice dense / sparse of every block, the fill-reducing ordering of the
- * sparse blocks and the layout of the values. Done once; factor and refactor reuse it.
+ * and solve order, the choice dense / sparse of every block, the fill-reducing ordering and the
+ * symbolic LU of the sparse blocks, and the layout of the values. Done once; factor and refactor
+ * reuse it.
  */
 
 import { sameCsrPattern, validateCsr, type CsrMatrix } from './csr';
 import { buildLayout, DENSE, SINGLETON, SPARSE, type ValueLayout } from './layout';
+import { luSymbolic, type LuPattern } from './lu-symbolic';
 import { minimumDegreeOrder, symmetricPattern } from './ordering';
 import { stronglyConnectedComponents, type SccResult } from './scc';
 import { lapTimer, type SparseSolveTimings } from './timings';
@@ -17,7 +19,7 @@ import { lapTimer, type SparseSolveTimings } from './timings';
  * cycles with a few cross-couplings (two or three entries per row), and are factorised sparsely.
  */
 export const DENSE_MAX = 64;
-export const DENSE_FILL = 0.25;
+export const DENSE_FILL = 0.5;
 
 /** Sparse blocks of more than this many unknowns are ordered by AMD; smaller ones keep the SCC discovery order, in which a recycle cycle fills only one row. */
 export const AMD_MIN = 64;
@@ -76,6 +78,8 @@ export class Plan implements SolvePlan {
     /** Largest dense and largest sparse block (workspace sizes). */
     readonly maxDense: number,
     readonly maxSparse: number,
+    /** Symbolic LU of the sparse blocks with diagonal pivots. */
+    readonly symbolic: LuPattern,
   ) {}
 
   get blockCount(): number {
@@ -147,8 +151,11 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   const position = new Int32Array(n);
   for (let t = 0; t < n; t++) position[order[t]] = t;
   const layout = buildLayout(pattern, order, position, scc.start, kind);
+  const sparse: number[] = [];
+  for (let c = 0; c < scc.count; c++) if (kind[c] === SPARSE) sparse.push(c);
+  const symbolic = luSymbolic(layout.colStart, layout.rowLocal, scc.start, sparse, n, maxSparse);
   lap('analyse');
-  return new Plan(n, rowPtr, colIdx, order, position, scc.start, kind, scc.componentOf, layout, stats, maxDense, maxSparse);
+  return new Plan(n, rowPtr, colIdx, order, position, scc.start, kind, scc.componentOf, layout, stats, maxDense, maxSparse, symbolic);
 }
 
 /** Stored entries of every block's diagonal block (one sequential pass over A). */
