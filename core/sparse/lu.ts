@@ -67,7 +67,7 @@ export function luFactorBlock(
   tolerance: number,
   report: PivotReport,
 ): boolean {
-  const { x, xi } = work;
+  const { x, mark } = work;
   const { pinv, lBeg, lEnd, uBeg, uEnd, udiag } = store;
   pinv.fill(-1, base, base + m);
   work.lpend.fill(-1, 0, m);
@@ -76,83 +76,35 @@ export function luFactorBlock(
   report.ratio = 1;
   report.column = -1;
   report.pivot = 0;
-
-  const { mark } = work;
   const stamp0 = nextStamps(work, m);
   for (let k = 0; k < m; k++) {
     const stamp = stamp0 + k;
     const c = base + k;
     lBeg[c] = store.lTop;
     uBeg[c] = store.uTop;
-
-    // --- symbolic: reach of A(:,k) in the graph of L (rows -> pivot columns) ---
     const top = columnReach(colStart, rowIdx, c, base, m, stamp, store, work);
-
-    // --- numeric: x = L \ A(:,k) on the reach ---
-    for (let t = top; t < m; t++) x[xi[t]] = 0;
-    let colMax = 0;
-    for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
-      const v = values[pa];
-      x[rowIdx[pa]] += v;
-      const a = Math.abs(v);
-      if (a > colMax || a !== a) colMax = a; // NaN propagates
-    }
-
+    const colMax = scatterColumn(colStart, rowIdx, values, c, top, m, work);
     if (store.lTop + m - top > store.li.length || store.uTop + m - top > store.ui.length) reserve(store, m - top, m - top);
-    const { li, lx, ui, ux } = store;
-    let unz = store.uTop;
-    for (let t = top; t < m; t++) {
-      const j = xi[t];
-      const J = pinv[base + j];
-      if (J < 0) continue; // candidate pivot row: a sink, its value is final when visited
-      const xj = x[j];
-      ui[unz] = J;
-      ux[unz] = xj;
-      unz++;
-      if (xj === 0) continue;
-      for (let q = lBeg[base + J], end = lEnd[base + J]; q < end; q++) x[li[q]] -= lx[q] * xj;
-    }
-    const uHasEntries = unz > store.uTop;
-    uEnd[c] = store.uTop = unz;
+    const uHasEntries = eliminate(top, base, m, store, work);
+    uEnd[c] = store.uTop;
 
-    // Largest candidate (first one on ties; NaN wins so that it is reported).
-    let best = -1;
-    let bestAbs = -1;
-    for (let t = top; t < m; t++) {
-      const j = xi[t];
-      if (pinv[base + j] >= 0) continue;
-      const a = Math.abs(x[j]);
-      if (a > bestAbs || a !== a) {
-        bestAbs = a;
-        best = j;
-        if (a !== a) break;
-      }
-    }
+    let best = largestCandidate(top, base, m, pinv, work);
+    const bestAbs = best < 0 ? 0 : Math.abs(x[best]);
     const ratio = best < 0 || !(colMax > 0) ? 0 : bestAbs / colMax;
     if (ratio < report.ratio || ratio !== ratio) report.ratio = ratio;
     if (best < 0 || !(bestAbs >= tolerance * colMax) || bestAbs === 0 || !Number.isFinite(bestAbs)) {
       report.column = k;
-      report.pivot = best < 0 ? 0 : bestAbs;
+      report.pivot = bestAbs;
       store.lTop = l0;
       store.uTop = u0;
       return false;
     }
-
     // Diagonal preference.
     if (best !== k && pinv[base + k] < 0 && mark[k] === stamp && Math.abs(x[k]) >= threshold * bestAbs) best = k;
-    const pivot = x[best];
     pinv[base + best] = k;
-    udiag[c] = pivot;
-
-    let lnz = store.lTop;
-    for (let t = top; t < m; t++) {
-      const i = xi[t];
-      if (pinv[base + i] >= 0) continue;
-      li[lnz] = i;
-      lx[lnz] = x[i] / pivot;
-      lnz++;
-    }
-    lEnd[c] = store.lTop = lnz;
+    udiag[c] = x[best];
+    storeL(top, base, m, x[best], store, work);
+    lEnd[c] = store.lTop;
     if (uHasEntries) prune(k, best, base, store, work);
   }
 
@@ -160,6 +112,77 @@ export function luFactorBlock(
   const li = store.li;
   for (let q = l0, end = store.lTop; q < end; q++) li[q] = pinv[base + li[q]];
   return true;
+}
+
+/** x = A(:,c) on the reach xi[top … m) (zero elsewhere in it); returns max |A(:,c)| (NaN if any is NaN). */
+function scatterColumn(colStart: Int32Array, rowIdx: Int32Array, values: Float64Array, c: number, top: number, m: number, work: LuWork): number {
+  const { x, xi } = work;
+  for (let t = top; t < m; t++) x[xi[t]] = 0;
+  let colMax = 0;
+  for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
+    const v = values[pa];
+    x[rowIdx[pa]] += v;
+    const a = Math.abs(v);
+    if (a > colMax || a !== a) colMax = a;
+  }
+  return colMax;
+}
+
+/**
+ * x ← L⁻¹ x in topological order over the reach; the pivotal rows' values are U(:,k), appended at
+ * uTop (pivot positions). Returns whether U(:,k) has entries.
+ */
+function eliminate(top: number, base: number, m: number, store: LuStore, work: LuWork): boolean {
+  const { x, xi } = work;
+  const { pinv, lBeg, lEnd, li, lx, ui, ux } = store;
+  const u0 = store.uTop;
+  let unz = u0;
+  for (let t = top; t < m; t++) {
+    const j = xi[t];
+    const J = pinv[base + j];
+    if (J < 0) continue; // candidate pivot row: a sink, its value is final when visited
+    const xj = x[j];
+    ui[unz] = J;
+    ux[unz] = xj;
+    unz++;
+    if (xj === 0) continue;
+    for (let q = lBeg[base + J], end = lEnd[base + J]; q < end; q++) x[li[q]] -= lx[q] * xj;
+  }
+  store.uTop = unz;
+  return unz > u0;
+}
+
+/** The not-yet-pivotal row of the reach with the largest |x| (first on ties, a NaN wins); -1 if none. */
+function largestCandidate(top: number, base: number, m: number, pinv: Int32Array, work: LuWork): number {
+  const { x, xi } = work;
+  let best = -1;
+  let bestAbs = -1;
+  for (let t = top; t < m; t++) {
+    const j = xi[t];
+    if (pinv[base + j] >= 0) continue;
+    const a = Math.abs(x[j]);
+    if (a > bestAbs || a !== a) {
+      bestAbs = a;
+      best = j;
+      if (a !== a) break;
+    }
+  }
+  return best;
+}
+
+/** L(:,k) = the remaining non-pivotal rows of the reach divided by the pivot, appended at lTop. */
+function storeL(top: number, base: number, m: number, pivot: number, store: LuStore, work: LuWork): void {
+  const { x, xi } = work;
+  const { pinv, li, lx } = store;
+  let lnz = store.lTop;
+  for (let t = top; t < m; t++) {
+    const i = xi[t];
+    if (pinv[base + i] >= 0) continue;
+    li[lnz] = i;
+    lx[lnz] = x[i] / pivot;
+    lnz++;
+  }
+  store.lTop = lnz;
 }
 
 /** Factorises the square matrix A (CSC). Never throws for a singular matrix. */

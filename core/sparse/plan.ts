@@ -59,28 +59,61 @@ export interface SolvePlan {
   readonly stats: PlanStats;
 }
 
-/** The plan with what factor needs (positions: blocks in solve order, each in factorisation order). */
+/** What a plan holds besides the public SolvePlan fields (positions: blocks in solve order, each in factorisation order). */
+export interface PlanParts {
+  n: number;
+  /** The analysed pattern (copies). */
+  rowPtr: Int32Array;
+  colIdx: Int32Array;
+  /** order[t] = unknown at position t; position = its inverse. */
+  order: Int32Array;
+  position: Int32Array;
+  /** Block c is positions blockStart[c] … blockStart[c+1]-1. */
+  blockStart: Int32Array;
+  componentOf: Int32Array;
+  kind: Uint8Array;
+  stats: PlanStats;
+  /** Largest dense and largest sparse block (workspace sizes). */
+  maxDense: number;
+  maxSparse: number;
+  layout: ValueLayout;
+  /** Symbolic LU of the sparse blocks with diagonal pivots. */
+  symbolic: LuPattern;
+}
+
+/** The plan with what factor needs. */
 export class Plan implements SolvePlan {
-  constructor(
-    readonly n: number,
-    /** The analysed pattern (copies). */
-    readonly rowPtr: Int32Array,
-    readonly colIdx: Int32Array,
-    /** order[t] = unknown at position t; position = its inverse. */
-    readonly order: Int32Array,
-    readonly position: Int32Array,
-    /** Block c is positions blockStart[c] … blockStart[c+1]-1. */
-    readonly blockStart: Int32Array,
-    readonly kind: Uint8Array,
-    readonly componentOf: Int32Array,
-    readonly layout: ValueLayout,
-    readonly stats: PlanStats,
-    /** Largest dense and largest sparse block (workspace sizes). */
-    readonly maxDense: number,
-    readonly maxSparse: number,
-    /** Symbolic LU of the sparse blocks with diagonal pivots. */
-    readonly symbolic: LuPattern,
-  ) {}
+  readonly n: number;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly order: Int32Array;
+  readonly position: Int32Array;
+  readonly blockStart: Int32Array;
+  readonly componentOf: Int32Array;
+  readonly kind: Uint8Array;
+  readonly stats: PlanStats;
+  readonly maxDense: number;
+  readonly maxSparse: number;
+  readonly layout: ValueLayout;
+  readonly symbolic: LuPattern;
+
+  constructor(parts: PlanParts) {
+    ({
+      n: this.n,
+      rowPtr: this.rowPtr,
+      colIdx: this.colIdx,
+      order: this.order,
+      position: this.position,
+      blockStart: this.blockStart,
+      componentOf: this.componentOf,
+      kind: this.kind,
+      stats: this.stats,
+      maxDense: this.maxDense,
+      maxSparse: this.maxSparse,
+      layout: this.layout,
+      symbolic: this.symbolic,
+    } = parts);
+  }
 
   get blockCount(): number {
     return this.kind.length;
@@ -114,9 +147,23 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   const pattern: CsrMatrix = { n, rowPtr, colIdx, values: new Float64Array(0) };
   const scc = stronglyConnectedComponents(n, rowPtr, colIdx);
   lap('scc');
+  const kinds = classifyBlocks(pattern, scc, options.denseMax ?? DENSE_MAX);
+  lap('analyse');
+  const order = (options.ordering ?? 'amd') === 'amd' ? orderSparseBlocks(pattern, scc, kinds.kind) : scc.order;
+  lap('order');
+  const position = new Int32Array(n);
+  for (let t = 0; t < n; t++) position[order[t]] = t;
+  const layout = buildLayout(pattern, order, position, scc.start, kinds.kind);
+  const sparse: number[] = [];
+  for (let c = 0; c < scc.count; c++) if (kinds.kind[c] === SPARSE) sparse.push(c);
+  const symbolic = luSymbolic(layout.colStart, layout.rowLocal, scc.start, sparse, n, kinds.maxSparse);
+  lap('analyse');
+  return new Plan({ n, rowPtr, colIdx, order, position, blockStart: scc.start, componentOf: scc.componentOf, ...kinds, layout, symbolic });
+}
 
-  const entries = blockEntries(pattern, scc);
-  const denseMax = options.denseMax ?? DENSE_MAX;
+/** Singleton, dense or sparse, for every block. */
+function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number) {
+  const entries = blockEntries(A, scc);
   const kind = new Uint8Array(scc.count);
   const stats: PlanStats = { blocks: scc.count, largestBlock: 0, singletons: 0, denseBlocks: 0, sparseBlocks: 0 };
   let maxDense = 0;
@@ -137,25 +184,18 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
       maxSparse = Math.max(maxSparse, m);
     }
   }
-  lap('analyse');
+  return { kind, stats, maxDense, maxSparse };
+}
 
+/** The SCC order with every sparse block larger than AMD_MIN reordered by AMD. */
+function orderSparseBlocks(A: CsrMatrix, scc: SccResult, kind: Uint8Array): Int32Array {
   const order = scc.order.slice();
-  if ((options.ordering ?? 'amd') === 'amd') {
-    const sccPosition = new Int32Array(n);
-    for (let t = 0; t < n; t++) sccPosition[scc.order[t]] = t;
-    for (let c = 0; c < scc.count; c++) {
-      if (kind[c] === SPARSE && scc.start[c + 1] - scc.start[c] > AMD_MIN) orderSparseBlock(pattern, scc, sccPosition, c, order);
-    }
-    lap('order');
+  const sccPosition = new Int32Array(A.n);
+  for (let t = 0; t < A.n; t++) sccPosition[scc.order[t]] = t;
+  for (let c = 0; c < scc.count; c++) {
+    if (kind[c] === SPARSE && scc.start[c + 1] - scc.start[c] > AMD_MIN) orderSparseBlock(A, scc, sccPosition, c, order);
   }
-  const position = new Int32Array(n);
-  for (let t = 0; t < n; t++) position[order[t]] = t;
-  const layout = buildLayout(pattern, order, position, scc.start, kind);
-  const sparse: number[] = [];
-  for (let c = 0; c < scc.count; c++) if (kind[c] === SPARSE) sparse.push(c);
-  const symbolic = luSymbolic(layout.colStart, layout.rowLocal, scc.start, sparse, n, maxSparse);
-  lap('analyse');
-  return new Plan(n, rowPtr, colIdx, order, position, scc.start, kind, scc.componentOf, layout, stats, maxDense, maxSparse, symbolic);
+  return order;
 }
 
 /** Stored entries of every block's diagonal block (one sequential pass over A). */
