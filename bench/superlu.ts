@@ -27,6 +27,7 @@ import { compileFlowsheet } from '../core';
 import { assemble } from '../core/assemble';
 import { analyse, factor, type CsrMatrix, type Factors, type SolvePlan, type SparseSolveResult, type SparseSolveTimings } from '../core/sparse';
 import { registry } from '../unit-ops';
+import { relDiff } from '../core/sparse/test-systems';
 import { generatePlant, rng } from './generate';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,16 +109,6 @@ function solution(r: SparseSolveResult): Float64Array {
   return r.x;
 }
 
-function maxRelDiff(x: Float64Array, y: Float64Array): number {
-  let d = 0;
-  let s = 0;
-  for (let i = 0; i < y.length; i++) {
-    d = Math.max(d, Math.abs(x[i] - y[i]));
-    s = Math.max(s, Math.abs(y[i]));
-  }
-  return d / Math.max(s, 1e-300);
-}
-
 function factorsOf(plan: SolvePlan, A: CsrMatrix, timings: SparseSolveTimings): Factors {
   const f = factor(plan, A, { timings });
   if (!f.ok) throw new Error(`bench: factor failed: ${f.reason}`);
@@ -155,7 +146,7 @@ function measureOurs(plant: Plant, runs: number, into: Record<Mode, Sample[]>): 
     ];
     for (const [mode, t] of samples) {
       into[mode].push(t.sample);
-      worst = Math.max(worst, maxRelDiff(solution(t.result), reference));
+      worst = Math.max(worst, relDiff(solution(t.result), reference));
     }
   }
   return worst;

@@ -10,7 +10,7 @@ import { DENSE, SINGLETON } from './layout';
 import type { LoadedValues } from './load';
 import { luFactorBlock } from './lu';
 import { luRefactorBlock } from './lu-refactor';
-import { luStoreFromPattern, luWork, type LuStore, type LuWork } from './lu-store';
+import { luStoreFromPattern, luWork, type BlockCsc, type LuStore, type LuWork, type Pivoting } from './lu-store';
 import type { Plan } from './plan';
 import { equilibrateCsc, equilibrateDense } from './scaling';
 
@@ -40,8 +40,9 @@ export interface BlockFactors {
   readonly pivotRatio: Float64Array;
   /** Counts of sparse-block refactorisations that kept / had to replace the previous pivots. */
   readonly refactorCount: { kept: number; repivoted: number };
-  readonly threshold: number;
-  readonly tolerance: number;
+  readonly pivoting: Pivoting;
+  /** The sparse blocks' (equilibrated) values in CSC form. */
+  readonly csc: BlockCsc;
   readonly work: LuWork;
   readonly report: PivotReport;
   /** Scratch of the size of the largest block. */
@@ -71,8 +72,8 @@ export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOpt
     hasPivots: symbolic.has.slice(),
     pivotRatio: new Float64Array(blockCount).fill(1),
     refactorCount: { kept: 0, repivoted: 0 },
-    threshold: options.pivotThreshold ?? 0.1,
-    tolerance: options.tolerance ?? 1e-12,
+    pivoting: { threshold: options.pivotThreshold ?? 0.1, tolerance: options.tolerance ?? 1e-12 },
+    csc: { colStart: plan.layout.colStart, rowIdx: plan.layout.rowLocal, values: loaded.blockValues },
     work: luWork(plan.maxSparse),
     report: pivotReport(),
     scratch: new Float64Array(Math.max(plan.maxDense, plan.maxSparse, 1)),
@@ -97,25 +98,24 @@ export function factorBlock(f: BlockFactors, c: number, reuse: boolean): SparseS
     f.rowScale.fill(1, s, s + m);
     f.colScale.fill(1, s, s + m);
     equilibrateDense(blockValues, vs, m, f.rowScale, f.colScale, s, f.scratch);
-    const ok = denseFactor(blockValues, vs, m, f.pivots, s, f.tolerance, f.scratch, f.report);
+    const ok = denseFactor(blockValues, vs, m, f.pivots, s, f.pivoting.tolerance, f.scratch, f.report);
     f.pivotRatio[c] = f.report.ratio;
     return ok ? null : pivotFailure(f, c);
   }
-  const { colStart, rowLocal } = plan.layout;
   // Always a fresh equilibration: Ruiz started from an earlier block's scaling can stop at a worse one.
   f.rowScale.fill(1, s, s + m);
   f.colScale.fill(1, s, s + m);
-  equilibrateCsc(colStart, rowLocal, blockValues, s, m, f.rowScale, f.colScale, f.scratch);
+  equilibrateCsc(f.csc, s, m, f.rowScale, f.colScale, f.scratch);
   if (reuse && f.hasPivots[c] === 1) {
     // Keep the previous pivot sequence while every pivot stays acceptable.
-    if (luRefactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report)) {
+    if (luRefactorBlock(f.csc, s, m, f.lu, f.work, f.pivoting, f.report)) {
       f.refactorCount.kept++;
       f.pivotRatio[c] = f.report.ratio;
       return null;
     }
     f.refactorCount.repivoted++;
   }
-  const ok = luFactorBlock(colStart, rowLocal, blockValues, s, m, f.lu, f.work, f.threshold, f.tolerance, f.report);
+  const ok = luFactorBlock(f.csc, s, m, f.lu, f.work, f.pivoting, f.report);
   f.pivotRatio[c] = f.report.ratio;
   f.hasPivots[c] = ok ? 1 : 0;
   if (!ok) return pivotFailure(f, c);
@@ -156,7 +156,7 @@ function pivotFailure(f: BlockFactors, c: number): SparseSolveFailure {
     pivotRatio: report.ratio,
     reason:
       `${what} block of ${m} unknowns: no acceptable pivot for unknown ${u} ` +
-      `(largest relative pivot ${report.ratio.toExponential(3)}, tolerance ${f.tolerance})`,
+      `(largest relative pivot ${report.ratio.toExponential(3)}, tolerance ${f.pivoting.tolerance})`,
   };
 }
 

@@ -5,15 +5,21 @@
  * pivoting (lu.ts) and the symbolic factorisation with diagonal pivots (lu-symbolic.ts).
  */
 
-import type { LuStore, LuWork } from './lu-store';
+import { nextStamps, type BlockCsc, type LuStore, type LuWork } from './lu-store';
+
+/** Clears block base's pivots and pruning marks; returns the first of the m stamps of its columns. */
+export function beginBlock(base: number, m: number, store: LuStore, work: LuWork): number {
+  store.pinv.fill(-1, base, base + m);
+  work.lpend.fill(-1, 0, m);
+  return nextStamps(work, m);
+}
 
 /**
- * The reach of column c = base + k of the block (CSC: colStart / block-local rowIdx): writes it to
+ * The reach of column c = base + k of the block (the pattern of A only): writes it to
  * work.xi[top … m) in topological order, marking every row reached with `stamp`. Returns top.
  */
 export function columnReach(
-  colStart: Int32Array,
-  rowIdx: Int32Array,
+  A: Pick<BlockCsc, 'colStart' | 'rowIdx'>,
   c: number,
   base: number,
   m: number,
@@ -23,6 +29,7 @@ export function columnReach(
 ): number {
   const { pinv, lBeg, lEnd } = store;
   const { mark, lpend, xi } = work;
+  const { colStart, rowIdx } = A;
   let top = m;
   for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
     const start = rowIdx[pa];

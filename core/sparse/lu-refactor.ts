@@ -11,25 +11,16 @@
  */
 
 import type { PivotReport } from './dense';
-import type { LuStore, LuWork } from './lu-store';
+import type { BlockCsc, LuStore, LuWork, Pivoting } from './lu-store';
 
 /**
  * Overwrites the numeric values of block `base` in `store` (same CSC input layout as
  * luFactorBlock). Returns false, leaving the block's factors unusable, when an old pivot is no
  * longer acceptable; `report.ratio` receives the smallest relative pivot.
  */
-export function luRefactorBlock(
-  colStart: Int32Array,
-  rowIdx: Int32Array,
-  values: Float64Array,
-  base: number,
-  m: number,
-  store: LuStore,
-  work: LuWork,
-  threshold: number,
-  tolerance: number,
-  report: PivotReport,
-): boolean {
+export function luRefactorBlock(A: BlockCsc, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
+  const { threshold, tolerance } = pivoting;
+  const { colStart, rowIdx, values } = A;
   const x = work.x;
   const { pinv, lBeg, lEnd, li, lx, uBeg, uEnd, ui, ux, udiag } = store;
   report.ratio = 1;

@@ -9,6 +9,22 @@
 
 import type { LuPattern } from './lu-symbolic';
 
+/**
+ * Blocks' values in CSC form: column j of the block starting at position `base` holds the entries
+ * colStart[base + j] … colStart[base + j + 1] − 1 of rowIdx (block-local rows) and values.
+ */
+export interface BlockCsc {
+  readonly colStart: Int32Array;
+  readonly rowIdx: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** When a pivot is acceptable: |pivot| >= threshold · max |candidate| (the diagonal preference) and >= tolerance · max |A(:,k)|. */
+export interface Pivoting {
+  readonly threshold: number;
+  readonly tolerance: number;
+}
+
 export interface LuStore {
   /** Strictly lower part of L (unit diagonal implicit): column c at li/lx[lBeg[c] … lEnd[c]). */
   li: Int32Array;

@@ -7,8 +7,8 @@
  * unacceptable is factorised with pivoting instead (block-factor.ts).
  */
 
-import { columnReach, prune } from './lu-reach';
-import { luStore, luWork, nextStamps, reserve, type LuStore } from './lu-store';
+import { beginBlock, columnReach, prune } from './lu-reach';
+import { luStore, luWork, reserve, type BlockCsc, type LuStore, type LuWork } from './lu-store';
 
 /** Patterns of L and U by position, for the blocks with `has[c] = 1` (see LuStore; no values). */
 export interface LuPattern {
@@ -22,41 +22,38 @@ export interface LuPattern {
 }
 
 /**
- * Symbolic factorisation of the listed blocks (positions blockStart[c] … blockStart[c+1]-1, CSC
- * pattern colStart / block-local rowIdx). A block whose diagonal is not in the reach of its own
+ * Symbolic factorisation of the listed blocks of A (positions blockStart[c] … blockStart[c+1]-1). A block whose diagonal is not in the reach of its own
  * column (structurally zero even after fill) gets no pattern: it needs pivoting.
  */
-export function luSymbolic(colStart: Int32Array, rowIdx: Int32Array, blockStart: Int32Array, blocks: number[], n: number, maxSize: number): LuPattern {
+export function luSymbolic(A: Pick<BlockCsc, 'colStart' | 'rowIdx'>, blockStart: Int32Array, blocks: number[], n: number, maxSize: number): LuPattern {
   let entries = 0;
-  for (const c of blocks) entries += colStart[blockStart[c + 1]] - colStart[blockStart[c]];
+  for (const c of blocks) entries += A.colStart[blockStart[c + 1]] - A.colStart[blockStart[c]];
   const store = luStore(n, 2 * entries);
   const work = luWork(maxSize);
   const has = new Uint8Array(blockStart.length - 1);
-  for (const c of blocks) has[c] = symbolicBlock(colStart, rowIdx, blockStart[c], blockStart[c + 1] - blockStart[c], store, work) ? 1 : 0;
+  for (const c of blocks) has[c] = symbolicBlock(A, blockStart[c], blockStart[c + 1] - blockStart[c], store, work) ? 1 : 0;
   const { li, ui, lBeg, lEnd, uBeg, uEnd, lTop, uTop } = store;
   return { li: li.slice(0, lTop), ui: ui.slice(0, uTop), lBeg, lEnd, uBeg, uEnd, has };
 }
 
-function symbolicBlock(colStart: Int32Array, rowIdx: Int32Array, base: number, m: number, store: LuStore, work: ReturnType<typeof luWork>): boolean {
+function symbolicBlock(A: Pick<BlockCsc, 'colStart' | 'rowIdx'>, base: number, m: number, store: LuStore, work: LuWork): boolean {
   const { pinv, lBeg, lEnd, uBeg, uEnd } = store;
   const { xi, mark } = work;
-  pinv.fill(-1, base, base + m);
-  work.lpend.fill(-1, 0, m);
   const l0 = store.lTop;
   const u0 = store.uTop;
-  const stamp0 = nextStamps(work, m);
+  const stamp0 = beginBlock(base, m, store, work);
   for (let k = 0; k < m; k++) {
     const stamp = stamp0 + k;
     const c = base + k;
     lBeg[c] = store.lTop;
     uBeg[c] = store.uTop;
-    const top = columnReach(colStart, rowIdx, c, base, m, stamp, store, work);
+    const top = columnReach(A, c, base, m, stamp, store, work);
     if (mark[k] !== stamp) {
       store.lTop = l0;
       store.uTop = u0;
       return false;
     }
-    if (store.lTop + m - top > store.li.length || store.uTop + m - top > store.ui.length) reserve(store, m - top, m - top);
+    reserve(store, m - top, m - top);
     const { li, ui } = store;
     let lnz = store.lTop;
     let unz = store.uTop;

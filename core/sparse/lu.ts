@@ -18,8 +18,8 @@
 
 import type { CscMatrix } from './csr';
 import type { PivotReport } from './dense';
-import { columnReach, prune } from './lu-reach';
-import { luSolveBlock, luStore, luWork, nextStamps, reserve, type LuStore, type LuWork } from './lu-store';
+import { beginBlock, columnReach, prune } from './lu-reach';
+import { luSolveBlock, luStore, luWork, reserve, type BlockCsc, type LuStore, type LuWork, type Pivoting } from './lu-store';
 
 export interface LuOptions {
   /** Accept the diagonal pivot if |a_kk| >= pivotThreshold * max |candidate|. Default 0.1; 1 = strict partial pivoting. */
@@ -50,41 +50,28 @@ export interface LuSingular {
 export type LuResult = LuFactors | LuSingular;
 
 /**
- * Factorises the block whose column j (block-local) is colStart[base + j] … colStart[base + j + 1] - 1
- * of rowIdx (block-local rows) / values, writing columns base … base + m - 1 of `store` (appended at
- * lTop / uTop). Returns true on success; `report` receives the smallest relative pivot
+ * Factorises the block of A (see BlockCsc) at positions base … base + m - 1, writing those columns
+ * of `store` (appended at lTop / uTop). Returns true on success; `report` receives the smallest relative pivot
  * (|pivot| / max |A(:,k)|) and, on failure, the column and its best pivot.
  */
-export function luFactorBlock(
-  colStart: Int32Array,
-  rowIdx: Int32Array,
-  values: Float64Array,
-  base: number,
-  m: number,
-  store: LuStore,
-  work: LuWork,
-  threshold: number,
-  tolerance: number,
-  report: PivotReport,
-): boolean {
+export function luFactorBlock(A: BlockCsc, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
+  const { threshold, tolerance } = pivoting;
   const { x, mark } = work;
   const { pinv, lBeg, lEnd, uBeg, uEnd, udiag } = store;
-  pinv.fill(-1, base, base + m);
-  work.lpend.fill(-1, 0, m);
   const l0 = store.lTop;
   const u0 = store.uTop;
   report.ratio = 1;
   report.column = -1;
   report.pivot = 0;
-  const stamp0 = nextStamps(work, m);
+  const stamp0 = beginBlock(base, m, store, work);
   for (let k = 0; k < m; k++) {
     const stamp = stamp0 + k;
     const c = base + k;
     lBeg[c] = store.lTop;
     uBeg[c] = store.uTop;
-    const top = columnReach(colStart, rowIdx, c, base, m, stamp, store, work);
-    const colMax = scatterColumn(colStart, rowIdx, values, c, top, m, work);
-    if (store.lTop + m - top > store.li.length || store.uTop + m - top > store.ui.length) reserve(store, m - top, m - top);
+    const top = columnReach(A, c, base, m, stamp, store, work);
+    const colMax = scatterColumn(A, c, top, m, work);
+    reserve(store, m - top, m - top);
     const uHasEntries = eliminate(top, base, m, store, work);
     uEnd[c] = store.uTop;
 
@@ -115,8 +102,9 @@ export function luFactorBlock(
 }
 
 /** x = A(:,c) on the reach xi[top … m) (zero elsewhere in it); returns max |A(:,c)| (NaN if any is NaN). */
-function scatterColumn(colStart: Int32Array, rowIdx: Int32Array, values: Float64Array, c: number, top: number, m: number, work: LuWork): number {
+function scatterColumn(A: BlockCsc, c: number, top: number, m: number, work: LuWork): number {
   const { x, xi } = work;
+  const { colStart, rowIdx, values } = A;
   for (let t = top; t < m; t++) x[xi[t]] = 0;
   let colMax = 0;
   for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
@@ -190,7 +178,9 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
   const n = A.n;
   const store = luStore(n, 2 * A.colPtr[n] + n);
   const report = { ratio: 1, column: -1, pivot: 0 };
-  const ok = luFactorBlock(A.colPtr, A.rowIdx, A.values, 0, n, store, luWork(n), options.pivotThreshold ?? 0.1, options.tolerance ?? 1e-12, report);
+  const csc = { colStart: A.colPtr, rowIdx: A.rowIdx, values: A.values };
+  const pivoting = { threshold: options.pivotThreshold ?? 0.1, tolerance: options.tolerance ?? 1e-12 };
+  const ok = luFactorBlock(csc, 0, n, store, luWork(n), pivoting, report);
   if (!ok) return { singular: true, column: report.column, pivot: report.pivot === report.pivot ? report.pivot : 0 };
   return { singular: false, n, pinv: store.pinv, store, nnz: store.lTop + store.uTop + 2 * n };
 }

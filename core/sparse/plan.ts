@@ -156,7 +156,7 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   const layout = buildLayout(pattern, order, position, scc.start, kinds.kind);
   const sparse: number[] = [];
   for (let c = 0; c < scc.count; c++) if (kinds.kind[c] === SPARSE) sparse.push(c);
-  const symbolic = luSymbolic(layout.colStart, layout.rowLocal, scc.start, sparse, n, kinds.maxSparse);
+  const symbolic = luSymbolic({ colStart: layout.colStart, rowIdx: layout.rowLocal }, scc.start, sparse, n, kinds.maxSparse);
   lap('analyse');
   return new Plan({ n, rowPtr, colIdx, order, position, blockStart: scc.start, componentOf: scc.componentOf, ...kinds, layout, symbolic });
 }

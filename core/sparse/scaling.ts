@@ -9,6 +9,8 @@
  * doubles.
  */
 
+import type { BlockCsc } from './lu-store';
+
 const MAX_SWEEPS = 20;
 
 /**
@@ -22,20 +24,9 @@ export function powerOfTwoInvSqrt(a: number): number {
   return e === 0 ? 1 : 2 ** -e;
 }
 
-/**
- * A sparse block in CSC form: column j (block-local) holds the entries at
- * colStart[base + j] .. colStart[base + j + 1] - 1 of rowIdx (block-local rows) and values.
- */
-export function equilibrateCsc(
-  colStart: Int32Array,
-  rowIdx: Int32Array,
-  values: Float64Array,
-  base: number,
-  m: number,
-  rowScale: Float64Array,
-  colScale: Float64Array,
-  rmax: Float64Array,
-): void {
+/** A sparse block of A (see BlockCsc) at positions base … base + m − 1. */
+export function equilibrateCsc(A: BlockCsc, base: number, m: number, rowScale: Float64Array, colScale: Float64Array, rmax: Float64Array): void {
+  const { colStart, rowIdx, values } = A;
   const p0 = colStart[base];
   const p1 = colStart[base + m];
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
