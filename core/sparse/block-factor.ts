@@ -25,7 +25,7 @@ export interface PivotOptions {
 export interface BlockFactors {
   readonly plan: Plan;
   readonly loaded: LoadedValues;
-  /** Equilibration of the dense and sparse blocks: row / column scale of each position. */
+  /** Equilibration of the dense and sparse blocks: row / column scale of each of their positions. */
   readonly rowScale: Float64Array;
   readonly colScale: Float64Array;
   /** Dense blocks: row interchanges, by position. Their LU overwrites their block values. */
@@ -59,15 +59,18 @@ export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOpt
     if (symbolic.has[c] !== 1) continue;
     const s = blockStart[c];
     const e = blockStart[c + 1] - 1;
-    segments.set([symbolic.lBeg[s], symbolic.lEnd[e] - symbolic.lBeg[s], symbolic.uBeg[s], symbolic.uEnd[e] - symbolic.uBeg[s]], 4 * c);
+    segments[4 * c] = symbolic.lBeg[s];
+    segments[4 * c + 1] = symbolic.lEnd[e] - symbolic.lBeg[s];
+    segments[4 * c + 2] = symbolic.uBeg[s];
+    segments[4 * c + 3] = symbolic.uEnd[e] - symbolic.uBeg[s];
   }
   return {
     plan,
     loaded,
-    rowScale: new Float64Array(n).fill(1),
-    colScale: new Float64Array(n).fill(1),
+    rowScale: new Float64Array(n),
+    colScale: new Float64Array(n),
     pivots: new Int32Array(n),
-    lu: luStoreFromPattern(symbolic, blockStart, n),
+    lu: luStoreFromPattern(symbolic, blockStart, 16 + (symbolic.li.length >> 3)),
     segments,
     hasPivots: symbolic.has.slice(),
     pivotRatio: new Float64Array(blockCount).fill(1),

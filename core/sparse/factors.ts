@@ -113,7 +113,7 @@ class PlantFactors implements Factors {
       const c = list === undefined ? k : list[k];
       const failed = badBlocks.get(c) ?? factorBlock(this.f, c, true);
       if (failed) this.broken.set(c, failed);
-      else this.broken.delete(c);
+      else if (this.broken.size > 0) this.broken.delete(c);
       first ??= failed;
     }
     lap('factor');
