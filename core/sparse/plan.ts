@@ -27,8 +27,16 @@ export const AMD_MIN = 64;
 export interface AnalyseOptions {
   /** Ordering inside sparse blocks larger than {@link AMD_MIN}: 'amd' (default) or 'natural' (the SCC discovery order). */
   ordering?: 'amd' | 'natural';
-  /** Blocks of 2 … denseMax unknowns whose pattern is at least {@link DENSE_FILL} full are factorised densely. Default {@link DENSE_MAX}. */
+  /** Blocks of 2 … denseMax unknowns whose pattern is at least denseFill full are factorised densely. Default {@link DENSE_MAX}. */
   denseMax?: number;
+  /** See denseMax. Default {@link DENSE_FILL}; 0 makes every block of up to denseMax unknowns dense. */
+  denseFill?: number;
+  /**
+   * Symbolic LU of the sparse blocks (default true): it makes every factor with this plan cheaper
+   * (no pivot search while the diagonal pivots stay acceptable) and costs about one factorisation
+   * once. solveSparse, which factors only once, turns it off.
+   */
+  symbolic?: boolean;
   /** If given, receives the milliseconds of the phases scc, order and analyse. */
   timings?: SparseSolveTimings;
 }
@@ -77,7 +85,7 @@ export interface PlanParts {
   maxDense: number;
   maxSparse: number;
   layout: ValueLayout;
-  /** Symbolic LU of the sparse blocks with diagonal pivots. */
+  /** Symbolic LU of the sparse blocks with diagonal pivots (none when analysed with symbolic: false). */
   symbolic: LuPattern;
 }
 
@@ -147,7 +155,7 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   const pattern: CsrMatrix = { n, rowPtr, colIdx, values: new Float64Array(0) };
   const scc = stronglyConnectedComponents(n, rowPtr, colIdx);
   lap('scc');
-  const kinds = classifyBlocks(pattern, scc, options.denseMax ?? DENSE_MAX);
+  const kinds = classifyBlocks(pattern, scc, options.denseMax ?? DENSE_MAX, options.denseFill ?? DENSE_FILL);
   lap('analyse');
   const order = (options.ordering ?? 'amd') === 'amd' ? orderSparseBlocks(pattern, scc, kinds.kind) : scc.order;
   lap('order');
@@ -155,14 +163,14 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   for (let t = 0; t < n; t++) position[order[t]] = t;
   const layout = buildLayout(pattern, order, position, scc.start, kinds.kind);
   const sparse: number[] = [];
-  for (let c = 0; c < scc.count; c++) if (kinds.kind[c] === SPARSE) sparse.push(c);
+  if (options.symbolic ?? true) for (let c = 0; c < scc.count; c++) if (kinds.kind[c] === SPARSE) sparse.push(c);
   const symbolic = luSymbolic({ colStart: layout.colStart, rowIdx: layout.rowLocal }, scc.start, sparse, n, kinds.maxSparse);
   lap('analyse');
   return new Plan({ n, rowPtr, colIdx, order, position, blockStart: scc.start, componentOf: scc.componentOf, ...kinds, layout, symbolic });
 }
 
 /** Singleton, dense or sparse, for every block. */
-function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number) {
+function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number, denseFill: number) {
   const entries = blockEntries(A, scc);
   const kind = new Uint8Array(scc.count);
   const stats: PlanStats = { blocks: scc.count, largestBlock: 0, singletons: 0, denseBlocks: 0, sparseBlocks: 0 };
@@ -174,7 +182,7 @@ function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number) {
     if (m === 1) {
       kind[c] = SINGLETON;
       stats.singletons++;
-    } else if (m <= denseMax && entries[c] >= DENSE_FILL * m * m) {
+    } else if (m <= denseMax && entries[c] >= denseFill * m * m) {
       kind[c] = DENSE;
       stats.denseBlocks++;
       maxDense = Math.max(maxDense, m);

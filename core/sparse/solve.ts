@@ -14,7 +14,7 @@ import { analyse, type AnalyseOptions } from './plan';
 export type SparseSolveOptions = AnalyseOptions & FactorOptions;
 
 export function solveSparse(A: CsrMatrix, b: Float64Array, options: SparseSolveOptions = {}): SparseSolveResult {
-  const plan = analyse(A, options);
+  const plan = analyse(A, { symbolic: false, denseFill: 0, ...options });
   if (b.length !== A.n) throw new RangeError(`solveSparse: b has length ${b.length}, expected ${A.n}`);
   const factored = factor(plan, A, options);
   return factored.ok ? factored.factors.solve(b) : factored;
