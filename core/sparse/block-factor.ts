@@ -10,9 +10,9 @@ import { DENSE, SINGLETON } from './layout';
 import type { LoadedValues } from './load';
 import { luFactorBlock } from './lu';
 import { luRefactorBlock } from './lu-refactor';
-import { luStoreFromPattern, luWork, type BlockCsc, type LuStore, type LuWork, type Pivoting } from './lu-store';
+import { luStoreFromPattern, luWork, type BlockColumns, type LuStore, type LuWork, type Pivoting } from './lu-store';
 import type { Plan } from './plan';
-import { equilibrateCsc, equilibrateDense } from './scaling';
+import { equilibrateColumns, equilibrateDense } from './scaling';
 
 export interface PivotOptions {
   /** Sparse blocks: accept the diagonal pivot if |a_kk| >= pivotThreshold · max |candidate|. Default 0.1. */
@@ -25,12 +25,15 @@ export interface PivotOptions {
 export interface BlockFactors {
   readonly plan: Plan;
   readonly loaded: LoadedValues;
-  /** Equilibration of the dense and sparse blocks: row / column scale of each of their positions. */
-  readonly rowScale: Float64Array;
-  readonly colScale: Float64Array;
-  /** Dense blocks: row interchanges, by position. Their LU overwrites their block values. */
+  /** Equilibration of the dense and sparse blocks: scale of each position's equation (row) and unknown (column). */
+  readonly eqScale: Float64Array;
+  readonly unknownScale: Float64Array;
+  /** Singletons: the diagonal of their equation. */
+  readonly diag: Float64Array;
+  /** Dense blocks: their LU in place (at layout.denseStart) and their row interchanges, by position. */
+  readonly dense: Float64Array;
   readonly pivots: Int32Array;
-  /** Sparse blocks' L and U. */
+  /** Sparse blocks: P C = L U of C = (R B S)ᵀ, the transposed equilibrated block. */
   readonly lu: LuStore;
   /** Per block: where its L and U were placed in `lu` and how much room they have (l0, lRoom, u0, uRoom; -1: none yet). */
   readonly segments: Int32Array;
@@ -41,8 +44,8 @@ export interface BlockFactors {
   /** Counts of sparse-block refactorisations that kept / had to replace the previous pivots. */
   readonly refactorCount: { kept: number; repivoted: number };
   readonly pivoting: Pivoting;
-  /** The sparse blocks' (equilibrated) values in CSC form. */
-  readonly csc: BlockCsc;
+  /** The sparse blocks' rows as the columns of their transposes, scaled on the fly. */
+  readonly columns: BlockColumns;
   readonly work: LuWork;
   readonly report: PivotReport;
   /** Scratch of the size of the largest block. */
@@ -53,7 +56,7 @@ export interface BlockFactors {
 }
 
 export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOptions): BlockFactors {
-  const { n, blockCount, blockStart, symbolic } = plan;
+  const { n, blockCount, blockStart, symbolic, layout } = plan;
   const segments = new Int32Array(4 * blockCount).fill(-1);
   for (let c = 0; c < blockCount; c++) {
     if (symbolic.has[c] !== 1) continue;
@@ -64,19 +67,23 @@ export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOpt
     segments[4 * c + 2] = symbolic.uBeg[s];
     segments[4 * c + 3] = symbolic.uEnd[e] - symbolic.uBeg[s];
   }
+  const eqScale = new Float64Array(n);
+  const unknownScale = new Float64Array(n);
   return {
     plan,
     loaded,
-    rowScale: new Float64Array(n),
-    colScale: new Float64Array(n),
+    eqScale,
+    unknownScale,
+    diag: new Float64Array(n),
+    dense: new Float64Array(layout.denseSize),
     pivots: new Int32Array(n),
-    lu: luStoreFromPattern(symbolic, blockStart, 16 + (symbolic.li.length >> 3)),
+    lu: luStoreFromPattern(symbolic, blockStart, plan.maxSparse > 0 ? n : 0, 16 + (symbolic.li.length >> 3)),
     segments,
     hasPivots: symbolic.has.slice(),
     pivotRatio: new Float64Array(blockCount).fill(1),
     refactorCount: { kept: 0, repivoted: 0 },
     pivoting: { threshold: options.pivotThreshold ?? 0.1, tolerance: options.tolerance ?? 1e-12 },
-    csc: { colStart: plan.layout.colStart, rowIdx: plan.layout.rowLocal, values: loaded.blockValues },
+    columns: { start: layout.rowStart, end: layout.split, index: layout.col, values: loaded.values, rowScale: unknownScale, colScale: eqScale },
     work: luWork(plan.maxSparse),
     report: pivotReport(),
     scratch: new Float64Array(Math.max(plan.maxDense, plan.maxSparse, 1)),
@@ -90,35 +97,25 @@ export function blockFactors(plan: Plan, loaded: LoadedValues, options: PivotOpt
  * pivot sequence. Returns null, or the failure (singular, nearly singular, overflow).
  */
 export function factorBlock(f: BlockFactors, c: number, reuse: boolean): SparseSolveFailure | null {
-  const { plan } = f;
-  const kind = plan.kind[c];
+  const kind = f.plan.kind[c];
   if (kind === SINGLETON) return factorSingleton(f, c);
-  const s = plan.blockStart[c];
-  const m = plan.blockSize(c);
-  const vs = plan.layout.valueStart[c];
-  const { blockValues } = f.loaded;
-  if (kind === DENSE) {
-    f.rowScale.fill(1, s, s + m);
-    f.colScale.fill(1, s, s + m);
-    equilibrateDense(blockValues, vs, m, f.rowScale, f.colScale, s, f.scratch);
-    const ok = denseFactor(blockValues, vs, m, f.pivots, s, f.pivoting.tolerance, f.scratch, f.report);
-    f.pivotRatio[c] = f.report.ratio;
-    return ok ? null : pivotFailure(f, c);
-  }
+  const s = f.plan.blockStart[c];
+  const m = f.plan.blockSize(c);
+  f.eqScale.fill(1, s, s + m);
+  f.unknownScale.fill(1, s, s + m);
+  if (kind === DENSE) return factorDense(f, c, s, m);
   // Always a fresh equilibration: Ruiz started from an earlier block's scaling can stop at a worse one.
-  f.rowScale.fill(1, s, s + m);
-  f.colScale.fill(1, s, s + m);
-  equilibrateCsc(f.csc, s, m, f.rowScale, f.colScale, f.scratch);
+  equilibrateColumns(f.columns, s, m, f.scratch);
   if (reuse && f.hasPivots[c] === 1) {
     // Keep the previous pivot sequence while every pivot stays acceptable.
-    if (luRefactorBlock(f.csc, s, m, f.lu, f.work, f.pivoting, f.report)) {
+    if (luRefactorBlock(f.columns, s, m, f.lu, f.work, f.pivoting, f.report)) {
       f.refactorCount.kept++;
       f.pivotRatio[c] = f.report.ratio;
       return null;
     }
     f.refactorCount.repivoted++;
   }
-  const ok = luFactorBlock(f.csc, s, m, f.lu, f.work, f.pivoting, f.report);
+  const ok = luFactorBlock(f.columns, s, m, f.lu, f.work, f.pivoting, f.report);
   f.pivotRatio[c] = f.report.ratio;
   f.hasPivots[c] = ok ? 1 : 0;
   if (!ok) return pivotFailure(f, c);
@@ -126,11 +123,31 @@ export function factorBlock(f: BlockFactors, c: number, reuse: boolean): SparseS
   return null;
 }
 
+/** The block's rows copied into its m×m area, equilibrated, and factorised in place. */
+function factorDense(f: BlockFactors, c: number, s: number, m: number): SparseSolveFailure | null {
+  const { rowStart, split, col, denseStart } = f.plan.layout;
+  const values = f.loaded.values;
+  const a = f.dense;
+  const o = denseStart[c];
+  a.fill(0, o, o + m * m);
+  for (let k = 0; k < m; k++) {
+    for (let q = rowStart[s + k], end = split[s + k]; q < end; q++) a[o + k * m + col[q] - s] += values[q];
+  }
+  equilibrateDense(a, o, m, f.eqScale, f.unknownScale, s, f.scratch);
+  const ok = denseFactor(a, o, m, f.pivots, s, f.pivoting.tolerance, f.scratch, f.report);
+  f.pivotRatio[c] = f.report.ratio;
+  return ok ? null : pivotFailure(f, c);
+}
+
 function factorSingleton(f: BlockFactors, c: number): SparseSolveFailure | null {
-  const d = f.loaded.blockValues[f.plan.layout.valueStart[c]];
+  const { blockStart, layout, order } = f.plan;
+  const t = blockStart[c];
+  let d = 0;
+  for (let q = layout.rowStart[t], end = layout.split[t]; q < end; q++) d += f.loaded.values[q];
+  f.diag[t] = d;
   f.pivotRatio[c] = d === 0 ? 0 : 1;
   if (d !== 0) return null;
-  const u = f.plan.order[f.plan.blockStart[c]];
+  const u = order[t];
   return {
     ok: false,
     kind: 'singular',

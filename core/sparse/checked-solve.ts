@@ -143,14 +143,18 @@ function failure(f: BlockFactors, c: number, kind: SparseSolveFailure['kind'], r
   return out;
 }
 
-/** r = b − A x with the loaded values (original numbering); returns ‖r‖∞. */
+/**
+ * r = b − A x with the loaded values, in A's numbering and summation order (as residualNorm: each
+ * row's values are read through the layout, from one contiguous range); returns ‖r‖∞.
+ */
 function residualInto(f: BlockFactors, x: Float64Array, b: Float64Array, r: Float64Array): number {
   const { n, rowPtr, colIdx } = f.plan;
+  const { dest } = f.plan.layout;
   const values = f.loaded.values;
   let rmax = 0;
   for (let i = 0; i < n; i++) {
     let s = b[i];
-    for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) s -= values[p] * x[colIdx[p]];
+    for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) s -= values[dest[p]] * x[colIdx[p]];
     r[i] = s;
     const a = Math.abs(s);
     if (a > rmax || a !== a) rmax = a;

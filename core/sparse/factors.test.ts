@@ -33,7 +33,8 @@ describe('analyse + factor + solve', () => {
   it.each(systems)('equals solveSparse and mathjs lusolve: %s', (_, make) => {
     const sys = make();
     const ours = x(factorsOf(sys.A).solve(sys.b));
-    expect([...ours]).toEqual([...x(solveSparse(sys.A, sys.b))]);
+    // solveSparse's one-shot plan factorises small blocks densely: the same x to rounding.
+    expect(relDiff(ours, x(solveSparse(sys.A, sys.b)))).toBeLessThan(1e-13);
     const oracle = (lusolve(toDense(sys.A), [...sys.b]) as number[][]).map((row) => row[0]);
     expect(relDiff(ours, oracle)).toBeLessThan(1e-9);
     expect(relDiff(ours, sys.xTrue)).toBeLessThan(1e-9);

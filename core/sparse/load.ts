@@ -1,34 +1,23 @@
 /**
- * The numeric input of a factorisation: A's values copied into the plan's layout (block values and
- * off entries), a copy in A's own order for the residual check, and the row sums for ‖A‖∞.
+ * The numeric input of a factorisation: A's values copied into the plan's layout (rows in solve
+ * order), and the row sums for ‖A‖∞. This copy is also the matrix the residual is checked against.
  */
 
 import type { Plan } from './plan';
 
 export interface LoadedValues {
-  /** A copy of A.values in A's order (the matrix the residual is checked against). */
+  /** Value of every slot of the layout (A renumbered into positions); A's entry p is values[layout.dest[p]]. */
   values: Float64Array;
-  /** Σ_j |a_ij| of every row i (original numbering). */
+  /** Σ_j |a_ij| of the row at every position. */
   rowSum: Float64Array;
-  /** See ValueLayout: singletons' diagonals, dense blocks, sparse blocks' CSC values. */
-  blockValues: Float64Array;
-  /** Off-block entries, by row position (ValueLayout.offPtr / offCol). */
-  offValues: Float64Array;
 }
 
 export function loadedValues(plan: Plan): LoadedValues {
-  const { layout, n } = plan;
-  return {
-    values: new Float64Array(plan.nnz),
-    rowSum: new Float64Array(n),
-    blockValues: new Float64Array(layout.valueStart[plan.blockCount]),
-    offValues: new Float64Array(layout.offCol.length),
-  };
+  return { values: new Float64Array(plan.nnz), rowSum: new Float64Array(plan.n) };
 }
 
 /** Loads every value; the first non-finite entry of each row that has one is pushed to `bad`. */
 export function loadAll(plan: Plan, values: Float64Array, into: LoadedValues, bad: number[]): void {
-  into.blockValues.fill(0);
   for (let i = 0; i < plan.n; i++) {
     const p = loadRow(plan, i, values, into);
     if (p >= 0) bad.push(p);
@@ -37,17 +26,16 @@ export function loadAll(plan: Plan, values: Float64Array, into: LoadedValues, ba
 
 /** Loads the rows of block c only (the other blocks keep their values); non-finite entries as loadAll. */
 export function loadBlock(plan: Plan, c: number, values: Float64Array, into: LoadedValues, bad: number[]): void {
-  const { layout, blockStart, order } = plan;
-  into.blockValues.fill(0, layout.valueStart[c], layout.valueStart[c + 1]);
+  const { blockStart, order } = plan;
   for (let t = blockStart[c], e = blockStart[c + 1]; t < e; t++) {
     const p = loadRow(plan, order[t], values, into);
     if (p >= 0) bad.push(p);
   }
 }
 
+/** Row i of A (original numbering) into its place; returns its first non-finite entry, or −1. */
 function loadRow(plan: Plan, i: number, values: Float64Array, into: LoadedValues): number {
   const { dest } = plan.layout;
-  const { blockValues, offValues } = into;
   const own = into.values;
   const rowPtr = plan.rowPtr;
   let sum = 0;
@@ -55,13 +43,10 @@ function loadRow(plan: Plan, i: number, values: Float64Array, into: LoadedValues
   for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
     const v = values[p];
     if (v - v !== 0 && bad < 0) bad = p; // NaN or ±Infinity
-    own[p] = v;
+    own[dest[p]] = v;
     sum += Math.abs(v);
-    const d = dest[p];
-    if (d >= 0) blockValues[d] += v;
-    else offValues[-1 - d] = v;
   }
-  into.rowSum[i] = sum;
+  into.rowSum[plan.position[i]] = sum;
   return bad;
 }
 

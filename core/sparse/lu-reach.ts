@@ -5,7 +5,7 @@
  * pivoting (lu.ts) and the symbolic factorisation with diagonal pivots (lu-symbolic.ts).
  */
 
-import { nextStamps, type BlockCsc, type LuStore, type LuWork } from './lu-store';
+import { nextStamps, type BlockColumns, type LuStore, type LuWork } from './lu-store';
 
 /** Clears block base's pivots and pruning marks; returns the first of the m stamps of its columns. */
 export function beginBlock(base: number, m: number, store: LuStore, work: LuWork): number {
@@ -19,7 +19,7 @@ export function beginBlock(base: number, m: number, store: LuStore, work: LuWork
  * work.xi[top … m) in topological order, marking every row reached with `stamp`. Returns top.
  */
 export function columnReach(
-  A: Pick<BlockCsc, 'colStart' | 'rowIdx'>,
+  A: Pick<BlockColumns, 'start' | 'end' | 'index'>,
   c: number,
   base: number,
   m: number,
@@ -29,10 +29,10 @@ export function columnReach(
 ): number {
   const { pinv, lBeg, lEnd } = store;
   const { mark, lpend, xi } = work;
-  const { colStart, rowIdx } = A;
+  const { index } = A;
   let top = m;
-  for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
-    const start = rowIdx[pa];
+  for (let pa = A.start[c], pend = A.end[c]; pa < pend; pa++) {
+    const start = index[pa] - base;
     if (mark[start] === stamp) continue;
     const J = pinv[base + start];
     if (J < 0 || (lpend[J] < 0 ? lEnd[base + J] : lpend[J]) === lBeg[base + J]) {

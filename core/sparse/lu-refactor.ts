@@ -11,16 +11,15 @@
  */
 
 import type { PivotReport } from './dense';
-import type { BlockCsc, LuStore, LuWork, Pivoting } from './lu-store';
+import type { BlockColumns, LuStore, LuWork, Pivoting } from './lu-store';
 
 /**
- * Overwrites the numeric values of block `base` in `store` (same CSC input layout as
- * luFactorBlock). Returns false, leaving the block's factors unusable, when an old pivot is no
+ * Overwrites the numeric values of block `base` in `store` (same input as luFactorBlock). Returns false, leaving the block's factors unusable, when an old pivot is no
  * longer acceptable; `report.ratio` receives the smallest relative pivot.
  */
-export function luRefactorBlock(A: BlockCsc, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
+export function luRefactorBlock(A: BlockColumns, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
   const { threshold, tolerance } = pivoting;
-  const { colStart, rowIdx, values } = A;
+  const { index, values, rowScale, colScale } = A;
   const x = work.x;
   const { pinv, lBeg, lEnd, li, lx, uBeg, uEnd, ui, ux, udiag } = store;
   report.ratio = 1;
@@ -36,9 +35,11 @@ export function luRefactorBlock(A: BlockCsc, base: number, m: number, store: LuS
     for (let q = l0; q < l1; q++) x[li[q]] = 0;
     x[k] = 0;
     let colMax = 0;
-    for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
-      const v = values[pa];
-      x[pinv[base + rowIdx[pa]]] += v;
+    const cs = colScale[c];
+    for (let pa = A.start[c], pend = A.end[c]; pa < pend; pa++) {
+      const r = index[pa];
+      const v = values[pa] * cs * rowScale[r];
+      x[pinv[r]] += v;
       const a = Math.abs(v);
       if (a > colMax) colMax = a;
     }

@@ -10,13 +10,18 @@
 import type { LuPattern } from './lu-symbolic';
 
 /**
- * Blocks' values in CSC form: column j of the block starting at position `base` holds the entries
- * colStart[base + j] … colStart[base + j + 1] − 1 of rowIdx (block-local rows) and values.
+ * The matrix a kernel factorises, column by column. Column c (a global position; a block owns
+ * positions base … base + m − 1) holds the entries q = start[c] … end[c] − 1: row index[q] − base
+ * (index holds global positions) and value values[q] · colScale[c] · rowScale[index[q]].
+ * The scale arrays are the equilibration (powers of two).
  */
-export interface BlockCsc {
-  readonly colStart: Int32Array;
-  readonly rowIdx: Int32Array;
+export interface BlockColumns {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly index: Int32Array;
   readonly values: Float64Array;
+  readonly rowScale: Float64Array;
+  readonly colScale: Float64Array;
 }
 
 /** When a pivot is acceptable: |pivot| >= threshold · max |candidate| (the diagonal preference) and >= tolerance · max |A(:,k)|. */
@@ -64,11 +69,11 @@ export function luStore(columns: number, capacity: number): LuStore {
 }
 
 /**
- * A store holding the symbolic patterns of a plan (values to be computed), each block's pivots on
- * the diagonal, with `extra` room after them for blocks factorised afresh.
+ * A store for `columns` positions (0 when there is no sparse block) holding the symbolic patterns of
+ * a plan (values to be computed), each block's pivots on the diagonal, with `extra` room after them
+ * for blocks factorised afresh.
  */
-export function luStoreFromPattern(pattern: LuPattern, blockStart: Int32Array, extra: number): LuStore {
-  const columns = pattern.lBeg.length;
+export function luStoreFromPattern(pattern: LuPattern, blockStart: Int32Array, columns: number, extra: number): LuStore {
   const store = luStore(columns, 0);
   const lCap = pattern.li.length + extra;
   const uCap = pattern.ui.length + extra;
@@ -78,10 +83,12 @@ export function luStoreFromPattern(pattern: LuPattern, blockStart: Int32Array, e
   store.ui.set(pattern.ui);
   store.lx = new Float64Array(lCap);
   store.ux = new Float64Array(uCap);
-  store.lBeg.set(pattern.lBeg);
-  store.lEnd.set(pattern.lEnd);
-  store.uBeg.set(pattern.uBeg);
-  store.uEnd.set(pattern.uEnd);
+  if (pattern.lBeg.length > 0) {
+    store.lBeg.set(pattern.lBeg);
+    store.lEnd.set(pattern.lEnd);
+    store.uBeg.set(pattern.uBeg);
+    store.uEnd.set(pattern.uEnd);
+  }
   for (let c = 0; c < pattern.has.length; c++) {
     if (pattern.has[c] === 1) for (let t = blockStart[c], s = t; t < blockStart[c + 1]; t++) store.pinv[t] = t - s;
   }
@@ -172,4 +179,24 @@ export function luSolveBlock(store: LuStore, base: number, m: number, v: Float64
     for (let q = uBeg[base + j], end = uEnd[base + j]; q < end; q++) y[ui[q]] -= ux[q] * xj;
   }
   for (let k = 0; k < m; k++) v[vo + k] = y[k];
+}
+
+/**
+ * Solves B z = v in place on v[vo … vo + m) when the store holds the factors P C = L U of the
+ * block's transpose C = Bᵀ: Uᵀ y = v (forward), Lᵀ w = y (backward), z = Pᵀ w. Both triangular
+ * solves read the stored columns as rows (dot products). `y` is scratch of at least m doubles.
+ */
+export function luSolveTransposedBlock(store: LuStore, base: number, m: number, v: Float64Array, vo: number, y: Float64Array): void {
+  const { pinv, lBeg, lEnd, li, lx, uBeg, uEnd, ui, ux, udiag } = store;
+  for (let k = 0; k < m; k++) {
+    let sum = v[vo + k];
+    for (let q = uBeg[base + k], end = uEnd[base + k]; q < end; q++) sum -= ux[q] * y[ui[q]];
+    y[k] = sum / udiag[base + k];
+  }
+  for (let j = m - 1; j >= 0; j--) {
+    let sum = y[j];
+    for (let q = lBeg[base + j], end = lEnd[base + j]; q < end; q++) sum -= lx[q] * y[li[q]];
+    y[j] = sum;
+  }
+  for (let i = 0; i < m; i++) v[vo + i] = y[pinv[base + i]];
 }

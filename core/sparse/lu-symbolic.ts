@@ -8,7 +8,7 @@
  */
 
 import { beginBlock, columnReach, prune } from './lu-reach';
-import { luStore, luWork, reserve, type BlockCsc, type LuStore, type LuWork } from './lu-store';
+import { luStore, luWork, reserve, type BlockColumns, type LuStore, type LuWork } from './lu-store';
 
 /** Patterns of L and U by position, for the blocks with `has[c] = 1` (see LuStore; no values). */
 export interface LuPattern {
@@ -25,10 +25,10 @@ export interface LuPattern {
  * Symbolic factorisation of the listed blocks of A (positions blockStart[c] … blockStart[c+1]-1). A block whose diagonal is not in the reach of its own
  * column (structurally zero even after fill) gets no pattern: it needs pivoting.
  */
-export function luSymbolic(A: Pick<BlockCsc, 'colStart' | 'rowIdx'>, blockStart: Int32Array, blocks: number[], n: number, maxSize: number): LuPattern {
+export function luSymbolic(A: Pick<BlockColumns, 'start' | 'end' | 'index'>, blockStart: Int32Array, blocks: number[], n: number, maxSize: number): LuPattern {
   let entries = 0;
-  for (const c of blocks) entries += A.colStart[blockStart[c + 1]] - A.colStart[blockStart[c]];
-  const store = luStore(n, 2 * entries);
+  for (const c of blocks) for (let t = blockStart[c]; t < blockStart[c + 1]; t++) entries += A.end[t] - A.start[t];
+  const store = luStore(blocks.length > 0 ? n : 0, 2 * entries);
   const work = luWork(maxSize);
   const has = new Uint8Array(blockStart.length - 1);
   for (const c of blocks) has[c] = symbolicBlock(A, blockStart[c], blockStart[c + 1] - blockStart[c], store, work) ? 1 : 0;
@@ -36,7 +36,7 @@ export function luSymbolic(A: Pick<BlockCsc, 'colStart' | 'rowIdx'>, blockStart:
   return { li: li.slice(0, lTop), ui: ui.slice(0, uTop), lBeg, lEnd, uBeg, uEnd, has };
 }
 
-function symbolicBlock(A: Pick<BlockCsc, 'colStart' | 'rowIdx'>, base: number, m: number, store: LuStore, work: LuWork): boolean {
+function symbolicBlock(A: Pick<BlockColumns, 'start' | 'end' | 'index'>, base: number, m: number, store: LuStore, work: LuWork): boolean {
   const { pinv, lBeg, lEnd, uBeg, uEnd } = store;
   const { xi, mark } = work;
   const l0 = store.lTop;

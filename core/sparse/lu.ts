@@ -19,7 +19,7 @@
 import type { CscMatrix } from './csr';
 import type { PivotReport } from './dense';
 import { beginBlock, columnReach, prune } from './lu-reach';
-import { luSolveBlock, luStore, luWork, reserve, type BlockCsc, type LuStore, type LuWork, type Pivoting } from './lu-store';
+import { luSolveBlock, luStore, luWork, reserve, type BlockColumns, type LuStore, type LuWork, type Pivoting } from './lu-store';
 
 export interface LuOptions {
   /** Accept the diagonal pivot if |a_kk| >= pivotThreshold * max |candidate|. Default 0.1; 1 = strict partial pivoting. */
@@ -50,11 +50,11 @@ export interface LuSingular {
 export type LuResult = LuFactors | LuSingular;
 
 /**
- * Factorises the block of A (see BlockCsc) at positions base … base + m - 1, writing those columns
+ * Factorises the block of A (see BlockColumns) at positions base … base + m - 1, writing those columns
  * of `store` (appended at lTop / uTop). Returns true on success; `report` receives the smallest relative pivot
  * (|pivot| / max |A(:,k)|) and, on failure, the column and its best pivot.
  */
-export function luFactorBlock(A: BlockCsc, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
+export function luFactorBlock(A: BlockColumns, base: number, m: number, store: LuStore, work: LuWork, pivoting: Pivoting, report: PivotReport): boolean {
   const { threshold, tolerance } = pivoting;
   const { x, mark } = work;
   const { pinv, lBeg, lEnd, uBeg, uEnd, udiag } = store;
@@ -70,7 +70,7 @@ export function luFactorBlock(A: BlockCsc, base: number, m: number, store: LuSto
     lBeg[c] = store.lTop;
     uBeg[c] = store.uTop;
     const top = columnReach(A, c, base, m, stamp, store, work);
-    const colMax = scatterColumn(A, c, top, m, work);
+    const colMax = scatterColumn(A, c, base, top, m, work);
     reserve(store, m - top, m - top);
     const uHasEntries = eliminate(top, base, m, store, work);
     uEnd[c] = store.uTop;
@@ -102,14 +102,16 @@ export function luFactorBlock(A: BlockCsc, base: number, m: number, store: LuSto
 }
 
 /** x = A(:,c) on the reach xi[top … m) (zero elsewhere in it); returns max |A(:,c)| (NaN if any is NaN). */
-function scatterColumn(A: BlockCsc, c: number, top: number, m: number, work: LuWork): number {
+function scatterColumn(A: BlockColumns, c: number, base: number, top: number, m: number, work: LuWork): number {
   const { x, xi } = work;
-  const { colStart, rowIdx, values } = A;
+  const { index, values, rowScale } = A;
+  const cs = A.colScale[c];
   for (let t = top; t < m; t++) x[xi[t]] = 0;
   let colMax = 0;
-  for (let pa = colStart[c], pend = colStart[c + 1]; pa < pend; pa++) {
-    const v = values[pa];
-    x[rowIdx[pa]] += v;
+  for (let pa = A.start[c], pend = A.end[c]; pa < pend; pa++) {
+    const r = index[pa];
+    const v = values[pa] * cs * rowScale[r];
+    x[r - base] += v;
     const a = Math.abs(v);
     if (a > colMax || a !== a) colMax = a;
   }
@@ -178,7 +180,8 @@ export function luFactor(A: CscMatrix, options: LuOptions = {}): LuResult {
   const n = A.n;
   const store = luStore(n, 2 * A.colPtr[n] + n);
   const report = { ratio: 1, column: -1, pivot: 0 };
-  const csc = { colStart: A.colPtr, rowIdx: A.rowIdx, values: A.values };
+  const ones = new Float64Array(n).fill(1);
+  const csc: BlockColumns = { start: A.colPtr, end: A.colPtr.subarray(1), index: A.rowIdx, values: A.values, rowScale: ones, colScale: ones };
   const pivoting = { threshold: options.pivotThreshold ?? 0.1, tolerance: options.tolerance ?? 1e-12 };
   const ok = luFactorBlock(csc, 0, n, store, luWork(n), pivoting, report);
   if (!ok) return { singular: true, column: report.column, pivot: report.pivot === report.pivot ? report.pivot : 0 };

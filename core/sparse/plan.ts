@@ -161,17 +161,17 @@ export function analyse(A: CsrMatrix, options: AnalyseOptions = {}): SolvePlan {
   lap('order');
   const position = new Int32Array(n);
   for (let t = 0; t < n; t++) position[order[t]] = t;
-  const layout = buildLayout(pattern, order, position, scc.start, kinds.kind);
+  const layout = buildLayout(pattern, order, position, scc.start, scc.componentOf, kinds.kind);
   const sparse: number[] = [];
   if (options.symbolic ?? true) for (let c = 0; c < scc.count; c++) if (kinds.kind[c] === SPARSE) sparse.push(c);
-  const symbolic = luSymbolic({ colStart: layout.colStart, rowIdx: layout.rowLocal }, scc.start, sparse, n, kinds.maxSparse);
+  const symbolic = luSymbolic({ start: layout.rowStart, end: layout.split, index: layout.col }, scc.start, sparse, n, kinds.maxSparse);
   lap('analyse');
   return new Plan({ n, rowPtr, colIdx, order, position, blockStart: scc.start, componentOf: scc.componentOf, ...kinds, layout, symbolic });
 }
 
 /** Singleton, dense or sparse, for every block. */
 function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number, denseFill: number) {
-  const entries = blockEntries(A, scc);
+  const entries = denseFill > 0 ? blockEntries(A, scc) : new Int32Array(0);
   const kind = new Uint8Array(scc.count);
   const stats: PlanStats = { blocks: scc.count, largestBlock: 0, singletons: 0, denseBlocks: 0, sparseBlocks: 0 };
   let maxDense = 0;
@@ -182,7 +182,7 @@ function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number, denseFil
     if (m === 1) {
       kind[c] = SINGLETON;
       stats.singletons++;
-    } else if (m <= denseMax && entries[c] >= denseFill * m * m) {
+    } else if (m <= denseMax && (denseFill <= 0 || entries[c] >= denseFill * m * m)) {
       kind[c] = DENSE;
       stats.denseBlocks++;
       maxDense = Math.max(maxDense, m);
@@ -198,10 +198,14 @@ function classifyBlocks(A: CsrMatrix, scc: SccResult, denseMax: number, denseFil
 /** The SCC order with every sparse block larger than AMD_MIN reordered by AMD. */
 function orderSparseBlocks(A: CsrMatrix, scc: SccResult, kind: Uint8Array): Int32Array {
   const order = scc.order.slice();
-  const sccPosition = new Int32Array(A.n);
-  for (let t = 0; t < A.n; t++) sccPosition[scc.order[t]] = t;
+  let sccPosition: Int32Array | undefined;
   for (let c = 0; c < scc.count; c++) {
-    if (kind[c] === SPARSE && scc.start[c + 1] - scc.start[c] > AMD_MIN) orderSparseBlock(A, scc, sccPosition, c, order);
+    if (kind[c] !== SPARSE || scc.start[c + 1] - scc.start[c] <= AMD_MIN) continue;
+    if (!sccPosition) {
+      sccPosition = new Int32Array(A.n);
+      for (let t = 0; t < A.n; t++) sccPosition[scc.order[t]] = t;
+    }
+    orderSparseBlock(A, scc, sccPosition, c, order);
   }
   return order;
 }

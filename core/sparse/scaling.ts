@@ -9,7 +9,7 @@
  * doubles.
  */
 
-import type { BlockCsc } from './lu-store';
+import type { BlockColumns } from './lu-store';
 
 const MAX_SWEEPS = 20;
 
@@ -24,41 +24,39 @@ export function powerOfTwoInvSqrt(a: number): number {
   return e === 0 ? 1 : 2 ** -e;
 }
 
-/** A sparse block of A (see BlockCsc) at positions base … base + m − 1. */
-export function equilibrateCsc(A: BlockCsc, base: number, m: number, rowScale: Float64Array, colScale: Float64Array, rmax: Float64Array): void {
-  const { colStart, rowIdx, values } = A;
-  const p0 = colStart[base];
-  const p1 = colStart[base + m];
+/**
+ * A sparse block given by columns (see BlockColumns: the values are scaled on the fly, never
+ * written), at positions base … base + m − 1: multiplies the block's factors into view.rowScale and
+ * view.colScale. Each sweep takes the row and column maxima of the scaled block in one pass and
+ * divides rows and columns by their square roots together (Ruiz's simultaneous update).
+ */
+export function equilibrateColumns(A: BlockColumns, base: number, m: number, rmax: Float64Array): void {
+  const { start, end, index, values, rowScale, colScale } = A;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     rmax.fill(0, 0, m);
     let changed = false;
     for (let j = 0; j < m; j++) {
+      const c = base + j;
+      const cs = colScale[c];
       let cmax = 0;
-      const end = colStart[base + j + 1];
-      for (let p = colStart[base + j]; p < end; p++) {
-        const a = Math.abs(values[p]);
+      for (let p = start[c], e = end[c]; p < e; p++) {
+        const r = index[p];
+        const a = Math.abs(values[p]) * cs * rowScale[r];
         if (a > cmax) cmax = a;
-        if (a > rmax[rowIdx[p]]) rmax[rowIdx[p]] = a;
+        if (a > rmax[r - base]) rmax[r - base] = a;
       }
       const cf = powerOfTwoInvSqrt(cmax);
       if (cf !== 1) {
         changed = true;
-        colScale[base + j] *= cf;
-        for (let p = colStart[base + j]; p < end; p++) values[p] *= cf;
+        colScale[c] = cs * cf;
       }
     }
-    let rowChanged = false;
     for (let i = 0; i < m; i++) {
       const rf = powerOfTwoInvSqrt(rmax[i]);
-      rmax[i] = rf;
       if (rf !== 1) {
-        rowChanged = true;
+        changed = true;
         rowScale[base + i] *= rf;
       }
-    }
-    if (rowChanged) {
-      changed = true;
-      for (let p = p0; p < p1; p++) values[p] *= rmax[rowIdx[p]];
     }
     if (!changed) break;
   }

@@ -6,23 +6,23 @@
 import type { BlockFactors } from './block-factor';
 import { denseSolve } from './dense';
 import { DENSE, SINGLETON } from './layout';
-import { luSolveBlock } from './lu-store';
+import { luSolveTransposedBlock } from './lu-store';
 
 /** x = A⁻¹ rhs, both indexed by position (distinct arrays of length n). */
 export function substitute(f: BlockFactors, rhs: Float64Array, x: Float64Array): void {
-  const { plan } = f;
+  const { plan, diag } = f;
   const { blockStart, kind } = plan;
-  const { offPtr, offCol, valueStart } = plan.layout;
-  const { offValues, blockValues } = f.loaded;
+  const { rowStart, split, col } = plan.layout;
+  const values = f.loaded.values;
   for (let c = 0, count = plan.blockCount; c < count; c++) {
     const s = blockStart[c];
     const e = blockStart[c + 1];
     for (let t = s; t < e; t++) {
       let sum = rhs[t];
-      for (let q = offPtr[t], end = offPtr[t + 1]; q < end; q++) sum -= offValues[q] * x[offCol[q]];
+      for (let q = split[t], end = rowStart[t + 1]; q < end; q++) sum -= values[q] * x[col[q]];
       x[t] = sum;
     }
-    if (kind[c] === SINGLETON) x[s] /= blockValues[valueStart[c]];
+    if (kind[c] === SINGLETON) x[s] /= diag[s];
     else solveDiagonalBlock(f, c, x, s);
   }
 }
@@ -32,19 +32,19 @@ export function substitute(f: BlockFactors, rhs: Float64Array, x: Float64Array):
  * off entries already subtracted), on return its unknowns, both in position order.
  */
 export function solveDiagonalBlock(f: BlockFactors, c: number, v: Float64Array, vo: number): void {
-  const { plan, rowScale, colScale } = f;
+  const { plan, eqScale, unknownScale } = f;
   const s = plan.blockStart[c];
   const m = plan.blockStart[c + 1] - s;
-  const { blockValues } = f.loaded;
   const k = plan.kind[c];
   if (k === SINGLETON) {
-    v[vo] /= blockValues[plan.layout.valueStart[c]];
+    v[vo] /= f.diag[s];
   } else if (k === DENSE) {
-    denseSolve(blockValues, plan.layout.valueStart[c], m, f.pivots, s, v, vo, rowScale, colScale, s);
+    denseSolve(f.dense, plan.layout.denseStart[c], m, f.pivots, s, v, vo, eqScale, unknownScale, s);
   } else {
-    for (let t = 0; t < m; t++) v[vo + t] *= rowScale[s + t];
-    luSolveBlock(f.lu, s, m, v, vo, f.work.x);
-    for (let t = 0; t < m; t++) v[vo + t] *= colScale[s + t];
+    // B = R⁻¹ Cᵀ S⁻¹ with C = (R B S)ᵀ factorised: z = Cᵀ⁻¹ (R v), x = S z.
+    for (let t = 0; t < m; t++) v[vo + t] *= eqScale[s + t];
+    luSolveTransposedBlock(f.lu, s, m, v, vo, f.work.x);
+    for (let t = 0; t < m; t++) v[vo + t] *= unknownScale[s + t];
   }
 }
 
@@ -53,15 +53,14 @@ export function solveDiagonalBlock(f: BlockFactors, c: number, v: Float64Array, 
  * the unknowns of earlier blocks, in place. `scratch` holds at least the block's size.
  */
 export function solveOneBlock(f: BlockFactors, c: number, b: ArrayLike<number>, x: Float64Array, scratch: Float64Array): void {
-  const { plan } = f;
-  const { order, blockStart } = plan;
-  const { offPtr, offCol } = plan.layout;
-  const { offValues } = f.loaded;
+  const { order, blockStart } = f.plan;
+  const { rowStart, split, col } = f.plan.layout;
+  const values = f.loaded.values;
   const s = blockStart[c];
   const e = blockStart[c + 1];
   for (let t = s; t < e; t++) {
     let sum = b[order[t]];
-    for (let q = offPtr[t], end = offPtr[t + 1]; q < end; q++) sum -= offValues[q] * x[order[offCol[q]]];
+    for (let q = split[t], end = rowStart[t + 1]; q < end; q++) sum -= values[q] * x[order[col[q]]];
     scratch[t - s] = sum;
   }
   solveDiagonalBlock(f, c, scratch, 0);
