@@ -13,7 +13,9 @@
  *
  * Result: P A = L U with L unit lower triangular and U upper triangular, both in
  * pivot order. `luFactorBlock` is the kernel (factors appended to a shared
- * {@link LuStore}); `luFactor` / `luSolve` wrap it for a single matrix.
+ * {@link LuStore}, input read through a {@link BlockColumns} view: the plant's
+ * blocks are given by rows, so the kernel factorises their transposes);
+ * `luFactor` / `luSolve` wrap it for a single matrix in CSC form.
  */
 
 import type { CscMatrix } from './csr';

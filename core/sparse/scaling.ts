@@ -1,12 +1,12 @@
 /**
- * Ruiz equilibration of one block in place, with powers of two (exact, no rounding): repeatedly
- * divides every row and column by the square root of its largest magnitude until all are within a
- * factor 2 of 1. The LU then factorises R B C, so that pivot choices and the singularity tolerance
- * do not depend on the units (kg/h vs kmol/h) of the equations and unknowns.
+ * Ruiz equilibration of one block, with powers of two (exact, no rounding): repeatedly divides
+ * every row and column by the square root of its largest magnitude until all are within a factor 2
+ * of 1. The LU then factorises R B S, so that pivot choices and the singularity tolerance do not
+ * depend on the units (kg/h vs kmol/h) of the equations and unknowns.
  *
- * Both forms multiply the scale factors of block-local row i / column j into rowScale[base + i] /
- * colScale[base + j] (the caller sets them to 1 first), and take a scratch array of at least m
- * doubles.
+ * Both forms multiply the factors into the scale arrays of the block's positions (the caller sets
+ * them to 1 first) and take a scratch array of at least m doubles. The dense form also scales the
+ * block in place; the column form leaves the values alone (the kernels scale them as they read).
  */
 
 import type { BlockColumns } from './lu-store';
