@@ -110,6 +110,25 @@ describe('refactor', () => {
     expect(relDiff(x(f.solve(b)), x(solveSparse(cycle(1), b)))).toBeLessThan(1e-12);
   });
 
+  it('factorises a sparse block with a structurally zero diagonal (no symbolic LU with diagonal pivots)', () => {
+    // A 10-cycle, x_k - 0.5 x_{k-1} = b_k, except equation 3: x_2 - x_4 = b_3 (no x_3 in it).
+    const n = 10;
+    const entries: Array<[number, number, number]> = [];
+    for (let k = 0; k < n; k++) {
+      if (k === 3) entries.push([3, 2, 1], [3, 4, -1]);
+      else entries.push([k, k, 1], [k, (k + n - 1) % n, -0.5]);
+    }
+    const A = csr(n, entries);
+    const b = Float64Array.from({ length: n }, (_, k) => k + 1);
+    const f = factorsOf(A);
+    expect(f.plan.stats.sparseBlocks).toBe(1);
+    const oracle = (lusolve(toDense(A), [...b]) as number[][]).map((row) => row[0]);
+    expect(relDiff(x(f.solve(b)), oracle)).toBeLessThan(1e-12);
+    expect(f.refactor(perturbed(A, 4)).ok).toBe(true);
+    const B = perturbed(A, 4);
+    expect(relDiff(x(f.solve(b)), (lusolve(toDense(B), [...b]) as number[][]).map((row) => row[0]))).toBeLessThan(1e-12);
+  });
+
   it('a failed refactor makes solve fail until a later refactor succeeds', () => {
     // Mixer + splitter recycle {0, 1} fed by unknown 2: singular without purge.
     const loop = (p: number) =>
