@@ -13,9 +13,9 @@ import { stronglyConnectedComponents, type SccResult } from './scc';
 import { lapTimer, type SparseSolveTimings } from './timings';
 
 /**
- * Blocks of up to this many unknowns are factorised densely (in place, partial pivoting) when their
- * pattern is at least {@link DENSE_FILL} full: then the LU fills in anyway and the dense kernel,
- * with no index arrays, is the cheaper one. Flowsheet recycle blocks of 5–80 unknowns are mostly
+ * Blocks of up to this many unknowns are factorised densely (copied into an m×m array, partial
+ * pivoting) when their pattern is at least {@link DENSE_FILL} full: then the LU fills in anyway and
+ * the dense kernel, with no index arrays, is the cheaper one. Flowsheet recycle blocks of 5–80 unknowns are mostly
  * cycles with a few cross-couplings (two or three entries per row), and are factorised sparsely.
  */
 export const DENSE_MAX = 64;
