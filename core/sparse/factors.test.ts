@@ -276,6 +276,9 @@ describe('SolvePlan', () => {
     expect(plan.samePattern({ ...A, rowPtr: Int32Array.of(0, 1, 4, 6) })).toBe(false);
     expect(plan.samePattern(csr(4, [[0, 0, 1]]))).toBe(false);
     expect(() => factor(plan, { ...A, colIdx: moved })).toThrow(RangeError);
+    const f = factor(plan, A);
+    if (!f.ok) throw new Error(f.reason);
+    expect(() => f.factors.refactor({ ...A, colIdx: moved })).toThrow(RangeError);
   });
 
   it('never reads the values: a NaN matrix analyses like any other', () => {

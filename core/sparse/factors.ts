@@ -26,7 +26,8 @@ export interface Factors {
   solve(b: Float64Array): SparseSolveResult;
   /**
    * New values with the same pattern for the rows of some blocks (all when omitted): numeric
-   * refactorisation of those blocks only. A sparse block keeps its pivot sequence while every old
+   * refactorisation of those blocks only. The pattern is checked (O(nnz)) unless A carries the same
+   * rowPtr and colIdx arrays as the last refactor: keep a pattern's arrays unchanged once used. A sparse block keeps its pivot sequence while every old
    * pivot stays acceptable, and is factorised afresh with pivoting otherwise. A block that fails
    * stays failed (solve returns its failure, solveBlock throws) until a later refactor succeeds.
    */
@@ -65,6 +66,8 @@ class PlantFactors implements Factors {
   private readonly broken = new Map<number, SparseSolveFailure>();
   /** Factor sizes, computed when first asked for after a (re)factorisation. */
   private sizes: SparseSolveStats | null = null;
+  /** The pattern arrays last checked against the plan: a refactor with the same arrays skips the O(nnz) check. */
+  private checked: { rowPtr: Int32Array; colIdx: Int32Array } | null = null;
 
   constructor(
     private readonly f: BlockFactors,
@@ -94,7 +97,9 @@ class PlantFactors implements Factors {
 
   refactor(A: CsrMatrix, blocks?: Iterable<number>): { ok: true } | SparseSolveFailure {
     const plan = this.f.plan;
-    requirePattern(plan, A);
+    const known = this.checked?.rowPtr === A.rowPtr && this.checked.colIdx === A.colIdx && A.n === plan.n;
+    requirePattern(plan, A, known);
+    this.checked = { rowPtr: A.rowPtr, colIdx: A.colIdx };
     const lap = lapTimer(this.options.timings);
     this.sizes = null;
     const bad: number[] = [];
@@ -141,8 +146,8 @@ function asPlan(plan: SolvePlan): Plan {
   return plan;
 }
 
-function requirePattern(plan: Plan, A: CsrMatrix): void {
-  if (!plan.samePattern(A)) throw new RangeError('factor: A does not have the pattern the plan was analysed for (run analyse again)');
+function requirePattern(plan: Plan, A: CsrMatrix, known = false): void {
+  if (!known && !plan.samePattern(A)) throw new RangeError('factor: A does not have the pattern the plan was analysed for (run analyse again)');
   if (A.values.length < plan.nnz) throw new RangeError(`factor: A.values is shorter than rowPtr[n] = ${plan.nnz}`);
 }
 
