@@ -86,6 +86,7 @@ interface BlockContext {
   plan: SolvePlan;
   nonlinearBlock: Uint8Array;
   nonlinearRow: Uint8Array;
+  nonlinearWriter: Uint8Array;
   /** Residuals of nonlinear rows are floored at this (ROUNDING × the largest flow). */
   floor: number;
 }
@@ -98,7 +99,7 @@ function blockContext(system: PlantSystem, plan: SolvePlan, x: Float64Array): Bl
   for (let i = 0; i < system.n; i++) if (nonlinearRow[i]) nonlinearBlock[plan.componentOf[i]] = 1;
   let largest = 0;
   for (let v = 0; v < x.length; v++) if (system.isFlow[v] && Math.abs(x[v]) > largest) largest = Math.abs(x[v]);
-  return { plan, nonlinearBlock, nonlinearRow, floor: Math.max(SCALE_FLOOR, ROUNDING * largest) };
+  return { plan, nonlinearBlock, nonlinearRow, nonlinearWriter: writers, floor: Math.max(SCALE_FLOOR, ROUNDING * largest) };
 }
 
 type BlockOutcome = { ok: true; history: number[]; factors: Factors } | { ok: false; history: number[]; diagnostic: Diagnostic };
@@ -106,7 +107,10 @@ type BlockOutcome = { ok: true; history: number[]; factors: Factors } | { ok: fa
 /** Newton on block c, upstream unknowns held; x is updated in place. */
 function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: Float64Array, tolerance: number, maxIterations: number): BlockOutcome {
   const rows = context.plan.blockUnknowns(c);
-  const writers = [...new Set(Array.from(rows, (i) => system.owner[i]))].filter((w) => context.nonlinearRow[rows.find((i) => system.owner[i] === w)!]);
+  const writers = [...new Set(Array.from(rows, (i) => system.owner[i]))].filter((w) => context.nonlinearWriter[w]);
+  // A block of temperatures alone (the energy balance of a unit or a loop): re-write only those rows.
+  const t0 = system.plant.temperatureOffset;
+  const temperaturesOnly = rows.every((i) => i >= t0 && i < t0 + system.plant.streams.length) && writers.every((w) => system.onlyTemperaturesNonlinear(w));
   const r = new Float64Array(rows.length);
   const scale = new Float64Array(rows.length);
   const history: number[] = [];
@@ -129,7 +133,7 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
     } catch (e) {
       return fail(`its Jacobian is singular at iteration ${iteration + 1} (${(e as Error).message})`);
     }
-    lineSearch(system, context, rows, writers, x, full, meritOf(r, scale), scale);
+    lineSearch(system, rows, writers, x, full, meritOf(r, scale), scale, temperaturesOnly);
     if (system.patternChanged) return fail('a unit wrote terms outside the pattern it declared (a bug in the unit type)');
     // A temperature held at the engine's bounds for three steps will not come back (an adiabatic
     // unit whose heat cannot balance): stop at once rather than stall.
@@ -175,14 +179,14 @@ function blockResidual(system: PlantSystem, context: BlockContext, rows: Int32Ar
 }
 
 /** Backtracking from the full Newton step, projected onto the bounds; leaves the rows linearised at the result. */
-function lineSearch(system: PlantSystem, context: BlockContext, rows: Int32Array, writers: number[], x: Float64Array, full: Float64Array, merit: number, scale: Float64Array): void {
+function lineSearch(system: PlantSystem, rows: Int32Array, writers: number[], x: Float64Array, full: Float64Array, merit: number, scale: Float64Array, temperaturesOnly: boolean): void {
   const start = Float64Array.from(rows, (i) => x[i]);
   const rt = new Float64Array(rows.length);
   let alpha = 1;
   for (let k = 0; k < 16; k++) {
     rows.forEach((i, t) => (x[i] = start[t] + alpha * (full[i] - start[t])));
     projectRows(system, rows, x);
-    relinearise(system, writers, x);
+    relinearise(system, writers, x, temperaturesOnly);
     if (system.patternChanged) return;
     const { A, b } = system;
     let m = 0;
@@ -195,14 +199,13 @@ function lineSearch(system: PlantSystem, context: BlockContext, rows: Int32Array
     if (m <= (1 - 1e-4 * alpha) * merit || !(merit > 0)) return;
     alpha /= 2;
   }
-  void context;
 }
 
 /** Re-writes writers' rows at x and moves the specs' parameters with it. */
-function relinearise(system: PlantSystem, writers: readonly number[], x: Float64Array): void {
+function relinearise(system: PlantSystem, writers: readonly number[], x: Float64Array, temperaturesOnly = false): void {
   system.plant.specs.forEach((s, j) => system.setSpecValue(j, x[s.unknown]));
   const state = stateOf(x, false);
-  for (const w of writers) system.refill(w, state);
+  for (const w of writers) system.refill(w, state, temperaturesOnly);
 }
 
 function project(system: PlantSystem, x: Float64Array): void {

@@ -58,6 +58,7 @@ export class PlantSystem {
   /** Rows whose values changed since the last factorisation. */
   private changedRows: number[] = [];
   private rowChanged: Uint8Array;
+  private scratch = new Float64Array(0);
   /** Units adjusted by a spec, compiled at the spec's current value. */
   private readonly adjusted = new Map<number, UnitAt>();
   private readonly specValue: Float64Array;
@@ -144,16 +145,23 @@ export class PlantSystem {
   }
 
   /** Writes writer w's rows into the existing pattern; false (and `patternChanged`) when they do not fit. */
-  refill(w: number, state: SystemState): boolean {
+  refill(w: number, state: SystemState, temperaturesOnly = false): boolean {
     const { rowPtr, colIdx, values } = this.A;
-    const rows = this.rowsOf(w);
-    const before = rows.map((row) => [this.b[row], ...values.subarray(rowPtr[row], rowPtr[row + 1])]);
+    const rows = temperaturesOnly ? this.temperatureRowsOf(w) : this.rowsOf(w);
+    // The rows' old values, to tell which changed (only those are refactorised).
+    let size = rows.length;
+    for (const row of rows) size += rowPtr[row + 1] - rowPtr[row];
+    if (this.scratch.length < size) this.scratch = new Float64Array(2 * size);
+    const before = this.scratch;
+    let q = 0;
     for (const row of rows) {
+      before[q++] = this.b[row];
+      for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) before[q++] = values[p];
       values.fill(0, rowPtr[row], rowPtr[row + 1]);
       this.b[row] = 0;
     }
     let fits = true;
-    this.write(w, {
+    const sink: RowSink = {
       begin: (row, rhs) => {
         this.b[row] = rhs;
       },
@@ -162,19 +170,35 @@ export class PlantSystem {
         if (p >= 0) values[p] += c;
         else if (c !== 0) fits = false;
       },
-    }, state);
+    };
+    if (temperaturesOnly) this.writeTemperatures(w, sink, state);
+    else this.write(w, sink, state);
     if (!fits) this.patternChanged = true;
-    rows.forEach((row, i) => {
-      if (this.rowChanged[row]) return;
-      const old = before[i];
-      let same = old[0] === this.b[row];
-      for (let p = rowPtr[row], q = 1; same && p < rowPtr[row + 1]; p++, q++) same = old[q] === values[p];
-      if (!same) {
+    q = 0;
+    for (const row of rows) {
+      let same = before[q++] === this.b[row];
+      for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) same = before[q++] === values[p] && same;
+      if (!same && !this.rowChanged[row]) {
         this.rowChanged[row] = 1;
         this.changedRows.push(row);
       }
-    });
+    }
     return fits;
+  }
+
+  /** Whether writer w's rows change with the state only through its temperature rows (an adiabatic balance). */
+  onlyTemperaturesNonlinear(w: number): boolean {
+    const plant = this.plant;
+    return w < plant.units.length && !plant.units[w].model.linearize && !plant.specs.some((s) => s.unit === w);
+  }
+
+  private temperatureRowsOf(w: number): number[] {
+    return [...this.plant.units[w].outlets.values()].map((s) => this.plant.temperatureOffset + s);
+  }
+
+  private writeTemperatures(w: number, sink: RowSink, state: SystemState): void {
+    const eq = builderFor(this.plant, w, sink, this.owner);
+    writeTemperatureRows(this.plant, w, this.unitAt(w).params, eq, this.energyOn ? state : { ...state, initial: true });
   }
 
   /** r = A(x)·x − b(x) over writer w's rows, written into `r` (other entries untouched). */
