@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
 import { startAutosave, type KeyValueStore } from '../state/autosave';
-import { duplicateUnits } from '../state/commands';
+import { duplicate } from '../state/clipboard';
 import { connectEconomics, type ModesPort } from '../state/economics';
 import { connectPilot, type ReconcilePort } from '../state/pilot';
 import { connectSolver, type SolverPort } from '../state/solve-controller';
@@ -62,7 +62,11 @@ export function App({ services, storage, createSolver, createBackground }: AppPr
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) store.undo();
       else if ((k === 'z' && e.shiftKey) || k === 'y') store.redo();
-      else if (k === 'd') store.execute(duplicateUnits(store.getState().selection.units));
+      else if (k === 'd') {
+        const s = store.getState();
+        const c = duplicate(s.doc, s.mode, s.selection.units);
+        if (c && store.execute(c)) store.select({ units: c.created, streams: [] });
+      }
       else return;
       e.preventDefault();
     };

@@ -1,6 +1,8 @@
 /** The side panel: the selected unit's parameters, the selected stream, or the plant itself. */
 import { applyMode, type FlowBasis } from '../../core';
-import { addSpecies, duplicateUnits, removeSelection, removeSpecies, renameStream, renameUnit, setBasis, setLabel, setPlantName } from '../state/commands';
+import { setBasis } from '../state/basis';
+import { duplicate } from '../state/clipboard';
+import { addSpecies, removeSelection, removeSpecies, renameStream, renameUnit, setLabel, setPlantName } from '../state/commands';
 import { checkStreamId, checkUnitId, parseRef } from '../state/doc';
 import { pathSegments } from '../state/diagnostics-map';
 import { formatFlow, formatPercent } from '../state/results-view';
@@ -41,7 +43,10 @@ function UnitInspector({ id }: { id: string }) {
         <TextInput label="unit label" value={typeof unit.label === 'string' ? unit.label : ''} placeholder={id} onCommit={(v) => store.execute(setLabel(id, v))} />
       </label>
       <div className="button-row">
-        <button type="button" onClick={() => store.execute(duplicateUnits([id]))}>
+        <button type="button" onClick={() => {
+            const c = duplicate(doc, mode, [id]);
+            if (c && store.execute(c)) store.select({ units: c.created, streams: [] });
+          }}>
           Duplicate
         </button>
         <button type="button" className="danger" onClick={() => store.execute(removeSelection([id], []))}>
@@ -125,7 +130,7 @@ function StreamInspector({ id }: { id: string }) {
 }
 
 function PlantInspector() {
-  const { store } = useServices();
+  const { store, registry } = useServices();
   const doc = useEditor((s) => s.doc);
   const diag = useDiagnosticMap();
   const [newSpecies, setNewSpecies] = useState('');
@@ -140,7 +145,7 @@ function PlantInspector() {
       </label>
       <label className="field">
         <span>basis</span>
-        <select aria-label="flow basis" value={doc.basis} onChange={(e) => store.execute(setBasis(e.target.value as FlowBasis))}>
+        <select aria-label="flow basis" value={doc.basis} onChange={(e) => store.execute(setBasis(e.target.value as FlowBasis, registry, true))}>
           {['kg/h', 't/h', 'kmol/h', 'mol/s'].map((b) => (
             <option key={b}>{b}</option>
           ))}

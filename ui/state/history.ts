@@ -3,9 +3,10 @@
  * patches that undo it, never a copy of the document. Commands with the same coalesce key that
  * follow each other within `coalesceMs` merge into one step (typing in a field).
  */
-import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
+import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { FlowsheetDoc } from '../../core';
 import type { Command } from './commands';
+import { applyPatchesSafe } from './patches';
 
 enablePatches();
 
@@ -76,7 +77,7 @@ export function undo(doc: FlowsheetDoc, history: History): Transition {
   const step = history.past[history.past.length - 1];
   if (!step) return { doc, history, changed: false };
   return {
-    doc: applyPatches(doc, step.inverse),
+    doc: applyPatchesSafe(doc, step.inverse),
     // A step that was undone never merges with the next command.
     history: { ...history, past: history.past.slice(0, -1), future: [{ ...step, coalesce: undefined }, ...history.future] },
     changed: true,
@@ -88,7 +89,7 @@ export function redo(doc: FlowsheetDoc, history: History): Transition {
   const step = history.future[0];
   if (!step) return { doc, history, changed: false };
   return {
-    doc: applyPatches(doc, step.patches),
+    doc: applyPatchesSafe(doc, step.patches),
     history: { ...history, past: [...history.past, step], future: history.future.slice(1) },
     changed: true,
     label: step.label,

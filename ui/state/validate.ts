@@ -6,6 +6,7 @@
 import type { FlowsheetDoc, ParamDecl, UnitRegistry } from '../../core';
 import { ChemistryError, checkBalance, describeImbalance, parseEquation, parseSpeciesId, type SpeciesInfo } from '../../core/chemistry';
 import { parseRef, unitPorts } from './doc';
+import { hasOwn, own } from './own';
 
 const fmt = (x: number) => String(Number(x.toPrecision(6)));
 
@@ -40,17 +41,18 @@ export interface Endpoint {
 /**
  * Whether a stream may be drawn from an outlet to an inlet. An outlet carries one stream; an
  * inlet that is not `multiple` takes one; phases, when both ports declare one, must agree.
- * Recycles (to an upstream unit, or back to the same unit) are allowed.
+ * Recycles (to an upstream unit, or back to the same unit) are allowed. `doc` is the plant drawn:
+ * the base or a mode's (plant.ts).
  */
 export function checkConnection(
-  doc: FlowsheetDoc,
+  doc: Pick<FlowsheetDoc, 'units' | 'streams'>,
   registry: UnitRegistry,
   from: Endpoint,
   to: Endpoint,
   ignoreStream?: string,
 ): string | undefined {
-  const src = doc.units[from.unit];
-  const dst = doc.units[to.unit];
+  const src = own(doc.units, from.unit);
+  const dst = own(doc.units, to.unit);
   if (!src) return `unit "${from.unit}" does not exist`;
   if (!dst) return `unit "${to.unit}" does not exist`;
   const out = unitPorts(src, registry).find((p) => p.name === from.port);
@@ -103,7 +105,7 @@ export function checkEquation(equation: string, species: ReadonlyMap<string, Spe
 /** Checks a new species id the way the core will read it. */
 export function checkSpeciesId(doc: FlowsheetDoc, id: string, formula?: string): string | undefined {
   if (!id.trim()) return 'a species id cannot be empty';
-  if (id in doc.species) return `species "${id}" is already declared`;
+  if (hasOwn(doc.species, id)) return `species "${id}" is already declared`;
   try {
     parseSpeciesId(id, formula || undefined);
     return undefined;
