@@ -6,6 +6,7 @@
  * patches, and the bounds of a specification that adjusts one of them.
  */
 import type { FlowBasis, FlowsheetDoc, UnitDecl, UnitRegistry } from '../../core';
+import { cloneDeep } from './deep';
 import type { SpeciesInfo } from '../../core/chemistry';
 import type { Command } from './commands';
 import { fromKgPerHour, roundSig, toKgPerHour } from './feed';
@@ -42,7 +43,7 @@ function convertMap(map: unknown, from: FlowBasis, to: FlowBasis, info: Readonly
 /** Species whose flows cannot be converted (no molar mass: undeclared, or an id that does not parse). */
 export function unconvertible(doc: FlowsheetDoc, registry: UnitRegistry, to: FlowBasis): string[] {
   const missing = new Set<string>();
-  const copy = structuredClone(doc);
+  const copy = cloneDeep(doc);
   convertFlows(copy, registry, doc.basis, to, missing);
   return [...missing];
 }

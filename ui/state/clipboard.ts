@@ -5,6 +5,7 @@
  * offset, in the mode shown. The pasted units are the new selection.
  */
 import type { FlowsheetDoc, SpeciesDecl, StreamDecl, UnitDecl } from '../../core';
+import { cloneDeep } from './deep';
 import type { Command } from './commands';
 import { formatRef, freshId, parseRef, plain, type Position } from './doc';
 import * as inMode from './mode-edits';
@@ -88,7 +89,7 @@ export function pasteFragment(fragment: Fragment, offset: Position, mode: string
       const ids = new Map<string, string>();
       const units: Record<string, UnitDecl> = {};
       for (const id of Object.keys(fragment.units)) {
-        const u = structuredClone(fragment.units[id]);
+        const u = cloneDeep(fragment.units[id]);
         const nid = freshId([...taken, ...ids.values()], id.replace(/\d+$/, '') || id);
         ids.set(id, nid);
         const p = u.position as Position | undefined;
@@ -110,7 +111,7 @@ export function pasteFragment(fragment: Fragment, offset: Position, mode: string
         streamIds.add(nsid);
         defineEntry(streams, nsid, { ...s, from: formatRef({ unit: ids.get(f.unit)!, port: f.port }), to: formatRef({ unit: ids.get(t.unit)!, port: t.port }) });
       }
-      for (const sp of Object.keys(fragment.species)) if (!hasOwn(draft.species, sp)) setEntry(draft as Record<string, unknown>, 'species', sp, structuredClone(fragment.species[sp]));
+      for (const sp of Object.keys(fragment.species)) if (!hasOwn(draft.species, sp)) setEntry(draft as Record<string, unknown>, 'species', sp, cloneDeep(fragment.species[sp]));
       if (mode !== undefined && own(draft.modes, mode)) {
         inMode.addUnits(mode, units, streams, label).run(draft);
         return;

@@ -11,6 +11,7 @@
  */
 import type { FlowsheetDoc, ModeDecl, StreamDecl, UnitDecl, UnitRegistry } from '../../core';
 import { initialParams, parseRef, formatRef, plain, freshStreamId, freshUnitId, touches, type PortRef, type Position } from './doc';
+import { cloneDeep, freezeDeep } from './deep';
 import { followOutlets, withOutlets } from './outlets';
 import * as inMode from './mode-edits';
 import { deleteEntry, hasOwn, own, setEntry, withEntry } from './own';
@@ -22,6 +23,8 @@ export interface Command {
   coalesce?: string;
   /** Changes the draft, or returns a whole new document. */
   run(draft: FlowsheetDoc): void | FlowsheetDoc;
+  /** A whole new document (open, new): recorded as one replacement, without immer walking into it. */
+  replace?: FlowsheetDoc;
   /** The mode to show after the command (a mode created or renamed), given the new document. */
   selectMode?(doc: FlowsheetDoc): string | undefined;
 }
@@ -58,7 +61,7 @@ export function addUnits(units: Readonly<Record<string, UnitDecl>>, streams: Rea
   return {
     label,
     run(draft) {
-      for (const id of Object.keys(units)) if (!hasOwn(draft.units, id)) setEntry(draft as Record<string, unknown>, 'units', id, structuredClone(units[id]));
+      for (const id of Object.keys(units)) if (!hasOwn(draft.units, id)) setEntry(draft as Record<string, unknown>, 'units', id, cloneDeep(units[id]));
       for (const id of Object.keys(streams)) if (!hasOwn(draft.streams, id)) setEntry(draft as Record<string, unknown>, 'streams', id, { ...streams[id] });
     },
   };
@@ -206,7 +209,7 @@ export function setParam(unitId: string, name: string, value: unknown, mode?: st
       const u = own(draft.units, unitId);
       if (!u || name === 'type') return;
       if (value === undefined) delete u[name];
-      else u[name] = structuredClone(value);
+      else u[name] = cloneDeep(value);
     },
   };
 }
@@ -257,5 +260,6 @@ export function removeSpecies(id: string): Command {
 
 /** Replaces the whole document (open a file, load an example): undoable like any edit. */
 export function replaceDocument(doc: FlowsheetDoc, label = 'open'): Command {
-  return { label, run: () => structuredClone(doc) };
+  const replace = freezeDeep(doc);
+  return { label, replace, run: () => replace };
 }

@@ -5,6 +5,7 @@
  */
 import { current, isDraft } from 'immer';
 import type { AnyUnitType, FlowsheetDoc, ParamDecl, PortDecl, StreamDecl, UnitDecl, UnitRegistry } from '../../core';
+import { cloneDeep } from './deep';
 import { hasOwn } from './own';
 import { allStreamIds, allUnitIds } from './plant';
 
@@ -74,7 +75,7 @@ export function checkStreamId(doc: FlowsheetDoc, id: string, current?: string): 
 
 /** A starting value for a parameter that the unit type requires, from its declaration. */
 export function initialValue(decl: ParamDecl, siblings: Record<string, unknown>): unknown {
-  if (decl.default !== undefined) return structuredClone(decl.default);
+  if (decl.default !== undefined) return cloneDeep(decl.default);
   switch (decl.kind) {
     case 'number':
     case 'integer':
@@ -88,8 +89,9 @@ export function initialValue(decl: ParamDecl, siblings: Record<string, unknown>)
       return Object.fromEntries(outlets.map((o) => [o, 1 / outlets.length]));
     }
     case 'reactions':
-      // A reaction to fill in, not a silent pass-through: the unit says what is missing.
-      return [{ equation: '', key: '', conversion: 1 }];
+      // Empty in the file (an empty equation would not be a valid file); the inspector shows a
+      // reaction to fill in and the diagram warns that nothing reacts yet (lint.ts).
+      return [];
     case 'selectorSplits': {
       // Solids to the first outlet (a new separator's "solid"), the rest to the last.
       const outlets = Array.isArray(siblings.outlets) ? (siblings.outlets as string[]) : [];
@@ -179,7 +181,7 @@ export function sameForSolver(a: FlowsheetDoc, b: FlowsheetDoc, ignore: readonly
 }
 
 /** A plain copy of a draft's value (or of a plain value). */
-export const plain = <T>(value: T): T => structuredClone(isDraft(value) ? (current(value as never) as T) : value);
+export const plain = <T>(value: T): T => cloneDeep(isDraft(value) ? (current(value as never) as T) : value);
 
 /** A stream id not used anywhere in the file: s1, s2, ... */
 export function freshStreamId(doc: FlowsheetDoc): string {
@@ -194,3 +196,34 @@ export function touches(s: StreamDecl, unit: string): boolean {
   return parseRef(s.from).unit === unit || parseRef(s.to).unit === unit;
 }
 
+
+/** A parameter value in a few words, for "base: …" beside a mode's override. */
+export function summarize(v: unknown, max = 60): string {
+  let text: string;
+  if (v === undefined) text = '(not set)';
+  else if (typeof v === 'number') text = String(Number(v.toPrecision(6)));
+  else if (typeof v === 'string') text = v === '' ? '""' : v;
+  else if (Array.isArray(v)) text = v.every((x) => typeof x !== 'object') ? v.join(', ') : v.map((x) => (x && typeof x === 'object' && 'equation' in x ? String((x as { equation: unknown }).equation) : JSON.stringify(x))).join('; ');
+  else if (v && typeof v === 'object') {
+    text = Object.keys(v)
+      .map((k) => `${k} ${summarize((v as Record<string, unknown>)[k], 24)}`)
+      .join(', ');
+  } else text = String(v);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A place near `at` where a new unit does not cover another (click-to-add in the middle of the view). */
+export function freeSpot(plant: { units: Readonly<Record<string, UnitDecl>> }, at: Position, size = { w: 200, h: 110 }): Position {
+  const taken = Object.keys(plant.units)
+    .map((id) => unitPosition(plant.units[id]))
+    .filter((p): p is Position => !!p);
+  const clear = (p: Position) => taken.every((q) => Math.abs(q.x - p.x) >= size.w || Math.abs(q.y - p.y) >= size.h);
+  for (let ring = 0; ring < 12; ring++) {
+    for (let k = 0; k < Math.max(1, ring * 8); k++) {
+      const a = (2 * Math.PI * k) / Math.max(1, ring * 8);
+      const p = { x: Math.round(at.x + Math.cos(a) * ring * size.w * 0.6), y: Math.round(at.y + Math.sin(a) * ring * size.h * 0.6) };
+      if (clear(p)) return p;
+    }
+  }
+  return at;
+}

@@ -7,10 +7,29 @@
 import { FORMAT_ID, FlexsheetError, parseJsonText, type Diagnostic, type FlowsheetDoc, type UnitRegistry } from '../../core';
 import { validateEnvelope, validateUnitParams } from '../../core/schema';
 import { buildSpeciesTable } from '../../core/species';
+import { MAX_DEPTH, textDepth, valueDepth } from './deep';
 
 export type ReadResult = { ok: true; doc: FlowsheetDoc } | { ok: false; diagnostics: Diagnostic[] };
 
+const tooDeep = (depth: number): ReadResult => ({
+  ok: false,
+  diagnostics: [{ path: '(file)', message: `the file nests values ${depth.toLocaleString('en-US')} levels deep: Flexsheet reads files nested up to ${MAX_DEPTH.toLocaleString('en-US')} levels` }],
+});
+
 export function readFlowsheet(input: string | unknown, registry: UnitRegistry): ReadResult {
+  // Measured without recursion before anything else reads the file: a deep file is refused with
+  // a message, never a stack overflow that blanks the page.
+  const depth = typeof input === 'string' ? textDepth(input) : valueDepth(input);
+  if (depth > MAX_DEPTH) return tooDeep(depth);
+  try {
+    return readChecked(input, registry);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, diagnostics: [{ path: '(file)', message: `the file could not be read: ${e.message} (it nests values too deeply)` }] };
+    throw e;
+  }
+}
+
+function readChecked(input: string | unknown, registry: UnitRegistry): ReadResult {
   let data: unknown;
   try {
     data = typeof input === 'string' ? parseJsonText(input) : input;
@@ -39,7 +58,7 @@ export function readFlowsheet(input: string | unknown, registry: UnitRegistry): 
   const diagnostics = validateEnvelope(data, registry);
   if (diagnostics.length) return { ok: false, diagnostics };
   const doc = data as FlowsheetDoc;
-  for (const [id, unit] of Object.entries(doc.units)) diagnostics.push(...validateUnitParams(id, unit, registry));
+  for (const id of Object.keys(doc.units)) diagnostics.push(...validateUnitParams(id, doc.units[id], registry));
   buildSpeciesTable(doc.species, diagnostics);
   if (diagnostics.length) return { ok: false, diagnostics };
   return { ok: true, doc };

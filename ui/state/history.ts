@@ -39,8 +39,15 @@ export interface Transition {
   label?: string;
 }
 
+/** The document after a command, with the patches that redo and undo it. */
+function apply(doc: FlowsheetDoc, command: Command): readonly [FlowsheetDoc, Patch[], Patch[]] {
+  // A whole new document is one replacement: immer would walk every level of it.
+  if (command.replace) return command.replace === doc ? [doc, [], []] : [command.replace, [{ op: 'replace', path: [], value: command.replace }], [{ op: 'replace', path: [], value: doc }]];
+  return produceWithPatches(doc, command.run);
+}
+
 export function execute(doc: FlowsheetDoc, history: History, command: Command, now = Date.now()): Transition {
-  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  const [next, patches, inverse] = apply(doc, command);
   if (patches.length === 0) return { doc, history, changed: false };
   const top = history.past[history.past.length - 1];
   let past: HistoryStep[];
@@ -65,7 +72,7 @@ export function execute(doc: FlowsheetDoc, history: History, command: Command, n
  * document): for work the editor does on behalf of a step, like laying out a plant it opened.
  */
 export function amend(doc: FlowsheetDoc, history: History, command: Command): Transition {
-  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  const [next, patches, inverse] = apply(doc, command);
   if (patches.length === 0) return { doc, history, changed: false };
   const top = history.past[history.past.length - 1];
   if (!top) return { doc: next, history, changed: true };

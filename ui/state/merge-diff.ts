@@ -4,6 +4,7 @@
  * patched key by key (a key the target lacks becomes null), anything else is replaced whole.
  */
 import { defineEntry, hasOwn } from './own';
+import { cloneDeep } from './deep';
 
 /** Returned when the two values are equal: no patch needed. */
 export const SAME: unique symbol = Symbol('same');
@@ -27,7 +28,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 export function diffPatch(base: unknown, target: unknown): unknown {
   if (deepEqual(base, target)) return SAME;
-  if (!isPlainObject(base) || !isPlainObject(target)) return structuredClone(target);
+  if (!isPlainObject(base) || !isPlainObject(target)) return cloneDeep(target);
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(base)) if (!hasOwn(target, k)) defineEntry(out, k, null);
   for (const k of Object.keys(target)) {

@@ -7,12 +7,12 @@
  * none. Positions dragged in a mode are the mode's own layout. commands.ts routes here.
  */
 import { mergePatch, type FlowsheetDoc, type ModeDecl, type StreamDecl, type UnitDecl, type UnitRegistry } from '../../core';
+import { cloneDeep } from './deep';
 import type { Command } from './commands';
 import { formatRef, freshStreamId, freshUnitId, initialParams, plain, touches, type PortRef, type Position } from './doc';
 import { followOutlets, withOutlets } from './outlets';
 import { diffPatch, SAME } from './merge-diff';
-import { deleteEntry, hasOwn, own, setEntry, withEntry } from './own';
-import { plantView } from './plant';
+import { defineEntry, deleteEntry, hasOwn, own, setEntry, withEntry } from './own';
 
 type Patch = Record<string, unknown> | null;
 
@@ -45,8 +45,16 @@ function writeModeUnit(draft: FlowsheetDoc, m: ModeDecl, id: string, unit: UnitD
 }
 
 /** The mode's routing on the draft, copied from the base routing (less the units it takes out) when it had none. */
-function ownRouting(draft: FlowsheetDoc, mode: string, m: ModeDecl): Record<string, StreamDecl> {
-  if (!m.streams) m.streams = plain(plantView(plain(draft), mode).streams) as Record<string, StreamDecl>;
+function ownRouting(draft: FlowsheetDoc, m: ModeDecl): Record<string, StreamDecl> {
+  if (!m.streams) {
+    const idle = Object.keys(m.units ?? {}).filter((id) => m.units![id] === null);
+    const routing: Record<string, StreamDecl> = {};
+    for (const sid of Object.keys(draft.streams)) {
+      const s = draft.streams[sid];
+      if (!idle.some((id) => touches(s, id))) defineEntry(routing, sid, plain(s));
+    }
+    m.streams = routing;
+  }
   return m.streams;
 }
 
@@ -65,7 +73,7 @@ function update(mode: string, id: string, label: string, coalesce: string | unde
 }
 
 export function setParam(mode: string, id: string, name: string, value: unknown): Command {
-  return update(mode, id, `set ${id}.${name}`, `param:${id}:${name}`, (u) => (name === 'type' ? undefined : withEntry(u, name, value === undefined ? undefined : structuredClone(value)) as UnitDecl));
+  return update(mode, id, `set ${id}.${name}`, `param:${id}:${name}`, (u) => (name === 'type' ? undefined : withEntry(u, name, value === undefined ? undefined : cloneDeep(value)) as UnitDecl));
 }
 
 export function setLabel(mode: string, id: string, label: string): Command {
@@ -95,7 +103,7 @@ export function setOutlets(mode: string, id: string, param: string, names: reado
       const unit = m && modeUnit(draft, mode, id);
       if (!m || !unit) return;
       const change = withOutlets(unit, param, names);
-      if (change.renames.size || change.removed.length) followOutlets(ownRouting(draft, mode, m), id, change);
+      if (change.renames.size || change.removed.length) followOutlets(ownRouting(draft, m), id, change);
       writeModeUnit(draft, m, id, change.unit);
     },
   };
@@ -122,9 +130,9 @@ export function addUnits(mode: string, units: Readonly<Record<string, UnitDecl>>
     run(draft) {
       const m = modeDraft(draft, mode);
       if (!m) return;
-      for (const id of Object.keys(units)) if (!hasOwn(draft.units, id) && !hasOwn(m.units, id)) setEntry(m as Record<string, unknown>, 'units', id, structuredClone(units[id]));
+      for (const id of Object.keys(units)) if (!hasOwn(draft.units, id) && !hasOwn(m.units, id)) setEntry(m as Record<string, unknown>, 'units', id, cloneDeep(units[id]));
       if (Object.keys(streams).length === 0) return;
-      const routing = ownRouting(draft, mode, m);
+      const routing = ownRouting(draft, m);
       for (const sid of Object.keys(streams)) if (!hasOwn(routing, sid)) setEntry(m as Record<string, unknown>, 'streams', sid, { ...streams[sid] });
     },
   };
@@ -139,7 +147,7 @@ export function remove(mode: string, units: readonly string[], streams: readonly
       const m = modeDraft(draft, mode);
       if (!m) return;
       const routingTouched = streams.length > 0 || !!m.streams;
-      const routing = routingTouched ? ownRouting(draft, mode, m) : undefined;
+      const routing = routingTouched ? ownRouting(draft, m) : undefined;
       for (const id of units) {
         if (hasOwn(draft.units, id)) setEntry(m as Record<string, unknown>, 'units', id, null);
         else deleteEntry(m.units, id);
@@ -167,7 +175,7 @@ export function connect(mode: string, from: PortRef, to: PortRef, id?: string): 
     run(draft) {
       const m = modeDraft(draft, mode);
       if (!m) return;
-      const routing = ownRouting(draft, mode, m);
+      const routing = ownRouting(draft, m);
       const sid = id ?? freshStreamId(draft);
       if (hasOwn(routing, sid)) return;
       setEntry(m as Record<string, unknown>, 'streams', sid, { from: formatRef(from), to: formatRef(to) });

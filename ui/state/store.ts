@@ -12,6 +12,7 @@ import { replaceDocument } from './commands';
 import { economicsFinished, economicsStarted, INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
 import { readFlowsheet } from './file';
 import { INITIAL_COMPARE, compareFinished, compareStarted, type CompareAnswer, type CompareKey, type CompareState } from './compare';
+import { freezeDeep } from './deep';
 import type { Drain } from './drains';
 import { amend, emptyHistory, execute, redo, undo, type History } from './history';
 import { hasOwn } from './own';
@@ -178,7 +179,7 @@ function pruneSelection(doc: FlowsheetDoc, mode: string | undefined, s: Selectio
 
 export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string } = {}): EditorStore {
   let state: EditorState = {
-    doc,
+    doc: freezeDeep(doc),
     version: 1,
     history: emptyHistory(options.historyLimit),
     mode: validMode(doc, options.mode),
@@ -282,7 +283,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     reset(doc, mode) {
       openedAt = state.version + 1;
       set({
-        doc,
+        doc: freezeDeep(doc),
         history: emptyHistory(options.historyLimit),
         version: state.version + 1,
         mode: validMode(doc, mode),

@@ -76,6 +76,8 @@ export function createWorkerSolver(): SolverPort & { dispose(): void } {
 export interface BackgroundPorts {
   modes: ModesPort;
   reconcile: ReconcilePort;
+  /** Two modes solved for the comparison tab. */
+  compare: SolverPort & { dispose(): void };
   dispose(): void;
 }
 
@@ -83,7 +85,9 @@ export interface BackgroundPorts {
 export function createBackgroundWorkers(): BackgroundPorts {
   const modes = workerLane('flexsheet-modes');
   const pilot = workerLane('flexsheet-reconcile');
+  const compare = workerLane('flexsheet-compare');
   return {
+    compare: { solve: (request) => compare.request({ kind: 'solve', ...request }) as Promise<SolveReply & { kind: 'solve' }>, dispose: compare.dispose },
     modes: { solveModes: (request) => modes.request({ kind: 'modes', ...request }) as Promise<ModesReply & { kind: 'modes' }> },
     reconcile: {
       reconcile: (request, onRuns) => pilot.request({ kind: 'reconcile', ...request }, onRuns) as Promise<ReconcileReply & { kind: 'reconcile' }>,
@@ -92,6 +96,7 @@ export function createBackgroundWorkers(): BackgroundPorts {
     dispose() {
       modes.dispose();
       pilot.dispose();
+      compare.dispose();
     },
   };
 }
