@@ -2,7 +2,8 @@
  * The one number format of Flexsheet, for the command line and the editor alike: a fixed number
  * of significant digits (4 unless asked), thousands separated by commas, never float noise, and
  * scientific notation only outside [0.001, 1e15), where it is written `1.234e-5`. Pure functions,
- * no DOM, no locale: the same text on every machine.
+ * no DOM, no locale: the same text on every machine. Numbers written into files (CSV, TSV) are
+ * core/csv.ts's `csvNumber`.
  */
 
 /** Significant digits shown by default. */
@@ -77,13 +78,4 @@ export function formatPercent(fraction: number): string {
   if (p === 0) return '0 %';
   if (Math.abs(p) >= 1) return `${group(Math.abs(p).toFixed(1)).replace(/^/, p < 0 ? '-' : '')} %`;
   return `${formatNumber(p, 3)} %`;
-}
-
-/**
- * A number as written into files and spreadsheets (CSV, TSV, JSON): 12 significant digits, so
- * that 0.6327999999999999 is written 0.6328, and no grouping.
- */
-export function plainNumber(x: number, digits = 12): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-  return String(roundSignificant(x, digits));
 }

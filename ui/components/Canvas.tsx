@@ -119,6 +119,13 @@ export function Canvas() {
     return byUnit;
   }, [doc, mode, registry, drains, results]);
 
+  // Warnings of the last solve (a splitter's fractions normalised, ...), by unit.
+  const solveWarnings = useMemo(() => {
+    const byUnit = new Map<string, string[]>();
+    for (const w of results?.warnings ?? []) if (w.unit) byUnit.set(w.unit, [...(byUnit.get(w.unit) ?? []), w.message]);
+    return byUnit;
+  }, [results]);
+
   const derivedNodes = useMemo(() => {
     const selected = new Set(selection.units);
     const next = new Map<string, CachedNode>();
@@ -140,7 +147,7 @@ export function Canvas() {
         diff,
         open: ghost ? undefined : open.get(id),
         specs: specs.units.get(id) ?? NO_IDS,
-        warnings: ghost ? NO_IDS : unitWarnings(unit, registry.get(unit.type)),
+        warnings: ghost ? NO_IDS : [...unitWarnings(unit, registry.get(unit.type)), ...(solveWarnings.get(id) ?? [])],
       };
       const key = JSON.stringify([data.label, data.errors, portErrors, ghost, diff, data.open, data.specs, data.warnings, selected.has(id)]);
       const cacheKey = ghost ? `ghost:${id}` : id;
@@ -171,7 +178,7 @@ export function Canvas() {
     if (ghosts) plant.idle.forEach((id, i) => own(doc.units, id) && add(id, doc.units[id], ids.length + i, true));
     cache.current = next;
     return list;
-  }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs]);
+  }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs, solveWarnings]);
 
   const nodes = useMemo(
     () => (dragging.size === 0 ? derivedNodes : derivedNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)!, dragging: true } : n))),

@@ -14,6 +14,8 @@ export function StatusBar({ savedAt }: { savedAt?: number }) {
   const drains = useDrains();
   const stale = useShownStale();
   const [open, setOpen] = useState(false);
+  const [showWarnings, setShowWarnings] = useState(false);
+  const warnings = solve.lastGood?.results.warnings ?? [];
   const n = solve.diagnostics.length;
   const stats = solve.lastGood?.results.solver;
   const outlets = drains.filter((d) => d.direction === 'out').length;
@@ -48,6 +50,11 @@ export function StatusBar({ savedAt }: { savedAt?: number }) {
           {open ? 'hide' : 'show'} problems
         </button>
       )}
+      {warnings.length > 0 && (
+        <button type="button" className="link warn" onClick={() => setShowWarnings((o) => !o)} aria-expanded={showWarnings} data-testid="warnings">
+          {warnings.length} warning{warnings.length === 1 ? '' : 's'}
+        </button>
+      )}
       {notice && (
         <span className="notice" role="status">
           {notice}
@@ -55,6 +62,22 @@ export function StatusBar({ savedAt }: { savedAt?: number }) {
       )}
       <span className="spacer" />
       {savedAt !== undefined && <span className="muted">autosaved {new Date(savedAt).toLocaleTimeString()}</span>}
+      {showWarnings && warnings.length > 0 && (
+        <ul className="problem-list warnings-list">
+          {warnings.map((d, i) => (
+            <li key={i}>
+              {d.unit ? (
+                <button type="button" className="link" onClick={() => store.reveal({ units: hasOwn(plant.units, d.unit!) ? [d.unit!] : [], streams: [] })}>
+                  {d.unit}
+                </button>
+              ) : (
+                d.path
+              )}
+              : {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {open && n > 0 && (
         <ul className="problem-list" data-testid="problem-list">
           {solve.diagnostics.map((d, i) => (

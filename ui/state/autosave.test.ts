@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registry } from '../../unit-ops';
 import { AUTOSAVE_KEY, KEPT_PREFIX, restoreAutosave, startAutosave, type KeyValueStore, type PageEvents, type SyncStore } from './autosave';
 import * as cmd from './commands';
-import { MAX_DEPTH } from './deep';
+import { MAX_DEPTH } from '../../core/json';
 import { readFlowsheet } from './file';
 import { createEditorStore } from './store';
 import { connectTabs, type Channel, type TabMessage } from './tabs';
@@ -139,27 +139,31 @@ describe('deep files', () => {
     return v;
   };
 
-  it('opens a valid file with a 3,000-deep extension, edits it and undoes', () => {
+  it('refuses a valid file with a 3,000-deep extension with the limit named, keeping the plant and its history', () => {
     const text = JSON.stringify({ ...leachDoc(), extension: nested(3000) });
     const store = createEditorStore(registry, leachDoc());
-    expect(store.open(text)).toBe(true);
+    store.execute(cmd.setPlantName('work before'));
+    const before = store.getState();
+    expect(store.open(text)).toBe(false);
+    expect(store.getState().fileError?.diagnostics[0].message).toMatch(new RegExp(`nests objects and arrays more than ${MAX_DEPTH} deep at line 1, column \\d+`));
+    expect(store.getState().doc).toBe(before.doc);
+    expect(store.getState().history).toBe(before.history);
+  });
+
+  it('refuses an invalid file nested 10,000 deep with a message, never a stack overflow', () => {
+    const bad = `{"format":"flexsheet/1","x":${'['.repeat(10_000)}`;
+    const r = readFlowsheet(bad, registry);
+    expect(!r.ok && r.diagnostics[0].message).toMatch(/nests objects and arrays more than \d+ deep/);
+    expect(readFlowsheet(nested(10_000), registry).ok).toBe(false);
+  });
+
+  it('opens, edits and undoes a file nested as deep as the limit allows', () => {
+    const doc = { ...leachDoc(), extension: nested(MAX_DEPTH - 2) };
+    const store = createEditorStore(registry, leachDoc());
+    expect(store.open(JSON.stringify(doc))).toBe(true);
     store.execute(cmd.setLabel('ore', 'x', 'low'));
-    store.execute(cmd.setPlantName('deep'));
-    store.undo();
     store.undo();
     store.redo();
     expect(store.getState().doc.modes!.low.units!.ore).toEqual({ label: 'x' });
-    expect(store.getState().history.past).toHaveLength(2);
-  });
-
-  it('refuses a file nested deeper than it reads, with a message, valid JSON or not', () => {
-    // The object, then 10,000 arrays: 10,001 levels.
-    const bad = `{"format":"flexsheet/1","x":${'['.repeat(10_000)}`;
-    const r = readFlowsheet(bad, registry);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.diagnostics[0].message).toBe(`the file nests values 10,001 levels deep: Flexsheet reads files nested up to ${MAX_DEPTH.toLocaleString('en-US')} levels`);
-    const store = createEditorStore(registry, leachDoc());
-    expect(store.open(bad)).toBe(false);
-    expect(store.getState().fileError?.diagnostics[0].message).toMatch(/10,001 levels deep/);
   });
 });

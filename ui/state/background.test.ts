@@ -280,7 +280,8 @@ describe('result tables for display', () => {
     expect(c.rows.find((r) => r.product === 'liquor')!.key).not.toBe(a.rows.find((r) => r.product === 'liquor')!.key);
     const streams = streamTable(results(doc), plantView(doc, undefined).units, ['CuO(s)'], info, { flow: 'kg/h', species: 'kg/h', elements: 'none' });
     expect(streams.rows.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4']);
-    // from, to, total, then the species flowing (the one named first).
-    expect(streams.rows[0].cells).toHaveLength(3 + Object.keys(doc.species).length);
+    // from, to, total, the properties the results carry, then the species flowing (the one named first).
+    expect(streams.rows[0].cells).toHaveLength(streams.columns.length);
+    expect(streams.columns.filter((c) => c.group === 'species')).toHaveLength(Object.keys(doc.species).length);
   });
 });

@@ -1,46 +1,11 @@
 /**
- * Documents can nest values deeply (an extension another program wrote): everything the editor
- * does to a whole document — measure, copy, freeze — is done here without recursion, so a file
- * 3,000 levels deep opens, edits and undoes like any other. Deeper than MAX_DEPTH is refused with
- * a message that says so (the browser's own copying between the page, its worker and its storage
- * stops somewhere beyond).
+ * Copying and freezing whole documents without recursion: how deep a file may nest is the core's
+ * read stage's limit (core/json.ts), and whatever passes it is copied and frozen here in loops, so
+ * the editor never depends on the call stack for the size of a document.
  */
 import { defineEntry } from './own';
 
-export const MAX_DEPTH = 4000;
-
-/** How deep a JSON text nests arrays and objects, read without parsing (strings skipped). */
-export function textDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) max = depth;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return max;
-}
-
 const isObject = (v: unknown): v is object => v !== null && typeof v === 'object';
-
-/** How deep a value nests arrays and objects. */
-export function valueDepth(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (!isObject(v)) continue;
-    if (d > max) max = d;
-    for (const k of Object.keys(v)) stack.push([(v as Record<string, unknown>)[k], d + 1]);
-  }
-  return max;
-}
 
 /** A deep copy of plain JSON data (objects, arrays, primitives); every key an own entry. */
 export function cloneDeep<T>(value: T): T {

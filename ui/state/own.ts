@@ -5,17 +5,14 @@
  * `table["__proto__"] = x` would replace the table's prototype instead of adding an entry.
  */
 import { current, isDraft } from 'immer';
+import { has, own } from '../../core/records';
 
 type Table<T> = Readonly<Record<string, T>>;
 
-export function hasOwn(table: object | null | undefined, key: string): boolean {
-  return table !== null && table !== undefined && Object.prototype.hasOwnProperty.call(table, key);
-}
-
-/** The table's own entry, never an inherited member. */
-export function own<T>(table: Table<T> | null | undefined, key: string): T | undefined {
-  return hasOwn(table, key) ? (table as Record<string, T>)[key] : undefined;
-}
+/** Whether `key` is the table's own entry (core/records.ts). */
+export const hasOwn = has;
+/** The table's own entry, never an inherited member (core/records.ts). */
+export { own };
 
 /** Defines an own, enumerable entry (also for "__proto__") on a plain object that is not a draft. */
 export function defineEntry<T>(obj: Record<string, T>, key: string, value: T): void {

@@ -90,7 +90,15 @@ describe('the stream table', () => {
     const totals = sorted.map((r) => r.values[m.columns.findIndex((c) => c.key === 'total')] as number);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     const csv = streamTableCsv(m, sorted);
-    expect(csv.split('\r\n')[0]).toBe('stream,from,to,total [t/h],CuO(s) [t/h],H2SO4(aq) [t/h],CuSO4(aq) [t/h],H2O(l) [t/h],SiO2(s) [t/h]');
+    // The properties the results carry (°C, pH, % solids, m³/h of the phases present), then the species.
+    expect(csv.split('\r\n')[0]).toBe(
+      'stream,from,to,total [t/h],T [°C],pH,solids [% w/w],aqueous volume [m³/h],solids volume [m³/h],CuO(s) [t/h],H2SO4(aq) [t/h],CuSO4(aq) [t/h],H2O(l) [t/h],SiO2(s) [t/h]',
+    );
+    const gL = streamTable(results, doc.units, species, info, { flow: 'kg/h', species: 'g/L', elements: 'none' });
+    const cuso4 = gL.columns.findIndex((c) => c.key === 'sp:CuSO4(aq)');
+    expect(gL.columns[cuso4].unit).toBe('g/L');
+    // g/L is the results' kg of CuSO4 per m³ of the aqueous solution.
+    expect(gL.rows.find((r) => r.id === 's4')!.values[cuso4]).toBeCloseTo(results.streams.s4.concentration!['CuSO4(aq)'], 9);
     // Float noise like 0.6327999999999999 has 16 significant digits; the file keeps 12 at most.
     const digits = csv.split(/[\r\n,]+/).filter((c) => /^-?[\d.]+(e-?\d+)?$/.test(c)).map((c) => c.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length);
     expect(Math.max(...digits)).toBeLessThanOrEqual(12);

@@ -125,7 +125,7 @@ export function streamTable(
   if (has((s) => s.T)) columns.push({ key: 'T', label: 'T', unit: '°C', group: 'property', numeric: true });
   if (has((s) => s.pH)) columns.push({ key: 'pH', label: 'pH', unit: '', group: 'property', numeric: true });
   if (has((s) => s.solidsFraction)) columns.push({ key: 'solids', label: 'solids', unit: '% w/w', group: 'property', numeric: true });
-  for (const [phase, label] of PHASE_VOLUMES) if (has((s) => s.volumeFlow?.[phase])) columns.push({ key: `vol:${phase}`, label, unit: phase === 'g' ? 'Nm³/h' : 'm³/h', group: 'property', numeric: true });
+  for (const [phase, label] of PHASE_VOLUMES) if (all.some((s) => (s.volumeFlow?.[phase] ?? 0) > 0)) columns.push({ key: `vol:${phase}`, label, unit: phase === 'g' ? 'Nm³/h' : 'm³/h', group: 'property', numeric: true });
   const speciesUnit = options.species === '%' ? '% w/w' : options.species;
   for (const sp of shownSpecies) columns.push({ key: `sp:${sp}`, label: sp, unit: speciesUnit, group: 'species', numeric: true });
   const elements = options.elements === 'none' ? [] : flowingElements(flowing, species);
