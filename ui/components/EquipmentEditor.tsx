@@ -3,6 +3,7 @@
  * serves, its material, its hold-up (what is flushed at a switchover) and its changeover work.
  * Edited as the unit's `equipment` property, so a mode can override it like any value.
  */
+import { useMemo } from 'react';
 import type { UnitDecl } from '../../core';
 import { setParam } from '../state/commands';
 import { valueAtPath, withEquipment, type Path } from '../state/economics-inputs';
@@ -11,7 +12,8 @@ import { NumberField, Section, TextField } from './fields';
 
 export function EquipmentEditor({ unitId, unit, mode }: { unitId: string; unit: UnitDecl; mode: string | undefined }) {
   const { store } = useServices();
-  const modes = useEditor((s) => Object.keys(s.doc.modes ?? {}));
+  const modeTable = useEditor((s) => s.doc.modes);
+  const modes = useMemo(() => Object.keys(modeTable ?? {}), [modeTable]);
   const currency = useEditor((s) => ((s.doc.economics as { currency?: string } | undefined)?.currency ?? 'USD'));
   const eq = unit.equipment as Record<string, unknown> | undefined;
   const at = (path: Path) => valueAtPath(eq, path);

@@ -185,9 +185,15 @@ describe('finding things', () => {
     const boxes = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, x: (i % 12) * 270, y: Math.floor(i / 12) * 150, width: 180, height: 80, source: i === 24 }));
     const v = readableView(boxes, { width: 1000, height: 600 })!;
     expect(v.zoom).toBe(READABLE_ZOOM);
-    // The left edge of the plant is at the left of the view, the feed in the middle of its height.
-    expect(v.x).toBe(30);
+    // The left edge of the plant at the left of the view (beside the zoom buttons), the feed in the middle of its height.
+    expect(v.x).toBe(64);
     expect(Math.abs(v.y + (boxes[24].y + 40) * v.zoom - 300)).toBeLessThan(1);
+    // A feed at the bottom of the plant: the view stops at the plant's bottom edge, the feed inside it.
+    const low = boxes.map((b) => ({ ...b, source: b.id === 'u48' }));
+    const w = readableView(low, { width: 1000, height: 600 })!;
+    const feedTop = w.y + low[48].y * w.zoom;
+    expect(feedTop).toBeGreaterThan(0);
+    expect(feedTop + 80 * w.zoom).toBeLessThanOrEqual(600 - 30);
     const small = readableView(boxes.slice(0, 3), { width: 1000, height: 600 })!;
     expect(small.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
   });

@@ -8,6 +8,8 @@
 export const READABLE_ZOOM = 0.8;
 const MAX_FIT_ZOOM = 1.2;
 const PAD = 30;
+/** Room on the left for the zoom buttons drawn over the diagram. */
+const LEFT = 64;
 
 export interface Box {
   id: string;
@@ -44,7 +46,9 @@ export function readableView(boxes: readonly Box[], view: { width: number; heigh
   const anchor = (feeds.length ? feeds : boxes).filter((b) => b.x <= firstX + 100);
   const cy = anchor.reduce((s, b) => s + b.y + b.height / 2, 0) / anchor.length;
   const halfH = view.height / zoom / 2;
-  // Keep the top of the plant in view when the feeds sit near it.
-  const centreY = Math.max(minY - PAD / zoom + halfH, Math.min(cy, maxY + PAD / zoom - halfH));
-  return { zoom, x: PAD - minX * zoom, y: view.height / 2 - centreY * zoom };
+  // The view stays on the plant: no empty band above its top or below its bottom (with a margin).
+  const lo = minY - (2 * PAD) / zoom + halfH;
+  const hi = maxY + (2 * PAD) / zoom - halfH;
+  const centreY = lo > hi ? (minY + maxY) / 2 : Math.max(lo, Math.min(cy, hi));
+  return { zoom, x: LEFT - minX * zoom, y: view.height / 2 - centreY * zoom };
 }
