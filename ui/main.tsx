@@ -8,6 +8,7 @@ import type { EditorServices } from './components/context';
 import { listExamples } from './examples';
 import { restoreAutosave, type KeyValueStore, type PageEvents, type SyncStore } from './state/autosave';
 import { emptyDoc } from './state/doc';
+import { connectSolver } from './state/solve-controller';
 import { createEditorStore } from './state/store';
 import { broadcastChannel } from './state/tabs';
 import { createBackgroundWorkers, createWorkerSolver } from './worker/client';
@@ -36,6 +37,10 @@ const events: PageEvents = {
   },
 };
 
+// The solver's worker starts loading at once, while the page reads its plant and draws.
+const solver = createWorkerSolver();
+solver.warm();
+
 async function start() {
   const storage: KeyValueStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
   const params = new URLSearchParams(location.search);
@@ -53,6 +58,8 @@ async function start() {
       fileName: `kept-autosave-${restored.savedAt || Date.now()}.json`,
     });
   }
+  // The first solve is asked for before anything is drawn.
+  connectSolver(store, solver);
   const services: EditorServices = { store, registry, examples, metrics: { editToPaint: [] } };
   // A handle for end-to-end tests and for poking at the editor from the console.
   (window as unknown as { __flexsheet: unknown }).__flexsheet = { store, metrics: services.metrics };
@@ -64,7 +71,6 @@ async function start() {
       storage={storage}
       autosave={{ backup, events }}
       tabs={tabs}
-      createSolver={createWorkerSolver}
       createBackground={createBackgroundWorkers}
       offerTour={!params.has('notour')}
     />,

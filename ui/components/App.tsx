@@ -43,7 +43,8 @@ export interface AppProps {
   autosave?: Pick<AutosaveOptions, 'backup' | 'events'>;
   /** The channel to other tabs of the editor (BroadcastChannel in the browser). */
   tabs?: { channel: Channel; id: string };
-  createSolver(): SolverPort & { dispose(): void };
+  /** The solver; absent when the caller has connected one to the store already (main.tsx, so the first solve starts before the page is drawn). */
+  createSolver?(): SolverPort & { dispose(): void };
   /** Workers for background work (every mode for the economics tab, pilot data reconciliation, modes compared). */
   createBackground?(): { modes: ModesPort; reconcile: ReconcilePort; compare?: SolverPort & { dispose(): void }; dispose(): void };
   /** Offer the first-run tour (off in tests). */
@@ -193,6 +194,7 @@ function Editor({ props }: { props: AppProps }) {
   const results = useEditor((s) => s.resultsTab);
 
   useEffect(() => {
+    if (!createSolver) return;
     const solver = createSolver();
     const stop = connectSolver(store, solver);
     return () => {

@@ -148,8 +148,9 @@ export function Canvas() {
         open: ghost ? undefined : open.get(id),
         specs: specs.units.get(id) ?? NO_IDS,
         warnings: ghost ? NO_IDS : [...unitWarnings(unit, registry.get(unit.type)), ...(solveWarnings.get(id) ?? [])],
+        compact: zoomedOut,
       };
-      const key = JSON.stringify([data.label, data.errors, portErrors, ghost, diff, data.open, data.specs, data.warnings, selected.has(id)]);
+      const key = JSON.stringify([data.label, data.errors, portErrors, ghost, diff, data.open, data.specs, data.warnings, selected.has(id), zoomedOut]);
       const cacheKey = ghost ? `ghost:${id}` : id;
       const old = cache.current.get(cacheKey);
       if (old && old.unit === unit && old.key === key && old.node.data.badge === data.badge) {
@@ -178,7 +179,7 @@ export function Canvas() {
     if (ghosts) plant.idle.forEach((id, i) => own(doc.units, id) && add(id, doc.units[id], ids.length + i, true));
     cache.current = next;
     return list;
-  }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs, solveWarnings]);
+  }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs, solveWarnings, zoomedOut]);
 
   const nodes = useMemo(
     () => (dragging.size === 0 ? derivedNodes : derivedNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)!, dragging: true } : n))),

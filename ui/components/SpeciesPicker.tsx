@@ -2,7 +2,7 @@
  * Declares species: type an id (with the built-in list of the shipped plants' species to pick
  * from, and the phases offered when the id has none), give a formula for a name, or paste many.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { addSpeciesList } from '../state/commands';
 import { readSpeciesList, speciesCatalog, withPhases } from '../state/species-picker';
 import { checkSpeciesId } from '../state/validate';
@@ -11,7 +11,16 @@ import { useEditor, useServices } from './context';
 export function SpeciesPicker({ compact = false }: { compact?: boolean }) {
   const { store, examples } = useServices();
   const doc = useEditor((s) => s.doc);
-  const catalog = useMemo(() => speciesCatalog(examples), [examples]);
+  // The built-in table is loaded when the picker is first shown, not with the page.
+  const [builtIn, setBuiltIn] = useState<readonly { id: string; formula?: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void import('../../core/properties').then(({ BUILT_IN }) => live && setBuiltIn(BUILT_IN.entries));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const catalog = useMemo(() => speciesCatalog(examples, builtIn), [examples, builtIn]);
   const [id, setId] = useState('');
   const [formula, setFormula] = useState('');
   const [pasting, setPasting] = useState(false);
@@ -41,7 +50,7 @@ export function SpeciesPicker({ compact = false }: { compact?: boolean }) {
             .map((c) => (
               <option key={c.id} value={c.id}>
                 {c.formula ? `= ${c.formula} · ` : ''}
-                {c.plants.join(', ')}
+                {[c.data ? 'built-in data' : '', ...c.plants].filter(Boolean).join(', ')}
               </option>
             ))}
         </datalist>

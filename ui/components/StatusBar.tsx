@@ -1,4 +1,5 @@
 /** Solve status, timing, problems (click one to bring what it is about into view), notices, autosave. */
+import { formatNumber } from '../../core/format';
 import { useState } from 'react';
 import { hasOwn } from '../state/own';
 import { useEditor, useServices } from './context';
@@ -35,8 +36,8 @@ export function StatusBar({ savedAt }: { savedAt?: number }) {
       )}
       {solve.solveMs !== undefined && (
         <span className="muted" title="solve time in the worker / from the edit request to the answer">
-          {solve.solveMs.toFixed(0)} ms solve
-          {solve.roundTripMs === 0 ? ' (layout change, not re-solved)' : ` · ${solve.roundTripMs?.toFixed(0)} ms round trip`}
+          {formatNumber(solve.solveMs, 3)} ms solve
+          {solve.roundTripMs === 0 ? ' (layout change, not re-solved)' : ` · ${formatNumber(solve.roundTripMs ?? 0, 3)} ms round trip`}
         </span>
       )}
       {stats && (

@@ -22,6 +22,8 @@ export interface UnitNodeData extends Record<string, unknown> {
   specs?: readonly string[];
   /** Not wrong, probably not meant (lint.ts): no reaction yet. */
   warnings?: readonly string[];
+  /** The diagram is zoomed too far out to read port names: draw the box, its title and its handles only. */
+  compact?: boolean;
 }
 
 export type UnitFlowNode = Node<UnitNodeData, 'unit'>;
@@ -43,10 +45,12 @@ function UnitNodeView({ id, data, selected }: NodeProps<UnitFlowNode>) {
       )}
       <div className="unit-header">
         <span className="unit-title">{data.label}</span>
-        <span className="unit-type">
-          {data.type}
-          {data.idle ? ' · out of service' : ''}
-        </span>
+        {!data.compact && (
+          <span className="unit-type">
+            {data.type}
+            {data.idle ? ' · out of service' : ''}
+          </span>
+        )}
         {data.errors.length === 0 && data.warnings && data.warnings.length > 0 && (
           <span className="unit-badge warn" title={data.warnings.join('\n')} aria-label={data.warnings.join('; ')}>
             ?
@@ -81,11 +85,13 @@ function UnitNodeView({ id, data, selected }: NodeProps<UnitFlowNode>) {
               title={tip}
               data-port={p.name}
             />
-            <span className={`port-label ${isIn ? 'in' : 'out'}${err ? ' port-error' : ''}${open ? ' port-open' : ''}`} style={{ top: o.y - 7 }} title={tip}>
-              {p.name}
-              {p.phase ? <sup>{p.phase}</sup> : null}
-            </span>
-            {open && (
+            {!data.compact && (
+              <span className={`port-label ${isIn ? 'in' : 'out'}${err ? ' port-error' : ''}${open ? ' port-open' : ''}`} style={{ top: o.y - 7 }} title={tip}>
+                {p.name}
+                {p.phase ? <sup>{p.phase}</sup> : null}
+              </span>
+            )}
+            {open && !data.compact && (
               <span className={`open-port-tag ${isIn ? 'in' : 'out'}`} style={{ top: o.y - 7 }} data-open-port={`${id}.${p.name}`} title={open}>
                 {isIn ? '⇢ open' : 'open ⇢'}
               </span>

@@ -1,5 +1,5 @@
 /** Small pieces the panels share: a labelled number or text field with its unit, notes with their sources, a collapsible section. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ParamDecl } from '../../core';
 import { NumberInput, TextInput } from './params/NumberInput';
 
@@ -41,14 +41,16 @@ export function TextField({ label, value, onCommit, placeholder, hint }: { label
   );
 }
 
+/** A collapsible section; what is inside is only built while it is open (a closed economics panel costs nothing). */
 export function Section({ title, children, open, testId, extra }: { title: ReactNode; children: ReactNode; open?: boolean; testId?: string; extra?: ReactNode }) {
+  const [shown, setShown] = useState(!!open);
   return (
-    <details className="section" open={open} data-section={testId}>
+    <details className="section" open={shown} data-section={testId} onToggle={(e) => setShown((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         {title}
         {extra}
       </summary>
-      <div className="section-body">{children}</div>
+      {shown && <div className="section-body">{children}</div>}
     </details>
   );
 }

@@ -2,9 +2,11 @@
  * Auto-layout on demand with elkjs (layered, left to right): inlets on the west side of each box,
  * outlets on the east, in the order the unit declares them. Returns new positions; the caller
  * applies them as one undoable command. A plant opened without positions is laid out whole: the
- * base, and every mode with units or routing of its own (its positions go into the mode).
+ * base, and every mode with units or routing of its own (its positions go into the mode). In
+ * the browser elk runs in a Web Worker of its own, so laying out a big plant never holds up the
+ * page (nor the first results, which arrive while it works); in Node, in the calling thread.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as Elk } from 'elkjs/lib/elk-api';
 import type { FlowsheetDoc, StreamDecl, UnitDecl, UnitRegistry } from '../../core';
 import type { Command } from '../state/commands';
 import { moveUnits } from '../state/commands';
@@ -14,8 +16,19 @@ import { plantView } from '../state/plant';
 
 type Plant = { units: Readonly<Record<string, UnitDecl>>; streams: Readonly<Record<string, StreamDecl>> };
 
+let elk: Promise<Elk> | undefined;
+
+function layoutEngine(): Promise<Elk> {
+  // The production build always has workers: the in-thread engine is left out of it.
+  elk ??=
+    import.meta.env.MODE !== 'production' && typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([{ default: ELK }, { default: url }]) => new ELK({ workerFactory: () => new Worker(url) }));
+  return elk;
+}
+
 export async function autoLayout(doc: Plant, registry: UnitRegistry): Promise<Record<string, Position>> {
-  const elk = new ELK();
+  const engine = await layoutEngine();
   const portIds = new Set<string>();
   const children = Object.entries(doc.units).map(([id, unit]) => {
     const ports = unitPorts(unit, registry);
@@ -39,7 +52,7 @@ export async function autoLayout(doc: Plant, registry: UnitRegistry): Promise<Re
   const edges = Object.entries(doc.streams)
     .filter(([, s]) => portIds.has(s.from) && portIds.has(s.to) && Object.hasOwn(doc.units, parseRef(s.from).unit) && Object.hasOwn(doc.units, parseRef(s.to).unit))
     .map(([id, s]) => ({ id, sources: [s.from], targets: [s.to] }));
-  const graph = await elk.layout({
+  const graph = await engine.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

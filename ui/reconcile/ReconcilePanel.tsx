@@ -4,6 +4,7 @@
  * in a worker (state/pilot.ts, one run at a time) and passes in what to show. Takes a file from its
  * picker, pasted text, or a file dropped onto it.
  */
+import { formatNumber } from '../../core/format';
 import { useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
 import type { FlowsheetDoc } from '../../core';
 import { exportCsv, fittedDocument, measurementRows, parameterRows, summary, unobservableLines, type PanelOptions, type RunResult, type Tone } from './model';
@@ -30,7 +31,7 @@ function ShiftBar({ shift }: { shift: number | null }) {
   const w = Math.min(Math.abs(shift), 4) * 10;
   const bar: CSSProperties = { position: 'absolute', top: 3, height: 8, width: w, background: Math.abs(shift) > 2 ? COLORS.warn : 'var(--accent)', left: shift < 0 ? 40 - w : 40 };
   return (
-    <span title={`${shift.toFixed(2)} sd`} style={{ position: 'relative', display: 'inline-block', width: 80, height: 14 }}>
+    <span title={`${formatNumber(shift, 3)} sd`} style={{ position: 'relative', display: 'inline-block', width: 80, height: 14 }}>
       <span style={{ position: 'absolute', left: 40, top: 0, bottom: 0, width: 1, background: 'var(--muted)' }} />
       <span style={bar} />
     </span>
@@ -276,9 +277,9 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {gross.map((m) => (
               <li key={`${m.stream}|${m.component}|${m.unit}`}>
-                {m.component} {m.unit} in {m.stream}: measured {m.measured.toPrecision(4)}
+                {m.component} {m.unit} in {m.stream}: measured {formatNumber(m.measured)}
                 {m.reconciled !== null ? `, the other data give ${m.reconciled.toPrecision(4)}` : ', the other data do not determine it'} (test {m.grossError!.test.toFixed(2)} &gt;{' '}
-                {m.grossError!.critical.toFixed(2)})
+                {formatNumber(m.grossError!.critical, 3)})
               </li>
             ))}
           </ul>

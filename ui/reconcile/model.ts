@@ -2,16 +2,18 @@
  * What the reconciliation panel shows, computed without React: the results of a reconciliation
  * arranged as rows for display, the fitted document, the export.
  */
+import { escapeCsvFormulae, formatNumber } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
-import { escapeCsvFormulae } from '../../core/format';
 import {
   applyFit,
-  fmtNumber,
   measurementsReportCsv,
   type BalanceLevel,
   type ReconciledRun,
   type ReconciliationReport,
 } from '../../core/reconcile';
+
+/** Reconciliation figures in the one number format; a missing value is a dash. */
+const fmtNumber = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x, digits));
 
 export interface PanelOptions {
   balances: BalanceLevel;

@@ -3,6 +3,7 @@
  * it the way the editor needs: ports of a unit from the registry, stream ends, fresh ids and the
  * initial parameters of a new unit, generated from the unit type's declarations.
  */
+import { formatNumber } from '../../core/format';
 import { current, isDraft } from 'immer';
 import type { AnyUnitType, FlowsheetDoc, ParamDecl, PortDecl, StreamDecl, UnitDecl, UnitRegistry } from '../../core';
 import { cloneDeep } from './deep';
@@ -201,7 +202,7 @@ export function touches(s: StreamDecl, unit: string): boolean {
 export function summarize(v: unknown, max = 60): string {
   let text: string;
   if (v === undefined) text = '(not set)';
-  else if (typeof v === 'number') text = String(Number(v.toPrecision(6)));
+  else if (typeof v === 'number') text = formatNumber(v, 6);
   else if (typeof v === 'string') text = v === '' ? '""' : v;
   else if (Array.isArray(v)) text = v.every((x) => typeof x !== 'object') ? v.join(', ') : v.map((x) => (x && typeof x === 'object' && 'equation' in x ? String((x as { equation: unknown }).equation) : JSON.stringify(x))).join('; ');
   else if (v && typeof v === 'object') {

@@ -18,7 +18,8 @@ import { unitWarnings } from './lint';
 import { plantView } from './plant';
 import { search } from './search';
 import { actionFor } from './shortcuts';
-import { readSpeciesList, withPhases } from './species-picker';
+import { readSpeciesList, speciesCatalog, withPhases } from './species-picker';
+import { BUILT_IN } from '../../core/properties';
 import { adjustableParams, plantSpecs, setSpec, specsByPlace } from './specs';
 import { createEditorStore } from './store';
 import { leachDoc, recyclePurgeDoc } from './test-helpers';
@@ -153,6 +154,11 @@ describe('species', () => {
     ]);
     expect(withPhases('CoSO4')).toEqual(['CoSO4(s)', 'CoSO4(aq)', 'CoSO4(l)', 'CoSO4(g)', 'CoSO4(org)']);
     expect(withPhases('CoSO4(aq)')).toEqual([]);
+    // The built-in list: core/properties' table, and what the shipped plants declare.
+    const catalog = speciesCatalog([{ name: 'Leach test', doc }], BUILT_IN.entries);
+    expect(catalog.find((c) => c.id === 'Graphite(s)')).toMatchObject({ formula: 'C', data: true });
+    expect(catalog.find((c) => c.id === 'CuO(s)')!.plants).toEqual(['Leach test']);
+    expect(readSpeciesList('Graphite(s)', doc, catalog)[0]).toEqual({ id: 'Graphite(s)', formula: 'C' });
     const store = createEditorStore(registry, doc);
     store.execute(cmd.addSpeciesList(list.filter((e) => !e.problem)));
     expect(Object.keys(store.getState().doc.species)).toEqual([...Object.keys(doc.species), 'NiSO4(aq)', 'CoSO4(aq)', 'Graphite(s)']);

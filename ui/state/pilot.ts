@@ -5,6 +5,7 @@
  * touch the document: a bad file leaves the plant as it was and says what is wrong (line, column).
  * The request/reply types are the worker protocol's "reconcile" message.
  */
+import { formatNumber } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import type { ReconciledRun } from '../../core/reconcile';
 import { sameForSolver } from './doc';
@@ -195,7 +196,7 @@ export const NO_BADGES: PilotBadges = Object.freeze({ streams: new Map(), units:
 
 type MeasurementReport = PilotRun['report']['measurements'][number];
 
-const sig = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(4))));
+const sig = (x: number) => formatNumber(x);
 
 /** reconciled − measured, relative to the measured value: "+2.1 %", "−18 %". */
 export function relativeAdjustment(m: Pick<MeasurementReport, 'measured' | 'reconciled'>): string {

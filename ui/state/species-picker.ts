@@ -1,6 +1,7 @@
 /**
- * Declaring species the quick way: a built-in list to pick from (every species the shipped plants
- * declare, with their formulas), a phase offered when the id has none, and a pasted list of many
+ * Declaring species the quick way: a built-in list to pick from (the species of core/properties'
+ * table, which carry densities and enthalpies, and every species the shipped plants declare, with
+ * their formulas), a phase offered when the id has none, and a pasted list of many
  * ("CoSO4(aq)", "Graphite(s) = C", one per line or separated by commas or semicolons), each
  * checked the way the core reads it.
  */
@@ -12,11 +13,14 @@ export interface CatalogEntry {
   formula?: string;
   /** The shipped plants that declare it. */
   plants: string[];
+  /** It has built-in data (density or molar volume, enthalpy). */
+  data?: boolean;
 }
 
-/** The species the shipped plants declare, in alphabetical order. */
-export function speciesCatalog(plants: readonly { name: string; doc: FlowsheetDoc }[]): CatalogEntry[] {
+/** The built-in species and those the shipped plants declare, in alphabetical order. */
+export function speciesCatalog(plants: readonly { name: string; doc: FlowsheetDoc }[], builtIn: readonly { id: string; formula?: string }[] = []): CatalogEntry[] {
   const byId = new Map<string, CatalogEntry>();
+  for (const b of builtIn) byId.set(b.id, { id: b.id, formula: b.formula, plants: [], data: true });
   for (const p of plants) {
     for (const id of Object.keys(p.doc.species)) {
       const e = byId.get(id) ?? { id, formula: p.doc.species[id]?.formula, plants: [] };

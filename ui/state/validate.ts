@@ -3,12 +3,13 @@
  * a parameter value against its declared bounds, a connection against the ports, a reaction
  * equation against the declared species (element and charge balance).
  */
+import { formatNumber } from '../../core/format';
 import type { FlowsheetDoc, ParamDecl, UnitRegistry } from '../../core';
 import { ChemistryError, checkBalance, describeImbalance, parseEquation, parseSpeciesId, type SpeciesInfo } from '../../core/chemistry';
 import { parseRef, unitPorts } from './doc';
 import { hasOwn, own } from './own';
 
-const fmt = (x: number) => String(Number(x.toPrecision(6)));
+const fmt = (x: number) => formatNumber(x, 6);
 
 /** Parses a number field's text; an error message when it is not a valid value for `decl`. */
 export function checkNumber(decl: Pick<ParamDecl, 'kind' | 'min' | 'max' | 'exclusiveMin'>, text: string): { value?: number; error?: string } {

@@ -52,6 +52,10 @@ function workerLane(name: string) {
         w.postMessage(message);
       });
     },
+    /** Starts the worker now (its script loads and compiles while the page does other work). */
+    warm() {
+      worker ??= start();
+    },
     cancel() {
       worker?.terminate();
       worker = undefined;
@@ -65,10 +69,11 @@ function workerLane(name: string) {
   };
 }
 
-export function createWorkerSolver(): SolverPort & { dispose(): void } {
+export function createWorkerSolver(): SolverPort & { dispose(): void; warm(): void } {
   const lane = workerLane('flexsheet-solver');
   return {
     solve: (request) => lane.request({ kind: 'solve', ...request }) as Promise<SolveReply & { kind: 'solve' }>,
+    warm: lane.warm,
     dispose: lane.dispose,
   };
 }

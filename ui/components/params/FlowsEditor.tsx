@@ -90,7 +90,7 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
             <td className="num" colSpan={3}>
               {asFractions ? (
                 <span className={fractionsOk ? '' : 'field-error'}>
-                  {(fractionSum * 100).toFixed(3)} %{fractionsOk ? '' : ' — must be 100 % (not saved until it is)'}
+                  {formatNumber(fractionSum * 100, 6)} %{fractionsOk ? '' : ' — must be 100 % (not saved until it is)'}
                 </span>
               ) : (
                 <>
