@@ -103,7 +103,7 @@ describe('plant editor', () => {
 
   it('shows an unbalanced reaction as it is typed, marks the unit, keeps the last results stale', async () => {
     await page.locator('.react-flow__node[data-id="leach"]').click();
-    const eq = page.locator('input[aria-label="reaction 1 equation"]');
+    const eq = page.locator('[aria-label="reaction 1 equation"]');
     await eq.fill('CuO(s) + H2SO4(aq) -> CuSO4(aq)');
     await expect(page.locator('.balance-problems').textContent()).resolves.toMatch(/H is off by 2|O is off by 1/);
     await settled(page);
@@ -164,7 +164,7 @@ describe('plant editor', () => {
     const bytes = readFileSync(await (await png).path());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     const before = (await state(page)).doc.units.product.position;
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByRole('button', { name: 'Layout', exact: true }).click();
     await page.waitForFunction((b) => JSON.stringify((window as any).__flexsheet.store.getState().doc.units.product.position) !== JSON.stringify(b), before);
     await settled(page);
     await page.waitForTimeout(100);

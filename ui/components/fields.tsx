@@ -1,5 +1,5 @@
 /** Small pieces the panels share: a labelled number or text field with its unit, notes with their sources, a collapsible section. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ParamDecl } from '../../core';
 import { NumberInput, TextInput } from './params/NumberInput';
 
@@ -44,6 +44,8 @@ export function TextField({ label, value, onCommit, placeholder, hint }: { label
 /** A collapsible section; what is inside is only built while it is open (a closed economics panel costs nothing). */
 export function Section({ title, children, open, testId, extra }: { title: ReactNode; children: ReactNode; open?: boolean; testId?: string; extra?: ReactNode }) {
   const [shown, setShown] = useState(!!open);
+  // Opened or closed from outside (another plant opened) follows; the user's own toggle stays otherwise.
+  useEffect(() => setShown(!!open), [open]);
   return (
     <details className="section" open={shown} data-section={testId} onToggle={(e) => setShown((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
