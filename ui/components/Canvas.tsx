@@ -54,6 +54,7 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift+click adds to the selection (as Ctrl/Cmd+click does); Shift+drag still draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 160, height: 110 };
 const NO_ERRORS: string[] = [];
 const NO_IDS: string[] = [];
 export const MIN_ZOOM = 0.05;
@@ -451,6 +452,8 @@ export function Canvas() {
   );
 
   const many = nodes.length > 150;
+  // A plant opened without positions is drawn on a grid until its layout lands.
+  const arranging = Object.keys(doc.units).length > 0 && !Object.values(doc.units).some((u) => unitPosition(u));
   return (
     <div
       className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}${badgesStale ? ' pilot-stale' : ''}`}
@@ -484,8 +487,13 @@ export function Canvas() {
         <Background gap={20} size={1} />
         {(badges.streams.size > 0 || badges.units.size > 0) && <BadgeScale box={box} />}
         <Controls showInteractive={false} position="bottom-left" />
-        {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} position="bottom-right" className="minimap" />}
+        {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} position="bottom-right" className="minimap" style={MINIMAP_SIZE} bgColor="var(--panel)" nodeColor="var(--line)" maskColor="color-mix(in srgb, var(--text) 12%, transparent)" />}
       </ReactFlow>
+      {arranging && (
+        <div className="arranging" role="status">
+          Arranging the units…
+        </div>
+      )}
       {mode !== undefined && plant.idle.length > 0 && (
         <div className="idle-tray" data-testid="idle-tray">
           <span>
