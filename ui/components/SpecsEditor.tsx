@@ -118,6 +118,7 @@ export function SpecsEditor({ unitId, unit, type }: { unitId: string; unit: Unit
   const mode = useEditor((s) => s.mode);
   const valueMode = useValueMode();
   const plant = usePlant();
+  const results = useResults();
   const specs = plantSpecs(doc, mode);
   const mine = Object.keys(specs).filter((id) => specs[id]?.adjust?.unit === unitId);
   const paths = adjustableParams(type, unit);
@@ -125,7 +126,9 @@ export function SpecsEditor({ unitId, unit, type }: { unitId: string; unit: Unit
     const out = Object.keys(plant.streams).find((sid) => parseRef(plant.streams[sid].from).unit === unitId) ?? Object.keys(plant.streams)[0] ?? '';
     const param = paths[0] ?? [];
     const now = Number(valueAt(unit, param) ?? 0);
-    const spec: SpecDecl = { target: { stream: out, quantity: 'massFlow', value: 0 }, adjust: { unit: unitId, param, min: 0, max: now > 0 ? now * 10 : 1 } };
+    // The target starts where the plant is now (the stream's present flow), so the spec holds until it is changed.
+    const present = results?.streams[out]?.totals.mass ?? 0;
+    const spec: SpecDecl = { target: { stream: out, quantity: 'massFlow', value: Number(present.toPrecision(6)) }, adjust: { unit: unitId, param, min: 0, max: now > 0 ? now * 10 : 1 } };
     store.execute(setSpec(freshSpecId(doc, `${unitId}_spec`), spec, valueMode));
   };
   return (

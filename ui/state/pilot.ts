@@ -274,7 +274,7 @@ export function connectPilot(store: EditorStore, port: ReconcilePort, options: J
         last.req.key.dataId === req.key.dataId &&
         sameOptions(last.req.key.options, req.key.options) &&
         (last.req.key.run === req.key.run || (last.reply.outcome.ok && last.reply.outcome.result.run === req.key.run)) &&
-        sameForSolver(last.req.doc, req.doc),
+        sameForSolver(last.req.doc, req.doc, ['economics']),
       ready: mainSolveSettled,
       run: (req) =>
         port.reconcile(
