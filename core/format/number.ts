@@ -7,13 +7,13 @@
  */
 
 /** Significant digits shown by default. */
-export const DIGITS = 4;
+const DIGITS = 4;
 
 const MIN_PLAIN = 1e-3;
 const MAX_PLAIN = 1e15;
 
 /** `x` rounded to `digits` significant digits, as a number (no float noise: 0.1 + 0.2 → 0.3). */
-export function roundSignificant(x: number, digits = 12): number {
+function roundSignificant(x: number, digits = 12): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   return Number(x.toPrecision(digits));
 }

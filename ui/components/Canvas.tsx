@@ -57,8 +57,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const NO_ERRORS: string[] = [];
 const NO_IDS: string[] = [];
-export const MIN_ZOOM = 0.05;
-export const MAX_ZOOM = 3;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 3;
 
 /** The pilot data's reconciliation on screen is not about the plant as it is now. */
 const pilotStale = (s: Parameters<typeof pilotKey>[0]) => {

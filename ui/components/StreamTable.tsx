@@ -55,7 +55,7 @@ const SPECIES_QUANTITIES: readonly [SpeciesQuantity, string][] = [
 ];
 
 /** Copies text to the clipboard; false when the browser refuses. */
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -17,7 +17,7 @@ import { TextInput } from './params/NumberInput';
 import { ParamPanel, paramOfPath } from './params/ParamPanel';
 import { SpecsEditor } from './SpecsEditor';
 
-export function ScopeSwitch() {
+function ScopeSwitch() {
   const { store } = useServices();
   const mode = useEditor((s) => s.mode);
   const scope = useEditor((s) => s.scope);

@@ -25,7 +25,7 @@ export interface SyncStore {
   write(key: string, text: string): void;
 }
 
-export interface SavedWork {
+interface SavedWork {
   doc: FlowsheetDoc;
   mode?: string;
   savedAt: number;

@@ -14,13 +14,13 @@ import { hasOwn, own } from './own';
 import { speciesInfo } from './validate';
 
 /** The names of a unit type's parameters that hold flows in the file's basis. */
-export function flowParams(registry: UnitRegistry, type: string | undefined): string[] {
+function flowParams(registry: UnitRegistry, type: string | undefined): string[] {
   const t = type ? registry.get(type) : undefined;
   return t ? Object.keys(t.params).filter((p) => t.params[p].kind === 'speciesAmounts') : [];
 }
 
 /** An amount of a species in another basis; undefined when the molar mass is needed and unknown. */
-export function convertAmount(amount: number, species: string, from: FlowBasis, to: FlowBasis, info: ReadonlyMap<string, SpeciesInfo>): number | undefined {
+function convertAmount(amount: number, species: string, from: FlowBasis, to: FlowBasis, info: ReadonlyMap<string, SpeciesInfo>): number | undefined {
   if (from === to) return amount;
   const massOnly = (b: FlowBasis) => b === 'kg/h' || b === 't/h';
   const M = info.get(species)?.molarMass;

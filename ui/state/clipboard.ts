@@ -12,7 +12,7 @@ import * as inMode from './mode-edits';
 import { defineEntry, hasOwn, own, setEntry } from './own';
 import { allStreamIds, allUnitIds, plantView } from './plant';
 
-export const FRAGMENT_TAG = 'flexsheet/fragment';
+const FRAGMENT_TAG = 'flexsheet/fragment';
 
 export interface Fragment {
   format: typeof FRAGMENT_TAG;

@@ -9,7 +9,7 @@
  * base flowsheet, with one they edit that mode (mode-edits.ts). Ids are read and written with
  * own.ts, so "__proto__" or "constructor" is an id like any other.
  */
-import type { FlowsheetDoc, ModeDecl, StreamDecl, UnitDecl, UnitRegistry } from '../../core';
+import type { FlowsheetDoc, ModeDecl, StreamDecl, UnitRegistry } from '../../core';
 import { initialParams, parseRef, formatRef, plain, freshStreamId, freshUnitId, touches, type PortRef, type Position } from './doc';
 import { cloneDeep, freezeDeep } from './deep';
 import { followOutlets, withOutlets } from './outlets';
@@ -28,8 +28,6 @@ export interface Command {
   /** The mode to show after the command (a mode created or renamed), given the new document. */
   selectMode?(doc: FlowsheetDoc): string | undefined;
 }
-
-export { plain, freshStreamId, freshUnitId };
 
 export function renameKey<T>(obj: Record<string, T>, from: string, to: string): Record<string, T> {
   let out: Record<string, T> = {};
@@ -51,18 +49,6 @@ export function addUnit(registry: UnitRegistry, type: string, position: Position
       const uid = id ?? freshUnitId(draft, type);
       if (hasOwn(draft.units, uid)) return;
       setEntry(draft as Record<string, unknown>, 'units', uid, { type, ...initialParams(t), position: { x: Math.round(position.x), y: Math.round(position.y) } });
-    },
-  };
-}
-
-/** Adds whole units and streams (a paste): ids are taken as given and must be fresh. */
-export function addUnits(units: Readonly<Record<string, UnitDecl>>, streams: Readonly<Record<string, StreamDecl>>, label: string, mode?: string): Command {
-  if (mode !== undefined) return inMode.addUnits(mode, units, streams, label);
-  return {
-    label,
-    run(draft) {
-      for (const id of Object.keys(units)) if (!hasOwn(draft.units, id)) setEntry(draft as Record<string, unknown>, 'units', id, cloneDeep(units[id]));
-      for (const id of Object.keys(streams)) if (!hasOwn(draft.streams, id)) setEntry(draft as Record<string, unknown>, 'streams', id, { ...streams[id] });
     },
   };
 }

@@ -57,7 +57,7 @@ export function compareKey(s: EditorState): CompareKey {
 
 const name = (m: string | undefined) => m ?? 'base';
 
-export interface UnitDifference {
+interface UnitDifference {
   unit: string;
   label: string;
   /** Only in one of the two, out of service in one, or running in both with different values. */
@@ -65,7 +65,7 @@ export interface UnitDifference {
   params: { name: string; a: unknown; b: unknown }[];
 }
 
-export interface StreamDifference {
+interface StreamDifference {
   stream: string;
   a?: StreamDecl;
   b?: StreamDecl;

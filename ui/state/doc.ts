@@ -75,7 +75,7 @@ export function checkStreamId(doc: FlowsheetDoc, id: string, current?: string): 
 }
 
 /** A starting value for a parameter that the unit type requires, from its declaration. */
-export function initialValue(decl: ParamDecl, siblings: Record<string, unknown>): unknown {
+function initialValue(decl: ParamDecl, siblings: Record<string, unknown>): unknown {
   if (decl.default !== undefined) return cloneDeep(decl.default);
   switch (decl.kind) {
     case 'number':

@@ -106,14 +106,3 @@ export function mapDrainDiagnostics(diagnostics: readonly Diagnostic[], drains: 
     return { ...d, unit: drain.unit, port: drain.port, stream: undefined, path: 'streams' };
   });
 }
-
-/** The drain on a unit's port, if it is open. */
-export function drainAt(drains: readonly Drain[], unit: string, port: string): Drain | undefined {
-  return drains.find((d) => d.unit === unit && d.port === port);
-}
-
-/** Whether a unit or stream id of the results is a temporary one. */
-export function isTemporary(drains: readonly Drain[], id: string): boolean {
-  return drains.some((d) => d.temp === id || d.stream === id);
-}
-

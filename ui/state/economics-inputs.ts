@@ -26,7 +26,7 @@ export function valueAtPath(root: unknown, path: Path): unknown {
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A copy of a plain object with `value` at `path` (undefined removes it, with parents left empty); any key is an entry. */
-export function updated(obj: unknown, path: Path, value: unknown): Record<string, unknown> | undefined {
+function updated(obj: unknown, path: Path, value: unknown): Record<string, unknown> | undefined {
   const base = isObject(obj) ? obj : {};
   const [head, ...rest] = path;
   const next = rest.length === 0 ? value : updated(own(base, head), rest, value);

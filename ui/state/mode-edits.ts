@@ -21,7 +21,7 @@ function modeDraft(draft: FlowsheetDoc, mode: string): ModeDecl | undefined {
 }
 
 /** The unit as it runs in the mode (plain), undefined when it is not in the mode or out of service. */
-export function modeUnit(doc: FlowsheetDoc, mode: string, id: string): UnitDecl | undefined {
+function modeUnit(doc: FlowsheetDoc, mode: string, id: string): UnitDecl | undefined {
   const m = own(doc.modes, mode);
   const base = own(doc.units, id);
   const patch = own(m?.units, id) as Patch | undefined;
@@ -203,6 +203,3 @@ export function move(mode: string, positions: Readonly<Record<string, Position>>
     },
   };
 }
-
-/** Whether the unit exists in the mode only (it has a type in the mode's patch and none in the base). */
-export const onlyInMode = (doc: FlowsheetDoc, mode: string, id: string) => !hasOwn(doc.units, id) && !!own(own(doc.modes, mode)?.units, id);

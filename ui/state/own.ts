@@ -33,13 +33,6 @@ export function withEntry<T>(table: Table<T>, key: string, value: T | undefined)
   return out;
 }
 
-/** The table built from entries; keys such as "__proto__" become entries. */
-export function fromEntries<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of entries) defineEntry(out, k, v);
-  return out;
-}
-
 /**
  * Sets `parent[field][key] = value` on an immer draft (or a plain object): directly when that is
  * safe, else by replacing the table with a copy that has the entry (only "__proto__" needs it:

@@ -26,7 +26,7 @@ export interface PilotOptions {
 
 export const DEFAULT_PILOT_OPTIONS: PilotOptions = Object.freeze({ balances: 'element', alpha: 0.05, eliminate: true, fit: true });
 
-export interface PilotData {
+interface PilotData {
   text: string;
   fileName: string;
   /** Increases with every file loaded. */
@@ -176,7 +176,7 @@ export function pilotView(s: EditorState): PilotView {
   };
 }
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
+type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 /** A badge on a measured stream (or a unit, for measured reagent doses): the largest adjustment, gross errors in red. */
 export interface PilotBadge {
@@ -192,7 +192,7 @@ export interface PilotBadges {
   units: ReadonlyMap<string, PilotBadge>;
 }
 
-export const NO_BADGES: PilotBadges = Object.freeze({ streams: new Map(), units: new Map() });
+const NO_BADGES: PilotBadges = Object.freeze({ streams: new Map(), units: new Map() });
 
 type MeasurementReport = PilotRun['report']['measurements'][number];
 

@@ -15,7 +15,7 @@ import { own } from './own';
 /** Reagents bring at least this share of an element in: recoveries of it are counted against feeds + reagents. */
 const REAGENT_SHARE = 1e-9;
 
-export type RecoveryBasis = 'feeds' | 'feeds+reagents';
+type RecoveryBasis = 'feeds' | 'feeds+reagents';
 
 export interface ElementBalance {
   element: string;
@@ -48,7 +48,7 @@ export function elementBalance(results: FlowsheetResults, species: ReadonlyMap<s
   });
 }
 
-export interface RecoveryCell {
+interface RecoveryCell {
   text: string;
   value: number | undefined;
   basis: RecoveryBasis;

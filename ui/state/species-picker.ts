@@ -31,7 +31,7 @@ export function speciesCatalog(plants: readonly { name: string; doc: FlowsheetDo
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export const PHASES = ['(s)', '(aq)', '(l)', '(g)', '(org)'] as const;
+const PHASES = ['(s)', '(aq)', '(l)', '(g)', '(org)'] as const;
 
 /** Ids with a phase for text typed without one ("CoSO4" → "CoSO4(s)", "CoSO4(aq)", ...). */
 export function withPhases(text: string): string[] {

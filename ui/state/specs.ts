@@ -24,7 +24,7 @@ export const SPEC_QUANTITIES: readonly { quantity: SpecQuantity; label: string; 
   { quantity: 'T', label: 'temperature', unit: '°C' },
 ];
 
-export interface SpecTarget {
+interface SpecTarget {
   stream: string;
   species?: string;
   element?: string;
@@ -32,7 +32,7 @@ export interface SpecTarget {
   value: number;
 }
 
-export interface SpecAdjust {
+interface SpecAdjust {
   unit: string;
   param: (string | number)[];
   min?: number;

@@ -24,17 +24,17 @@ import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pil
 export type ResultsTab = 'recovery' | 'streams' | 'sankey' | 'compare' | 'economics' | 'pilot';
 
 /** What edits apply to while a mode is selected: that mode (the default), or the base flowsheet. */
-export type EditScope = 'mode' | 'base';
+type EditScope = 'mode' | 'base';
 
 /** A request to bring units or streams into view (search, a click in a table); `seq` tells requests apart. */
-export interface Focus {
+interface Focus {
   units: readonly string[];
   streams: readonly string[];
   seq: number;
 }
 
 /** Something the user must hear about the saved work (autosave, other tabs), shown as a banner. */
-export interface Banner {
+interface Banner {
   kind: 'unreadable-autosave' | 'other-tab' | 'taken-over' | 'info';
   message: string;
   /** The kept text, offered as a file. */

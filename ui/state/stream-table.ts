@@ -39,7 +39,7 @@ interface StreamExtras {
 
 const extras = (s: StreamResult) => s as StreamResult & StreamExtras;
 
-export type ColumnGroup = 'stream' | 'property' | 'species' | 'element';
+type ColumnGroup = 'stream' | 'property' | 'species' | 'element';
 
 export interface Column {
   key: string;
@@ -65,14 +65,14 @@ export interface StreamTableModel {
 }
 
 /** Species that flow anywhere, in the order of the file's species. */
-export function flowingSpecies(results: FlowsheetResults, declared: readonly string[]): string[] {
+function flowingSpecies(results: FlowsheetResults, declared: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const id of Object.keys(results.streams)) for (const k of Object.keys(results.streams[id].massFlow)) seen.add(k);
   return [...declared.filter((id) => seen.has(id)), ...[...seen].filter((id) => !declared.includes(id))];
 }
 
 /** kg/h of each element in a stream. */
-export function streamElements(s: StreamResult, species: ReadonlyMap<string, SpeciesInfo>): Record<string, number> {
+function streamElements(s: StreamResult, species: ReadonlyMap<string, SpeciesInfo>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const id of Object.keys(s.massFlow)) {
     const info = species.get(id);

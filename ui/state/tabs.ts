@@ -23,7 +23,7 @@ export interface Tabs {
 }
 
 /** How long a new tab waits for others to answer before it writes. */
-export const HELLO_MS = 200;
+const HELLO_MS = 200;
 
 export function connectTabs(store: EditorStore, channel: Channel, tab: string, options: { helloMs?: number; onOwner?(owns: boolean): void } = {}): Tabs {
   let owner = false;
