@@ -98,7 +98,10 @@ describe('readable and findable', () => {
     await page.getByRole('button', { name: 'Copy table' }).click();
     const tsv: string = await page.evaluate(() => navigator.clipboard.readText());
     expect(tsv.split('\n')[0].split('\t')[0]).toBe('');
-    expect(tsv).toMatch(/\nT \[°C\]\t/);
+    // Streams as columns: one row per field, each named with its unit.
+    expect(tsv).toMatch(/\ntotal \[kg\/h\]\t/);
+    expect(tsv).toMatch(/\n[^\t\n]+\(aq\) \[g\/L\]\t/);
+    expect(tsv).toMatch(/\n[A-Z][a-z]? \[% w\/w\]\t/);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await dl).path(), 'utf8');
