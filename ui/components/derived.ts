@@ -30,7 +30,7 @@ export function useSpeciesInfo() {
 }
 
 /** How long a solve may run before the results on screen are shown as stale. */
-export const STALE_GRACE_MS = 400;
+const STALE_GRACE_MS = 400;
 
 /**
  * Stale as shown: while a solve is under way the last results are greyed only if it takes a while.
