@@ -141,10 +141,18 @@ export function transformations(sandbox: UnitSandbox, S: number): Float64Array[]
   return directions;
 }
 
-/** Compiles a unit's model again with other parameters; the problems are returned, not thrown. */
-export function compileUnit(plant: CompiledFlowsheet, unit: CompiledUnit, params: Record<string, unknown>): { model?: UnitModel; problems: string[] } {
+/**
+ * Compiles a unit's model again with other parameters; the problems are returned, not thrown.
+ * `reactionCache` keeps the unit's parsed reactions from one trial to the next.
+ */
+export function compileUnit(
+  plant: CompiledFlowsheet,
+  unit: CompiledUnit,
+  params: Record<string, unknown>,
+  reactionCache?: Parameters<typeof makeContext>[5],
+): { model?: UnitModel; problems: string[] } {
   const diagnostics: Diagnostic[] = [];
-  const ctx = makeContext(unit, `units.${unit.id}`, plant.species, plant.basis, diagnostics);
+  const ctx = makeContext(unit, `units.${unit.id}`, plant.species, plant.basis, diagnostics, reactionCache);
   const model = unit.type.compile(params as never, ctx);
   const problems = diagnostics.map(formatDiagnostic);
   return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };
