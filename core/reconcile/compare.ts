@@ -7,10 +7,10 @@
  */
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
-import { safeCsv } from './csv';
+import { tableCsv } from './csv';
 import type { Estimate } from './estimates';
 import type { Reconciliation } from './reconcile';
-import { entry, record } from './records';
+import { dict, own } from '../records';
 import { plantUnknown, streamVariable } from './variables';
 
 export interface Value {
@@ -63,9 +63,9 @@ function summarize(label: string, plant: CompiledFlowsheet, est: Estimator, unkn
   const elementCoefs = coefs.element;
   const massCoefs = coefs.mass;
   const feedStreams = plant.units.filter((u) => u.type.role === 'source').flatMap((u) => [...u.outlets.values()]);
-  const recovery: CaseSummary['recovery'] = record();
-  const grade: CaseSummary['grade'] = record();
-  const massFlow: CaseSummary['massFlow'] = record();
+  const recovery: CaseSummary['recovery'] = dict();
+  const grade: CaseSummary['grade'] = dict();
+  const massFlow: CaseSummary['massFlow'] = dict();
   const feedElement = species.elements.map((_, e) => elementCoefs(feedStreams, e));
   const feedAmount = feedElement.map((c) => est.linear(c));
   for (const unit of plant.units) {
@@ -74,8 +74,8 @@ function summarize(label: string, plant: CompiledFlowsheet, est: Estimator, unkn
     const mass = massCoefs(streams);
     const total = est.linear(mass);
     massFlow[unit.id] = { value: total.value, sd: total.sd };
-    const rec = entry(recovery, unit.id, () => record<Value>());
-    const gr = entry(grade, unit.id, () => record<Value>());
+    const rec = (recovery[unit.id] = dict<Value>());
+    const gr = (grade[unit.id] = dict<Value>());
     species.elements.forEach((el, e) => {
       const coefs = elementCoefs(streams, e);
       const amount = est.linear(coefs);
@@ -162,7 +162,7 @@ export function compareCases(cases: readonly CaseSummary[], elements?: readonly 
 export function comparisonToCsv(c: Comparison): string {
   const withSd = c.rows.some((r) => r.values.some((v) => v.sd !== undefined && v.sd !== null));
   const fields = ['metric', 'product', 'element', 'unit', ...c.cases.flatMap((name) => (withSd ? [name, `${name} sd`] : [name]))];
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : Number(x.toPrecision(8)).toString());
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x.toPrecision(8)));
   const data = c.rows.map((r) => [
     r.metric,
     r.product,
@@ -170,7 +170,6 @@ export function comparisonToCsv(c: Comparison): string {
     r.metric === 'mass flow' ? 'kg/h' : 'fraction',
     ...r.values.flatMap((v) => (withSd ? [fmt(v.value), fmt(v.sd)] : [fmt(v.value)])),
   ]);
-  return safeCsv(fields, data);
+  return tableCsv(fields, data);
 }
 
-const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);

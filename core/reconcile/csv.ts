@@ -4,16 +4,18 @@
  * once. A line `RUN,period,duration,24,h` gives the length of a run's period, which amounts over
  * the period (kg, t, m³) need. The format is documented in flowsheets/pilot/README.md.
  *
- * Written CSV escapes a text cell that a spreadsheet would read as a formula (one beginning with
- * = + - @, a tab or a carriage return) with a leading apostrophe; numbers are written as numbers.
+ * Tables written for people (the reconciled measurements, comparisons) escape a text cell a
+ * spreadsheet would run as a formula (core/csv.ts); the measurements file itself is data to read
+ * back and keeps its ids as they are.
  */
 import Papa from 'papaparse';
 import type { CompiledFlowsheet } from '../compile';
+import { csvLine } from '../csv';
 import { FlexsheetError, type Diagnostic } from '../diagnostics';
 import { isStock, MeasurementMismatch, measurementModel, stockTarget, type Measurement } from './measurements';
 import { hoursPer } from './units';
 import { variableIndex, withAccumulations, type VariableIndex } from './variables';
-import { fileVolumes, type VolumeData } from './volumes';
+import { plantVolumes, type VolumeData } from './volumes';
 
 export class MeasurementError extends FlexsheetError {}
 
@@ -147,7 +149,7 @@ function readPeriod(row: Row, h: Header, periods: Map<string, number>, problems:
  * Reads measurements from CSV text and checks each against the plant. Every problem is reported
  * with its line and column, all at once.
  */
-export function parseMeasurementsCsv(text: string, plant: CompiledFlowsheet, fileName = 'data', volumes: VolumeData = fileVolumes(plant)): Measurement[] {
+export function parseMeasurementsCsv(text: string, plant: CompiledFlowsheet, fileName = 'data', volumes: VolumeData = plantVolumes(plant)): Measurement[] {
   const rows = readRows(text, fileName);
   const h = readHeader(rows[0], fileName);
   const ncols = rows[0].cells.length;
@@ -220,13 +222,7 @@ function fmtValue(x: number): string {
   return Number(x.toPrecision(6)).toString();
 }
 
-/**
- * A text cell a spreadsheet would take for a formula (= + - @, tab, CR first) gets a leading
- * apostrophe (OWASP, "CSV Injection"); a plain number such as -0.25 is left as it is.
- */
-export const FORMULA_LIKE = /^(?![-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r]/;
-
-/** CSV text of a table, cells escaped against formula injection. */
-export function safeCsv(fields: readonly string[], data: readonly (readonly string[])[]): string {
-  return Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\n', escapeFormulae: FORMULA_LIKE }) + '\n';
+/** CSV text of a table: text cells escaped against formula injection (core/csv.ts), numbers as numbers. */
+export function tableCsv(fields: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return [fields, ...rows].map((r) => csvLine(r)).join('\n') + '\n';
 }

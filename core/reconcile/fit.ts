@@ -118,11 +118,10 @@ function setUp(rec: Reconciliation, unit: CompiledUnit, handles: Handle[], group
   const lo = Float64Array.from(handles, (h) => (h.log ? -9 : h.lower));
   const hi = Float64Array.from(handles, (h) => (h.log ? 9 : h.upper));
   const theta0 = Float64Array.from(handles, (h, i) => Math.min(hi[i], Math.max(lo[i], toT(h, h.file))));
-  const reactionCache = new Map();
   const at = (theta: Float64Array) => {
     const params = parametersAt(unit, handles, groups, Float64Array.from(handles, (h, i) => fromT(h, theta[i])));
     if (!params) return undefined;
-    const { model } = compileUnit(plant, unit, params, reactionCache);
+    const { model } = compileUnit(plant, unit, params);
     return model && unitSandbox(plant, unit, model);
   };
   return { rec, unit, handles, groups, sandbox, inlets, unknownInputs, outputVars, lo, hi, theta0, at };

@@ -6,7 +6,7 @@ import type { CompiledFlowsheet } from '../compile';
 import { evaluateModel, measurementModel, type Measurement } from './measurements';
 import type { Rng } from './rng';
 import { variableIndex, variablesFromSolution, withAccumulations, type VariableIndex } from './variables';
-import { fileVolumes, type VolumeData } from './volumes';
+import { plantVolumes, type VolumeData } from './volumes';
 
 export interface PlanItem {
   stream: string;
@@ -25,7 +25,7 @@ export function trueValue(
   x: Float64Array,
   item: Pick<PlanItem, 'stream' | 'component' | 'unit'> & { hours?: number },
   index: VariableIndex = variableIndex(plant),
-  volumes: VolumeData = fileVolumes(plant),
+  volumes: VolumeData = plantVolumes(plant),
 ): number {
   return evaluateModel(measurementModel(plant, index, item, volumes).model, x);
 }
@@ -54,7 +54,7 @@ export function synthesize(plant: CompiledFlowsheet, solutionX: Float64Array, pl
   const x = new Float64Array(index.nVars);
   x.set(variablesFromSolution(plant, solutionX, base));
   options.stock?.forEach((a, i) => (x[index.accumulations[i].variable] = a.rate));
-  const volumes = options.volumes ?? fileVolumes(plant);
+  const volumes = options.volumes ?? plantVolumes(plant);
   const hours = options.hours;
   return plan.map((item, i) => {
     const truth = trueValue(plant, x, { ...item, ...(hours !== undefined ? { hours } : {}) }, index, volumes);

@@ -17,10 +17,10 @@ import { reconciliationReport, type ReconciliationReport } from './report';
 
 export * from './stats';
 export { seededRng, type Rng } from './rng';
-export { parseMeasurementsCsv, measurementsToCsv, runsOf, safeCsv, MeasurementError, FORMULA_LIKE } from './csv';
+export { parseMeasurementsCsv, measurementsToCsv, runsOf, tableCsv, MeasurementError } from './csv';
 export { measurementModel, evaluateModel, describeMeasurement, MeasurementMismatch, type Measurement, type MeasurementModel, type ModelOf } from './measurements';
-export { parseMeasurementUnit, MEASUREMENT_UNITS, marcySolidsPercent, hoursPer, WATER_DENSITY, type ParsedUnit, type UnitKind } from './units';
-export { fileVolumes, GAS_MOLAR_VOLUME, type VolumeData } from './volumes';
+export { parseMeasurementUnit, MEASUREMENT_UNITS, marcySolidsPercent, hoursPer, type ParsedUnit, type UnitKind } from './units';
+export { plantVolumes, type VolumeData } from './volumes';
 export { variableIndex, withAccumulations, variablesFromSolution, describeVariable, streamVariable, plantUnknown, type VariableIndex, type Dose, type Accumulation } from './variables';
 export { buildBalances, plantBalances, balanceRows, type BalanceLevel, type Balances, type PlantBalances, type UnitBalance } from './balances';
 export { reconcile, reconcileWith, type ReconcileOptions, type Reconciliation, type MeasurementResult, type Estimate, type VariableStatus, type GlobalTest } from './reconcile';

@@ -9,7 +9,7 @@ import { plantBalances, unitSandboxes, type BalanceLevel, type PlantBalances } f
 import type { UnitSandbox } from './sandbox';
 import { buildStructure, type Structure } from './structure';
 import { variableIndex, variablesFromSolution, type VariableIndex } from './variables';
-import { fileVolumes, type VolumeData } from './volumes';
+import { plantVolumes, type VolumeData } from './volumes';
 
 export interface Reconciler {
   plant: CompiledFlowsheet;
@@ -41,7 +41,7 @@ export function createReconciler(plant: CompiledFlowsheet, nominal: Float64Array
   const self: Reconciler = {
     plant,
     nominal,
-    volumes: options.volumes ?? fileVolumes(plant),
+    volumes: options.volumes ?? plantVolumes(plant),
     baseIndex,
     xNominal,
     sandboxes: () => (sandboxes ??= unitSandboxes(plant)),

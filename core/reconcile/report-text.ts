@@ -5,7 +5,7 @@
  * against reconciled table as CSV (escaped against formula injection).
  */
 import type { AccountingStatement } from './accounting';
-import { safeCsv } from './csv';
+import { tableCsv } from './csv';
 import { fmtNumber, fmtValueSd, textTable } from './format';
 import type { ReconciliationReport } from './report';
 
@@ -181,7 +181,7 @@ function balancesSection(r: ReconciliationReport): string[] {
 
 /** Measured against reconciled as CSV (cells a spreadsheet would read as formulas are escaped). */
 export function measurementsReportCsv(r: ReconciliationReport): string {
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : Number(x.toPrecision(8)).toString());
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x.toPrecision(8)));
   const fields = ['run', 'stream', 'component', 'unit', 'measured', 'sd', 'reconciled', 'reconciled sd', 'adjustment', 'adjustment/sd', 'test', 'status', 'source'];
   const data = r.measurements.map((m) => [
     r.run ?? '',
@@ -198,5 +198,5 @@ export function measurementsReportCsv(r: ReconciliationReport): string {
     m.status,
     m.source ?? '',
   ]);
-  return safeCsv(fields, data);
+  return tableCsv(fields, data);
 }

@@ -8,7 +8,7 @@ import { accountingStatement, type AccountingStatement } from './accounting';
 import { summarizeReconciliation, type CaseSummary, type Value } from './compare';
 import type { UnitFit } from './fit';
 import type { GlobalTest, Reconciliation, VariableStatus } from './reconcile';
-import { entry, record } from './records';
+import { dict, own } from '../records';
 import { describeVariable, streamVariable } from './variables';
 import { verdictOf, type Verdict } from './verdict';
 
@@ -150,9 +150,9 @@ function streamReports(rec: Reconciliation): Record<string, StreamReport> {
   const { plant, index } = rec;
   const species = plant.species;
   const S = species.list.length;
-  const streams = record<StreamReport>();
+  const streams = dict<StreamReport>();
   plant.streams.forEach((s, si) => {
-    const sp = record<SpeciesFlow>();
+    const sp = dict<SpeciesFlow>();
     let determined = 0;
     let open = 0;
     const mass = new Map<number, number>();
@@ -168,7 +168,7 @@ function streamReports(rec: Reconciliation): Record<string, StreamReport> {
       sp[species.list[k].id] = { kgPerHour: known ? rec.x[v] * M : null, sd: known ? rec.sd[v] * M || 0 : null, status: st };
     }
     const total = rec.estimate(mass);
-    const elements = record<Value>();
+    const elements = dict<Value>();
     species.elements.forEach((el, e) => {
       const coefs = new Map<number, number>();
       for (let k = 0; k < S; k++) {
@@ -194,13 +194,14 @@ function streamReports(rec: Reconciliation): Record<string, StreamReport> {
 
 /** Doses or stock changes, by unit and species, kg/h. */
 function heldFlows(rec: Reconciliation, list: readonly { unit: string; species: number; variable: number }[]): Record<string, Record<string, SpeciesFlow>> {
-  const out = record<Record<string, SpeciesFlow>>();
+  const out = dict<Record<string, SpeciesFlow>>();
   const species = rec.plant.species;
   for (const d of list) {
     const st = rec.status[d.variable];
     const M = species.list[d.species].molarMass;
     const known = st !== 'unobservable';
-    entry(out, d.unit, () => record<SpeciesFlow>())[species.list[d.species].id] = { kgPerHour: known ? rec.x[d.variable] * M : null, sd: known ? rec.sd[d.variable] * M || 0 : null, status: st };
+    const table = own(out, d.unit) ?? (out[d.unit] = dict<SpeciesFlow>());
+    table[species.list[d.species].id] = { kgPerHour: known ? rec.x[d.variable] * M : null, sd: known ? rec.sd[d.variable] * M || 0 : null, status: st };
   }
   return out;
 }

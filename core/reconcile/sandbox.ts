@@ -4,8 +4,9 @@
  * inlet species) and parameter fitting to run the unit with trial parameters. The unit is reached
  * only through the UnitType/UnitModel contract, so this works for every unit type, present or future.
  */
-import { makeContext, type CompiledFlowsheet, type CompiledUnit } from '../compile';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import type { CompiledFlowsheet, CompiledUnit } from '../compile';
+import { makeContext, type ReactionCheck } from '../context';
+import { formatDiagnostic, joinPath, type Diagnostic } from '../diagnostics';
 import { equationBuilder, type UnitModel } from '../unit-type';
 import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, type LuFactors } from '../sparse';
 
@@ -71,6 +72,8 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
     },
   });
   model.equations(eq);
+  // A nonlinear unit writes the rest as its documented linear relaxation.
+  model.linearize?.(eq, { value: () => 0, initial: true });
   if (broken || defined.some((d) => !d)) return undefined;
   // The unit's own equations, factorized once (the core's sparse LU).
   let lu: LuFactors | undefined;
@@ -149,10 +152,10 @@ export function compileUnit(
   plant: CompiledFlowsheet,
   unit: CompiledUnit,
   params: Record<string, unknown>,
-  reactionCache?: Parameters<typeof makeContext>[5],
+  reactionCache: Map<string, ReactionCheck> = plant.reactionCache,
 ): { model?: UnitModel; problems: string[] } {
   const diagnostics: Diagnostic[] = [];
-  const ctx = makeContext(unit, `units.${unit.id}`, plant.species, plant.basis, diagnostics, reactionCache);
+  const ctx = makeContext(unit, joinPath('units', unit.id), plant.species, plant.basis, { errors: diagnostics, reactionCache });
   const model = unit.type.compile(params as never, ctx);
   const problems = diagnostics.map(formatDiagnostic);
   return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };

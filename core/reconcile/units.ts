@@ -14,6 +14,7 @@
  * `g/L(aq)` a solution assay, `m³/h(aq)` the solution's volume. Tables are Maps, so no id or unit
  * text (`constructor`, `__proto__`) can reach Object.prototype.
  */
+import { WATER_DENSITY } from '../properties';
 
 export type UnitKind = 'mass' | 'molar' | 'volume' | 'fraction' | 'volumeFraction' | 'concentration';
 
@@ -105,8 +106,6 @@ export function hoursPer(unit: string): number | undefined {
   return DURATION.get(unit.trim().toLowerCase());
 }
 
-/** Density of water at 25 °C, kg/m³ (FORMAT.md, Species data). */
-export const WATER_DENSITY = 997.05;
 
 /**
  * Mass fraction of solids in a pulp from its density by the Marcy identity:
