@@ -8,7 +8,7 @@
  * (check-in/check-out): every term from the measurements alone — an element flow measured as such,
  * a mass flow times an assay on the same basis (kg/h(s) × wt%(s)), or a volume flow times a
  * concentration (m³/h × g/L) — with first-order error propagation, and the unaccounted losses with
- * their standard deviation; absent where some term is not measured. Amounts are in kg over the
+ * their standard deviation; a sum is absent where one of its terms is not measured. Amounts are in kg over the
  * period when the data give its duration (a `period` line), kg/h otherwise.
  */
 import { ATOMIC_WEIGHTS } from '../chemistry';
@@ -30,9 +30,11 @@ export interface AccountingTerm {
 export interface ElementAccount {
   element: string;
   terms: AccountingTerm[];
+  /** Whether an inventory the data measure can hold the element (otherwise its stock change is taken as 0). */
+  inventories: boolean;
   reconciled: { in: Value; out: Value; stock: Value; unaccounted: Value };
-  /** Null when some term is not measured. */
-  measured: { in: Value; out: Value; stock: Value; unaccounted: Value } | null;
+  /** From the measurements alone; each null when one of its terms is not measured. */
+  measured: { in: Value | null; out: Value | null; stock: Value | null; unaccounted: Value | null };
 }
 
 export interface AccountingStatement {
@@ -79,20 +81,25 @@ function account(rec: Reconciliation, element: string, terms: Term[], f: number)
   const unaccounted = (t: Term) => sign.in(t) - sign.out(t) - sign.stock(t);
   const out: AccountingTerm[] = terms.map((t) => ({ kind: t.kind, name: t.name, reconciled: estimate(t.coefs), measured: scaleValue(t.measured()) }));
   const reconciled = { in: estimate(combine(sign.in)), out: estimate(combine(sign.out)), stock: estimate(combine(sign.stock)), unaccounted: estimate(combine(unaccounted)) };
-  const all = out.every((t) => t.measured !== null && t.measured.value !== null);
-  const sum = (pick: (t: Term) => number): Value => {
+  // The balances close it: what is left is round-off of the flows it sums.
+  let scale = 0;
+  for (const t of terms) for (const [v, c] of t.coefs) scale += Math.abs(c * rec.x[v]) * f;
+  if (reconciled.unaccounted.value !== null && Math.abs(reconciled.unaccounted.value) <= 1e-9 * scale) reconciled.unaccounted = { value: 0, sd: 0 };
+  const sum = (pick: (t: Term) => number): Value | null => {
     let value = 0;
     let variance = 0;
-    terms.forEach((t, i) => {
-      const s = pick(t);
-      if (!s) return;
-      value += s * out[i].measured!.value!;
-      variance += (out[i].measured!.sd ?? 0) ** 2;
-    });
+    for (let i = 0; i < terms.length; i++) {
+      const s = pick(terms[i]);
+      if (!s) continue;
+      const m = out[i].measured;
+      if (m === null || m.value === null) return null;
+      value += s * m.value;
+      variance += (m.sd ?? 0) ** 2;
+    }
     return { value, sd: Math.sqrt(variance) };
   };
-  const measured = all ? { in: sum(sign.in), out: sum(sign.out), stock: sum(sign.stock), unaccounted: sum(unaccounted) } : null;
-  return { element, terms: out, reconciled, measured };
+  const measured = { in: sum(sign.in), out: sum(sign.out), stock: sum(sign.stock), unaccounted: sum(unaccounted) };
+  return { element, terms: out, inventories: terms.some((t) => t.kind === 'stock'), reconciled, measured };
 }
 
 /** The feeds, reagent doses, products and stock changes that can carry element e. */
@@ -163,6 +170,10 @@ function measuredStreamFlow(rec: Reconciliation, data: readonly Measurement[], s
   const present = Array.from({ length: S }, (_, k) => k).filter((k) => species.elementMatrix[e * S + k] && rec.status[streamVariable(index, s, k)] !== 'zero');
   if (!present.length) return { value: 0, sd: 0 };
   const covers = (phases?: readonly string[]) => !phases || present.every((k) => phases.includes(species.list[k].phase));
+  const carried = Array.from({ length: S }, (_, k) => k).filter((k) => rec.status[streamVariable(index, s, k)] !== 'zero');
+  /** The stream carries nothing outside these phases: its whole is that basis. */
+  const whole = (phases?: readonly string[]) => !phases || carried.every((k) => phases.includes(species.list[k].phase));
+  const sameBasis = (a?: readonly string[], b?: readonly string[]) => samePhases(a, b) || (whole(a) && whole(b));
   const rs = reads(data, plant.streams[s].id);
   const isEl = (r: Read) => r.m.component === el;
   const direct = rs.find((r) => isEl(r) && (r.unit.kind === 'mass' || r.unit.kind === 'molar') && covers(r.unit.phases));
@@ -172,12 +183,11 @@ function measuredStreamFlow(rec: Reconciliation, data: readonly Measurement[], s
   }
   const basisOf = (r: Read) => (r.m.component.toLowerCase() === 'solids' ? ['s'] : r.unit.phases);
   for (const flow of rs.filter((r) => r.unit.kind === 'mass' && ['total', 'solids'].includes(r.m.component.toLowerCase()))) {
-    const assay = rs.find((r) => isEl(r) && r.unit.kind === 'fraction' && samePhases(r.unit.phases, basisOf(flow)) && covers(r.unit.phases));
+    const assay = rs.find((r) => isEl(r) && r.unit.kind === 'fraction' && sameBasis(r.unit.phases, basisOf(flow)) && covers(r.unit.phases));
     if (assay) return product(flow.m.value * rate(flow), flow.m.sd * rate(flow), assay.m.value / assay.unit.factor, assay.m.sd / assay.unit.factor);
   }
-  const solidsOrOrganic = Array.from({ length: S }, (_, k) => k).some((k) => ['s', 'org'].includes(species.list[k].phase) && rec.status[streamVariable(index, s, k)] !== 'zero');
   for (const flow of rs.filter((r) => r.unit.kind === 'volume' && r.m.component.toLowerCase() === 'total')) {
-    const solution = flow.unit.phases ? samePhases(flow.unit.phases, ['aq', 'l']) : !solidsOrOrganic;
+    const solution = sameBasis(flow.unit.phases ?? ['s', 'l', 'aq', 'org'], ['aq', 'l']);
     const conc = rs.find((r) => isEl(r) && r.unit.kind === 'concentration' && (!r.unit.phases || samePhases(r.unit.phases, ['aq', 'l'])) && covers(['aq', 'l']));
     if (solution && conc) return product(flow.m.value * rate(flow), flow.m.sd * rate(flow), conc.m.value / conc.unit.factor, conc.m.sd / conc.unit.factor);
   }

@@ -9,6 +9,11 @@ export function fmtNumber(x: number | null | undefined, digits = 4): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
+/** A χ² (or any sum of squares): round-off below 1e-10 shown as 0. */
+export function fmtChi(x: number): string {
+  return Math.abs(x) < 1e-10 ? '0' : fmtNumber(x);
+}
+
 /** A value and its standard deviation: "13.13 ± 0.149". */
 export function fmtValueSd(value: number | null | undefined, sd: number | null | undefined, digits = 4): string {
   if (value === null || value === undefined) return '?';

@@ -6,7 +6,7 @@
  */
 import type { AccountingStatement } from './accounting';
 import { tableCsv } from './csv';
-import { fmtNumber, fmtValueSd, textTable } from './format';
+import { fmtChi, fmtNumber, fmtValueSd, textTable } from './format';
 import type { ReconciliationReport } from './report';
 
 const pct = (v: number | null | undefined, sd?: number | null) => (v === null || v === undefined ? '?' : `${(v * 100).toFixed(2)}${sd ? ` ±${(sd * 100).toFixed(2)}` : ''} %`);
@@ -43,12 +43,12 @@ function testsSection(r: ReconciliationReport): string[] {
   const g = r.global;
   const used = r.measurements.filter((m) => !(m.grossError && m.test === null)).length;
   const out = [`Balances: ${r.balances.level} level (see "Balances used"); ${r.measurements.length} measurements, ${used} used after gross-error elimination.`];
-  if (g.critical === null) out.push(`Global test: no redundancy (χ² = ${fmtNumber(g.chiSquare)} with 0 degrees of freedom): nothing can be checked.`);
-  else out.push(`Global test: χ² = ${fmtNumber(g.chiSquare)} with ${g.dof} degrees of freedom; critical χ²(${1 - g.alpha}, ${g.dof}) = ${fmtNumber(g.critical)}: ${g.passed ? 'passed' : 'FAILED'}.`);
+  if (g.critical === null) out.push(`Global test: no redundancy (χ² = ${fmtChi(g.chiSquare)} with 0 degrees of freedom): nothing can be checked.`);
+  else out.push(`Global test: χ² = ${fmtChi(g.chiSquare)} with ${g.dof} degree${g.dof === 1 ? '' : 's'} of freedom; critical χ²(${1 - g.alpha}, ${g.dof}) = ${fmtNumber(g.critical)}: ${g.passed ? 'passed' : 'FAILED'}.`);
   if (g.chiSquareNonNegative > g.chiSquare * (1 + 1e-6) + 1e-9) {
     const nn = g.nonNegative;
     const against = nn.critical === null ? '' : `; with ${nn.bound} flow${nn.bound === 1 ? '' : 's'} held at zero the critical χ²(${1 - g.alpha}, ${nn.dof}) is ${fmtNumber(nn.critical)}: ${nn.passed ? 'passed' : 'FAILED'}`;
-    out.push(`Keeping every flow at or above zero moves the values to χ² = ${fmtNumber(g.chiSquareNonNegative)}${against} (the flows held at zero are listed under Notes).`);
+    out.push(`Keeping every flow at or above zero moves the values to χ² = ${fmtChi(g.chiSquareNonNegative)}${against} (the flows held at zero are listed under Notes).`);
   }
   if (g.measurementCritical !== null) out.push(`Measurement test: critical value ${fmtNumber(g.measurementCritical)} (α = ${g.alpha}, Šidák-corrected over ${g.redundant} redundant measurements).`);
   return out;
@@ -132,19 +132,19 @@ function accountingSection(a: AccountingStatement): string[] {
   const per = a.unit === 'kg' ? `kg over the period of ${fmtNumber(a.hours)} h` : 'kg/h';
   const v = (x: { value: number | null; sd?: number | null } | null | undefined) => (x ? fmtValueSd(x.value, x.sd) : '–');
   return [
-    `Metal accounting (${per}; reconciled ± sd, and as measured where the data give every term)`,
+    `Metal accounting (${per}; reconciled ± sd, and as measured where the data give every term of a sum)`,
     textTable(
       ['element', 'in', 'out', 'stock change', 'unaccounted', 'measured in', 'measured out', 'measured stock', 'measured unaccounted'],
       a.elements.map((e) => [
         e.element,
         v(e.reconciled.in),
         v(e.reconciled.out),
-        v(e.reconciled.stock),
+        e.inventories ? v(e.reconciled.stock) : '–',
         v(e.reconciled.unaccounted),
-        v(e.measured?.in),
-        v(e.measured?.out),
-        v(e.measured?.stock),
-        v(e.measured?.unaccounted),
+        v(e.measured.in),
+        v(e.measured.out),
+        e.inventories ? v(e.measured.stock) : '–',
+        v(e.measured.unaccounted),
       ]),
     ),
   ];

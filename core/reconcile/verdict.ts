@@ -3,7 +3,7 @@
  * before and after gross errors were taken out, the measurement tests, and the χ² of the values kept
  * at or above zero — and says in words which measurement is suspect and what taking it out changes.
  */
-import { fmtNumber, fmtValueSd } from './format';
+import { fmtChi, fmtNumber, fmtValueSd } from './format';
 import { describeMeasurement } from './measurements';
 import type { MeasurementResult, Reconciliation } from './reconcile';
 import { describeVariable } from './variables';
@@ -38,45 +38,59 @@ export interface Verdict {
 }
 
 const chi = (x: number, dof: number, critical: number | null) =>
-  critical === null ? `χ² = ${fmtNumber(x)} with no degrees of freedom` : `χ² = ${fmtNumber(x)} with ${dof} degrees of freedom (critical ${fmtNumber(critical)})`;
+  critical === null ? `χ² = ${fmtChi(x)} with no degrees of freedom` : `χ² = ${fmtChi(x)} with ${dof} degree${dof === 1 ? '' : 's'} of freedom (critical ${fmtNumber(critical)})`;
 
 export function verdictOf(rec: Reconciliation): Verdict {
-  const g = rec.global;
   const suspects = suspectsOf(rec.measurements);
-  const details: string[] = [];
-  const gross = suspects.filter((s) => s.status === 'gross error');
-  const kept = suspects.filter((s) => s.status === 'suspect');
-  let status: VerdictStatus;
-  let headline: string;
-  if (g.initial.critical === null) {
-    status = 'unchecked';
-    headline = 'Nothing can be checked: with these measurements the balances leave no redundancy (0 degrees of freedom), so every determined value follows from the measurements as they are.';
-  } else if (rec.rounds.length) {
-    status = g.passed && !kept.length && !rec.tied ? 'gross errors' : 'inconsistent';
-    headline = grossHeadline(rec, gross, status === 'gross errors');
-    details.push(`With every measurement in, ${chi(g.initial.chiSquare, g.initial.dof, g.initial.critical)} fails the global test.`);
-    details.push(...rec.rounds.map((r) => roundSentence(rec, r)));
-  } else if (!g.passed) {
-    status = 'inconsistent';
-    headline = `The data are not consistent with the balances: ${chi(g.chiSquare, g.dof, g.critical)} fails the global test.`;
-    if (rec.tied) details.push(`The largest measurement test is shared by ${rec.tied.map((i) => describeMeasurement(rec.measurements[i].measurement)).join('; ')}: one of them is likely in error, but the data cannot tell which.`);
-    else if (kept.length) details.push(`${kept.map(suspectText).join('; ')} ${kept.length > 1 ? 'fail their' : 'fails its'} measurement test${rec.options.eliminate ? '' : ' (kept: elimination is off)'}.`);
-    else details.push('No single measurement stands out: check the standard deviations, or the balances used (see "Balances used").');
-  } else if (kept.length || gross.length) {
-    status = 'inconsistent';
-    const list = [...gross, ...kept];
-    headline = `The global test passes (${chi(g.chiSquare, g.dof, g.critical)}), but ${list.map(suspectText).join('; ')} ${list.length > 1 ? 'fail their' : 'fails its'} measurement test: check ${list.length > 1 ? 'them' : 'it'}.`;
-  } else {
-    status = 'consistent';
-    headline = `The data are consistent with the balances: ${chi(g.chiSquare, g.dof, g.critical)} passes the global test, and every redundant measurement passes its own test.`;
-  }
+  const { status, headline, details } = rec.global.initial.critical === null ? unchecked(rec) : rec.rounds.length ? afterElimination(rec, suspects) : asMeasured(rec, suspects);
   const bounds = boundSentence(rec);
-  if (bounds) details.push(bounds);
-  if (bounds && !g.nonNegative.passed && (status === 'consistent' || status === 'gross errors')) {
-    status = 'inconsistent';
-    headline = `${headline.replace(/\.$/, '')}; but not once every flow is kept at or above zero (below).`;
+  if (!bounds) return { status, headline, details, suspects };
+  if (rec.global.nonNegative.passed || status === 'inconsistent') return { status, headline, details: [...details, bounds], suspects };
+  return { status: 'inconsistent', headline: `${headline.replace(/\.$/, '')}; but not once every flow is kept at or above zero (below).`, details: [...details, bounds], suspects };
+}
+
+type Statement = Pick<Verdict, 'status' | 'headline' | 'details'>;
+
+function unchecked(rec: Reconciliation): Statement {
+  const nn = rec.global.nonNegative;
+  if (nn.bound && !nn.passed) {
+    return {
+      status: 'inconsistent',
+      headline: `The balances leave these measurements no redundancy, yet they would make ${nn.bound} flow${nn.bound > 1 ? 's' : ''} negative: kept at or above zero, the values miss the data by χ² = ${fmtChi(rec.global.chiSquareNonNegative)}, above χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${fmtNumber(nn.critical)}.`,
+      details: [],
+    };
   }
-  return { status, headline, details, suspects };
+  return {
+    status: 'unchecked',
+    headline: 'Nothing can be checked: with these measurements the balances leave no redundancy (0 degrees of freedom), so every determined value follows from the measurements as they are.',
+    details: [],
+  };
+}
+
+function afterElimination(rec: Reconciliation, suspects: Suspect[]): Statement {
+  const g = rec.global;
+  const kept = suspects.filter((s) => s.status === 'suspect');
+  const status = g.passed && !kept.length && !rec.tied ? 'gross errors' : 'inconsistent';
+  return {
+    status,
+    headline: grossHeadline(rec, suspects.filter((s) => s.status === 'gross error'), status === 'gross errors'),
+    details: [`With every measurement in, ${chi(g.initial.chiSquare, g.initial.dof, g.initial.critical)} fails the global test.`, ...rec.rounds.map((r) => roundSentence(rec, r))],
+  };
+}
+
+function asMeasured(rec: Reconciliation, suspects: Suspect[]): Statement {
+  const g = rec.global;
+  const failing = suspects.length ? `${suspects.map(suspectText).join('; ')} ${suspects.length > 1 ? 'fail their' : 'fails its'} measurement test${rec.options.eliminate ? '' : ' (kept: elimination is off)'}` : '';
+  if (g.passed && !suspects.length) {
+    return { status: 'consistent', headline: `The data are consistent with the balances: ${chi(g.chiSquare, g.dof, g.critical)} passes the global test, and every redundant measurement passes its own test.`, details: [] };
+  }
+  if (g.passed) return { status: 'inconsistent', headline: `The global test passes (${chi(g.chiSquare, g.dof, g.critical)}), but ${failing}: check ${suspects.length > 1 ? 'them' : 'it'}.`, details: [] };
+  const why = rec.tied
+    ? `The largest measurement test is shared by ${rec.tied.map((i) => describeMeasurement(rec.measurements[i].measurement)).join('; ')}: one of them is likely in error, but the data cannot tell which.`
+    : failing
+      ? `${failing}.`
+      : 'No single measurement stands out: check the standard deviations, or the balances used (see "Balances used").';
+  return { status: 'inconsistent', headline: `The data are not consistent with the balances: ${chi(g.chiSquare, g.dof, g.critical)} fails the global test.`, details: [why] };
 }
 
 function suspectsOf(results: readonly MeasurementResult[]): Suspect[] {
@@ -116,7 +130,7 @@ function roundSentence(rec: Reconciliation, r: Reconciliation['rounds'][number])
   const moved = r.shifts.length
     ? `; it moves most ${r.shifts.map((s) => `${describeMeasurement(rec.measurements[s.measurement].measurement)} (from ${fmtNumber(s.before)} to ${fmtNumber(s.after)}, ${s.bySd.toFixed(1)} sd)`).join(', ')}`
     : '';
-  return `Taking out ${describeMeasurement(m)} (measured ${fmtNumber(m.value)}, reconciled ${fmtNumber(r.reconciledWith)} with it and ${fmtNumber(r.reconciledWithout)} from the others) brings χ² from ${fmtNumber(r.before.chiSquare)} to ${fmtNumber(r.after.chiSquare)}${moved}.`;
+  return `Taking out ${describeMeasurement(m)} (measured ${fmtNumber(m.value)}) brings χ² from ${fmtChi(r.before.chiSquare)} to ${fmtChi(r.after.chiSquare)}; the balances put it at ${fmtNumber(r.reconciledWith)} with it and ${fmtNumber(r.reconciledWithout)} without it (before the bounds on the flows)${moved}.`;
 }
 
 function boundSentence(rec: Reconciliation): string | undefined {
