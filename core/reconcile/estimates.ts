@@ -46,30 +46,40 @@ export interface EstimatorInput {
 
 export function estimator(input: EstimatorInput): Estimator {
   const { Z, reducedOf, factors, values, linearizedAt } = input;
-  const p = Z.cols;
-  const rowNorm = Float64Array.from({ length: Z.rows }, (_, j) => Math.hypot(...Z.data.subarray(j * p, (j + 1) * p)));
-  /** u = Zᵀ·coefs, and the size it would have without cancellation (Σ |c_j|·‖Z_j‖). */
-  const toQ = (coefs: ReadonlyMap<number, number>) => {
-    const u = new Float64Array(p);
-    let size = 0;
-    for (const [v, c] of coefs) {
-      const j = reducedOf[v];
-      if (j < 0 || c === 0) continue;
-      size += Math.abs(c) * rowNorm[j];
+  const { rows: n, cols: p } = Z;
+  const r = factors.rank;
+  const rowNorm = Float64Array.from({ length: n }, (_, j) => Math.hypot(...Z.data.subarray(j * p, (j + 1) * p)));
+  // W = Z·V: the row-space coordinates of every free unknown, so a sum's are Σ c_j·W_j.
+  const W = new Float64Array(n * r);
+  factors.rowSpaceBasis().forEach((v, k) => {
+    for (let j = 0; j < n; j++) {
+      let t = 0;
       const o = j * p;
-      for (let k = 0; k < p; k++) u[k] += c * Z.data[o + k];
+      for (let i = 0; i < p; i++) t += Z.data[o + i] * v[i];
+      W[j * r + k] = t;
     }
-    return { u, size };
+  });
+  /** u = Zᵀ·coefs, its row-space coordinates, and the size u would have without cancellation (Σ |c_j|·‖Z_j‖). */
+  const project = (coefs: ReadonlyMap<number, number>) => {
+    const u = new Float64Array(p);
+    const c = new Float64Array(r);
+    let size = 0;
+    for (const [v, coef] of coefs) {
+      const j = reducedOf[v];
+      if (j < 0 || coef === 0) continue;
+      size += Math.abs(coef) * rowNorm[j];
+      const o = j * p;
+      for (let k = 0; k < p; k++) u[k] += coef * Z.data[o + k];
+      const w = j * r;
+      for (let k = 0; k < r; k++) c[k] += coef * W[w + k];
+    }
+    return { uu: dot(u, u), c, size };
   };
   /**
    * Observable when u lies in the row space; a u that cancels to round-off (a combination the
    * balances fix, as the P of an extractant that leaves only by its bleed) is fixed, sd 0.
    */
-  const V = factors.rowSpaceBasis();
-  const coordinates = (u: Float64Array) => Float64Array.from(V, (v) => dot(v, u));
-  const analyse = ({ u, size }: { u: Float64Array; size: number }) => {
-    const c = coordinates(u);
-    const uu = dot(u, u);
+  const analyse = ({ uu, c, size }: { uu: number; c: Float64Array; size: number }) => {
     const fixed = Math.sqrt(uu) <= 1e-12 * size;
     const observable = fixed || uu - dot(c, c) <= 1e-12 * Math.max(uu, 1e-300);
     return { observable, c: fixed ? new Float64Array(c.length) : c };
@@ -80,13 +90,13 @@ export function estimator(input: EstimatorInput): Estimator {
     return t;
   };
   const estimate = (coefs: ReadonlyMap<number, number>): Estimate => {
-    const { observable, c } = analyse(toQ(coefs));
+    const { observable, c } = analyse(project(coefs));
     if (!observable) return { value: null, sd: null, observable: false };
     const l = codLoading(factors, c);
     return { value: dotAt(coefs, values), sd: Math.sqrt(dot(l, l)), observable: true };
   };
   const loading = (coefs: ReadonlyMap<number, number>): Float64Array | null => {
-    const { observable, c } = analyse(toQ(coefs));
+    const { observable, c } = analyse(project(coefs));
     return observable ? codLoading(factors, c) : null;
   };
   const ratio = (num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate => {
@@ -105,7 +115,7 @@ export function estimator(input: EstimatorInput): Estimator {
     return e.observable ? { value: a / b, sd: e.sd, observable: true } : { value: null, sd: null, observable: false };
   };
   const ofFree = (j: number) => {
-    const { observable, c } = analyse({ u: Z.data.slice(j * p, (j + 1) * p), size: rowNorm[j] });
+    const { observable, c } = analyse({ uu: rowNorm[j] ** 2, c: W.slice(j * r, (j + 1) * r), size: rowNorm[j] });
     if (!observable) return { observable, sd: NaN };
     const l = codLoading(factors, c);
     return { observable, sd: Math.sqrt(dot(l, l)) };

@@ -83,11 +83,73 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit, sandbox: UnitSandbox |
   const residual = (theta: Float64Array) => residualAt(setup, used, target, weight, theta);
   const r0 = residual(setup.theta0);
   if (!r0) return none('the file values cannot be run', 'the unit cannot be run with its own parameters');
-  const fit = levenbergMarquardt({ residual, jacobian: (theta, r) => jacobianAt(setup, residual, theta, r, used.length), lower: setup.lo, upper: setup.hi }, setup.theta0, r0);
+  const fit = fitLive(setup, residual, r0, used.length);
   const { reasons, sds } = identify(setup, fit.J, fit.theta, used, weight);
   const parameters = handles.map((h, i) => resultOf(unit, h, i, fit.theta, reasons[i], sds[i], setup));
   parameters.push(...groups.map((g) => groupResult(unit, g, handles, parameters)));
   return { ...base, parameters, misfit: { sumOfSquares: dot(fit.r, fit.r), points: used.length } };
+}
+
+const isDead = (norms: readonly number[], i: number) => {
+  const max = Math.max(...norms);
+  return norms[i] <= 1e-7 * Math.max(max, 1e-300) || norms[i] < 1e-9;
+};
+
+function columnNorms(J: Dense): number[] {
+  return Array.from({ length: J.cols }, (_, i) => {
+    let t = 0;
+    for (let j = 0; j < J.rows; j++) t += J.data[j * J.cols + i] ** 2;
+    return Math.sqrt(t);
+  });
+}
+
+/**
+ * Levenberg–Marquardt on the parameters some outlet depends on at the file's values (the others
+ * would not move), then the whole Jacobian at the fit; if a parameter left out has come to matter
+ * there, all of them are fitted together.
+ */
+function fitLive(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, r0: Float64Array, rows: number): { theta: Float64Array; r: Float64Array; J: Dense } {
+  const P = s.handles.length;
+  const all = Array.from({ length: P }, (_, i) => i);
+  const J0 = jacobianAt(s, residual, s.theta0, r0, rows, all);
+  const norms0 = columnNorms(J0);
+  const live = all.filter((i) => !isDead(norms0, i));
+  if (live.length === P) {
+    const fit = levenbergMarquardt({ residual, jacobian: (theta, r) => jacobianAt(s, residual, theta, r, rows, all), lower: s.lo, upper: s.hi }, s.theta0, r0, 100, J0);
+    return fit;
+  }
+  if (!live.length) return { theta: s.theta0, r: r0, J: J0 };
+  const embed = (phi: Float64Array) => {
+    const theta = s.theta0.slice();
+    live.forEach((i, c) => (theta[i] = phi[c]));
+    return theta;
+  };
+  const sub = levenbergMarquardt(
+    {
+      residual: (phi) => residual(embed(phi)),
+      jacobian: (phi, r) => columnsOf(jacobianAt(s, residual, embed(phi), r, rows, live), live),
+      lower: live.map((i) => s.lo[i]),
+      upper: live.map((i) => s.hi[i]),
+    },
+    Float64Array.from(live, (i) => s.theta0[i]),
+    r0,
+    100,
+    columnsOf(J0, live),
+  );
+  const theta = embed(sub.theta);
+  const J = jacobianAt(s, residual, theta, sub.r, rows, all);
+  const norms = columnNorms(J);
+  if (all.some((i) => !live.includes(i) && !isDead(norms, i))) {
+    return levenbergMarquardt({ residual, jacobian: (t, r) => jacobianAt(s, residual, t, r, rows, all), lower: s.lo, upper: s.hi }, s.theta0, r0, 100, J0);
+  }
+  return { theta, r: sub.r, J };
+}
+
+/** The chosen columns of J, as a matrix of their own. */
+function columnsOf(J: Dense, cols: readonly number[]): Dense {
+  const out = dense(J.rows, cols.length);
+  for (let j = 0; j < J.rows; j++) cols.forEach((i, c) => (out.data[j * cols.length + c] = J.data[j * J.cols + i]));
+  return out;
 }
 
 function describe(unit: CompiledUnit, h: Handle, fields: Partial<FittedParameter>): FittedParameter {
@@ -150,13 +212,11 @@ function taintedOutputs(s: Setup): Uint8Array {
   for (const t of settings) {
     const sb = s.at(t);
     if (!sb) continue;
-    const zero = sb.inletStreams.map(() => new Float64Array(S));
-    const at0 = flatten(sb.run(zero));
+    const response = new Float64Array(sb.nOwn);
     for (const [i, k] of s.unknownInputs) {
-      const probe = zero.map((z) => z.slice());
-      probe[i][k] = 1;
-      flatten(sb.run(probe)).forEach((v, o) => {
-        if (Math.abs(v - at0[o]) > 1e-12) tainted[o] = 1;
+      sb.respond(i, k, response);
+      outputsOf(sb, response, S).forEach((v, o) => {
+        if (Math.abs(v) > 1e-12) tainted[o] = 1;
       });
     }
   }
@@ -191,11 +251,11 @@ function residualAt(s: Setup, used: readonly number[], target: Float64Array, wei
   return r.every(Number.isFinite) ? r : undefined;
 }
 
-/** Forward differences, stepping inward at an upper bound and backward where forward fails. */
-function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, theta: Float64Array, r0: Float64Array, rows: number): Dense {
+/** Forward differences, stepping inward at an upper bound and backward where forward fails (columns `cols`; the others 0). */
+function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, theta: Float64Array, r0: Float64Array, rows: number, cols: readonly number[]): Dense {
   const P = s.handles.length;
   const J = dense(rows, P);
-  for (let i = 0; i < P; i++) {
+  for (const i of cols) {
     let h = 1e-6 * Math.max(1, Math.abs(theta[i]));
     if (theta[i] + h > s.hi[i]) h = -h;
     const t = theta.slice();
@@ -216,13 +276,8 @@ function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | 
 function identify(s: Setup, J: Dense, theta: Float64Array, used: readonly number[], weight: Float64Array): { reasons: (string | undefined)[]; sds: (number | null)[] } {
   const { handles } = s;
   const P = handles.length;
-  const colNorm = handles.map((_, i) => {
-    let t = 0;
-    for (let j = 0; j < J.rows; j++) t += J.data[j * P + i] ** 2;
-    return Math.sqrt(t);
-  });
-  const maxNorm = Math.max(...colNorm);
-  const reasons: (string | undefined)[] = colNorm.map((c) => (c <= 1e-7 * Math.max(maxNorm, 1e-300) || c < 1e-9 ? 'no observable outlet flow depends on it' : undefined));
+  const colNorm = columnNorms(J);
+  const reasons: (string | undefined)[] = colNorm.map((_, i) => (isDead(colNorm, i) ? 'no observable outlet flow depends on it' : undefined));
   const live = handles.map((_, i) => i).filter((i) => !reasons[i]);
   const sds = new Array<number | null>(P).fill(null);
   if (live.length) {
@@ -274,8 +329,7 @@ function propagate(s: Setup, J: Dense, ok: number[], theta: Float64Array, used: 
   const load = (v: number) => rec.loading(new Map([[v, 1]]));
   const rank = rec.loadingLength;
   const sb = s.at(theta)!;
-  const zero = sb.inletStreams.map(() => new Float64Array(S));
-  const at0 = flatten(sb.run(zero));
+  const own = new Float64Array(sb.nOwn);
   const inputs: { response: Float64Array; a: Float64Array }[] = [];
   sb.inletStreams.forEach((st, i) => {
     for (let k = 0; k < S; k++) {
@@ -283,11 +337,8 @@ function propagate(s: Setup, J: Dense, ok: number[], theta: Float64Array, used: 
       if (rec.status[v] === 'zero' || rec.status[v] === 'unobservable') continue;
       const a = load(v);
       if (!a) continue;
-      const probe = zero.map((z) => z.slice());
-      probe[i][k] = 1;
-      const out = flatten(sb.run(probe));
-      for (let o = 0; o < out.length; o++) out[o] -= at0[o];
-      inputs.push({ response: out, a });
+      sb.respond(i, k, own);
+      inputs.push({ response: outputsOf(sb, own, S), a });
     }
   });
   const rLoad = used.map((o, j) => {
@@ -318,7 +369,8 @@ function propagate(s: Setup, J: Dense, ok: number[], theta: Float64Array, used: 
 function resultOf(unit: CompiledUnit, h: Handle, i: number, theta: Float64Array, reason: string | undefined, sd: number | null, s: Setup): FittedParameter {
   if (reason) return describe(unit, h, { reason });
   const value = fromT(h, theta[i]);
-  const atBound = !h.log && (Math.abs(theta[i] - s.lo[i]) < 1e-9 || Math.abs(theta[i] - s.hi[i]) < 1e-9) && Math.abs(value - h.file) > 0;
+  // At a bound it moved to, not one the file put it at (round-off is not a move).
+  const atBound = !h.log && (Math.abs(theta[i] - s.lo[i]) < 1e-9 || Math.abs(theta[i] - s.hi[i]) < 1e-9) && Math.abs(value - h.file) > 1e-12;
   return describe(unit, h, { fitted: value, sd, status: atBound ? 'at bound' : 'fitted' });
 }
 
@@ -331,6 +383,15 @@ function groupResult(unit: CompiledUnit, g: Group, handles: Handle[], parameters
   const value = Math.max(0, 1 - members.reduce((a, m) => a + m.fitted!, 0));
   const variance = members.reduce((a, m) => a + (m.sd ?? 0) ** 2, 0);
   return describe(unit, h, { fitted: value, sd: Math.sqrt(variance), status: 'fitted', reason: '1 minus the others' });
+}
+
+/** Outlet flows then doses, from a vector of the unit's own unknowns (the order flatten gives). */
+function outputsOf(sb: UnitSandbox, own: Float64Array, S: number): Float64Array {
+  const nOut = sb.outletStreams.length * S;
+  const out = new Float64Array(nOut + sb.doseLocal.length);
+  out.set(own.subarray(0, nOut));
+  sb.doseLocal.forEach((l, r) => (out[nOut + r] = own[l]));
+  return out;
 }
 
 function flatten(run: { outlets: Float64Array[]; doses: Float64Array }): Float64Array {

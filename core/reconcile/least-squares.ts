@@ -233,13 +233,13 @@ export interface BoundedResult {
 
 /**
  * Levenberg–Marquardt with the parameters clipped to their bounds (Marquardt's scaling by the
- * diagonal of JᵀJ), from θ0 whose residual r0 is known.
+ * diagonal of JᵀJ), from θ0 whose residual r0 (and, when given, Jacobian J0) is known.
  */
-export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array, r0: Float64Array, maxIterations = 100): BoundedResult {
+export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array, r0: Float64Array, maxIterations = 100, J0?: Dense): BoundedResult {
   let theta = theta0;
   let r = r0;
   let mu = 1e-3;
-  let J = problem.jacobian(theta, r);
+  let J = J0 ?? problem.jacobian(theta, r);
   let fresh = true;
   for (let it = 0; it < maxIterations; it++) {
     const c0 = dot(r, r);

@@ -135,14 +135,28 @@ function subtractProjection(v: Float64Array, q: Float64Array): void {
   for (let i = 0; i < v.length; i++) v[i] -= d * q[i];
 }
 
-/** An orthonormal basis of span(vectors), the rank judged against the largest singular value (round-off in some vectors is not a direction). */
+/**
+ * An orthonormal basis of span(vectors) in R^n, the rank judged against the largest pivot of a QR
+ * with column pivoting of their transpose (round-off in some vectors is not a direction).
+ */
 export function spanBasis(vectors: readonly Float64Array[], n: number, relTol = 1e-9): Float64Array[] {
   const rows = vectors.filter((v) => v.some((x) => x !== 0));
   if (!rows.length) return [];
-  const M = dense(rows.length, n);
-  rows.forEach((v, i) => M.data.set(v, i * n));
-  const d = svd(M, relTol);
-  return Array.from({ length: d.rank }, (_, k) => Float64Array.from({ length: n }, (_, j) => d.V.data[j * d.rank + k]));
+  const a = new Float64Array(n * rows.length);
+  rows.forEach((v, j) => a.set(v, j * n));
+  const qr = new HouseholderQr(n, rows.length, a);
+  qr.initNorms();
+  let rank = 0;
+  let first = 0;
+  for (let k = 0; k < Math.min(n, rows.length); k++) {
+    const nk = qr.pivot(k);
+    if (k === 0) first = nk;
+    if (!(nk > relTol * first) || nk === 0) break;
+    qr.reflectColumn(k, true);
+    rank++;
+  }
+  const Q = qr.thinQ(rank);
+  return Array.from({ length: rank }, (_, c) => Float64Array.from({ length: n }, (_, i) => Q.data[i * rank + c]));
 }
 
 /** An orthonormal basis of the orthogonal complement of span(vectors) in R^n. */

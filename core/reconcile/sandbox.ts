@@ -8,7 +8,7 @@ import type { CompiledFlowsheet, CompiledUnit } from '../compile';
 import { makeContext, type ReactionCheck } from '../context';
 import { formatDiagnostic, joinPath, type Diagnostic } from '../diagnostics';
 import { equationBuilder, type UnitModel } from '../unit-type';
-import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, type LuFactors } from '../sparse';
+import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, luSolveInto, type LuFactors } from '../sparse';
 
 const INPUT = 1 << 30;
 
@@ -23,6 +23,10 @@ export interface UnitSandbox {
   nOwn: number;
   /** Runs the unit: inlet flows (kmol/h, S per inlet stream, in inletStreams order) → outlets, doses, internals. */
   run(inlets: readonly ArrayLike<number>[]): { outlets: Float64Array[]; doses: Float64Array; own: Float64Array };
+  /** How its own unknowns move per kmol/h of species k in inlet i (the unit is linear): written into `out` (length nOwn). */
+  respond(i: number, k: number, out: Float64Array): void;
+  /** Local positions of the reagent doses among its own unknowns. */
+  doseLocal: readonly number[];
 }
 
 /** The unit's equations as A·own + B·inlets = c, factorized; undefined when they do not determine the unit. */
@@ -87,12 +91,21 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
   const bVals = bCols.map((list) => Float64Array.from(list, (e) => e.value));
   const doses = model.reagents ?? [];
   const doseLocal = doses.map((g) => outletStreams.length * S + g.internal);
+  const work = new Float64Array(nOwn);
   return {
     unit,
     model,
     outletStreams,
     inletStreams,
     nOwn,
+    doseLocal,
+    respond(i, k, out) {
+      out.fill(0);
+      const rows = bRows[i * S + k];
+      const vals = bVals[i * S + k];
+      for (let t = 0; t < rows.length; t++) out[rows[t]] -= vals[t];
+      if (lu) luSolveInto(lu, out, out, work);
+    },
     run(inlets) {
       const rhs = Float64Array.from(c);
       inlets.forEach((flows, i) => {
@@ -117,25 +130,24 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
  * transfer per extracted species for sx; the reactions' stoichiometry for a reactor.
  */
 export function transformations(sandbox: UnitSandbox, S: number): Float64Array[] {
-  const { model } = sandbox;
-  const nIn = sandbox.inletStreams.length;
-  const zero = Array.from({ length: nIn }, () => new Float64Array(S));
-  const change = (inlets: Float64Array[]) => {
-    const { outlets, doses } = sandbox.run(inlets);
+  const { model, doseLocal } = sandbox;
+  const reagents = model.reagents ?? [];
+  const nOut = sandbox.outletStreams.length;
+  /** Σ outlets − doses of a vector of own unknowns (the inlets are added by the caller). */
+  const change = (own: ArrayLike<number>) => {
     const d = new Float64Array(S);
-    for (const o of outlets) for (let k = 0; k < S; k++) d[k] += o[k];
-    for (const f of inlets) for (let k = 0; k < S; k++) d[k] -= f[k];
-    (model.reagents ?? []).forEach((g, i) => (d[g.species] -= doses[i]));
+    for (let o = 0; o < nOut; o++) for (let k = 0; k < S; k++) d[k] += own[o * S + k];
+    reagents.forEach((g, r) => (d[g.species] -= own[doseLocal[r]]));
     return d;
   };
-  const base = change(zero);
+  const base = change(sandbox.run(sandbox.inletStreams.map(() => new Float64Array(S))).own);
   const directions = [base];
-  for (let i = 0; i < nIn; i++) {
+  const own = new Float64Array(sandbox.nOwn);
+  for (let i = 0; i < sandbox.inletStreams.length; i++) {
     for (let k = 0; k < S; k++) {
-      const inlets = zero.map((z) => z.slice());
-      inlets[i][k] = 1;
-      const d = change(inlets);
-      for (let j = 0; j < S; j++) d[j] -= base[j];
+      sandbox.respond(i, k, own);
+      const d = change(own);
+      d[k] -= 1;
       directions.push(d);
     }
   }

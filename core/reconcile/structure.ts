@@ -12,7 +12,7 @@
  */
 import type { CompiledFlowsheet } from '../compile';
 import { balanceRows, type Balances, type PlantBalances } from './balances';
-import { dense, nullSpace, orthonormalize, type Dense } from './linalg';
+import { dense, HouseholderQr, nullSpace, type Dense } from './linalg';
 import { isFlow, streamVariable, type VariableIndex } from './variables';
 
 export interface Structure {
@@ -82,17 +82,21 @@ function typicalSizes(plant: CompiledFlowsheet, index: VariableIndex, xNominal: 
   return Float64Array.from(free, (v) => Math.max(stockScale.get(v) ?? Math.abs(xNominal[v]), floor));
 }
 
-/** Z = D·Q, Q an orthonormal basis of range(D⁻¹·Z0). */
+/** Z = D·Q, Q an orthonormal basis of range(D⁻¹·Z0) (Householder QR). */
 function rebase(Z0: Dense, d: Float64Array): Dense {
   const { rows: n, cols: p } = Z0;
-  const Q = orthonormalize(
-    Array.from({ length: p }, (_, k) => Float64Array.from({ length: n }, (_, j) => Z0.data[j * p + k] / d[j])),
-    1e-12,
-  );
-  if (Q.length !== p) throw new Error("reconcile: the balances' null space lost rank when scaled");
-  const Z = dense(n, p);
-  for (let j = 0; j < n; j++) for (let k = 0; k < p; k++) Z.data[j * p + k] = d[j] * Q[k][j];
-  return Z;
+  const a = new Float64Array(n * p);
+  for (let j = 0; j < n; j++) for (let k = 0; k < p; k++) a[k * n + j] = Z0.data[j * p + k] / d[j];
+  const qr = new HouseholderQr(n, p, a);
+  let largest = 0;
+  for (let k = 0; k < p; k++) {
+    qr.reflectColumn(k);
+    largest = Math.max(largest, Math.abs(qr.rdiag[k]));
+  }
+  if (qr.rdiag.some((r) => !(Math.abs(r) > 1e-12 * largest))) throw new Error("reconcile: the balances' null space lost rank when scaled");
+  const Q = qr.thinQ(p);
+  for (let j = 0; j < n; j++) for (let k = 0; k < p; k++) Q.data[j * p + k] *= d[j];
+  return Q;
 }
 
 /** Coordinates z of the point of range(Z) nearest, in the scaled norm, to x (free unknowns). */
