@@ -5,10 +5,11 @@
 import type { CompiledFlowsheet } from '../compile';
 import { evaluateModel, measurementModel, type Measurement } from './measurements';
 import type { Rng } from './rng';
-import { variableIndex, variablesFromSolution, withAccumulations, type VariableIndex } from './variables';
+import { variableIndex, variablesFromSolution, type VariableIndex } from './variables';
 import { plantVolumes, type VolumeData } from './volumes';
 
 export interface PlanItem {
+  /** A stream id, `reagent:UNIT` or `stock:UNIT`. */
   stream: string;
   component: string;
   unit: string;
@@ -37,23 +38,21 @@ export interface SynthesizeOptions {
   noise?: boolean;
   /** The period the data cover, h (amounts over the period need it). */
   hours?: number;
-  /** Stock change of species over the period, kmol/h, by unit: (unit index, species) → rate. */
-  stock?: readonly { unitIndex: number; species: number; rate: number }[];
   volumes?: VolumeData;
 }
 
 /**
  * Measurements of the plan on a solved plant: true value + sd·N(0, 1), sd = rel·|true| (or the
- * plan's sd). A flow or assay the noise would make negative is read as zero (a stock change keeps
- * its sign). `bias` adds a planted gross error to chosen items (by position in the plan), in units
- * of their sd.
+ * plan's sd). A flow or assay the noise would make negative is read as zero. `bias` adds a planted
+ * gross error to chosen items (by position in the plan), in units of their sd.
  */
 export function synthesize(plant: CompiledFlowsheet, solutionX: Float64Array, plan: readonly PlanItem[], rng: Rng, options: SynthesizeOptions = {}): Measurement[] {
-  const base = variableIndex(plant);
-  const index = options.stock?.length ? withAccumulations(base, plant, options.stock) : base;
-  const x = new Float64Array(index.nVars);
-  x.set(variablesFromSolution(plant, solutionX, base));
-  options.stock?.forEach((a, i) => (x[index.accumulations[i].variable] = a.rate));
+  const index = variableIndex(plant);
+  return synthesizeFrom(plant, index, variablesFromSolution(plant, solutionX, index), plan, rng, options);
+}
+
+/** As synthesize, from the true value of every unknown of an index (stock changes included, kmol/h). */
+export function synthesizeFrom(plant: CompiledFlowsheet, index: VariableIndex, x: Float64Array, plan: readonly PlanItem[], rng: Rng, options: SynthesizeOptions = {}): Measurement[] {
   const volumes = options.volumes ?? plantVolumes(plant);
   const hours = options.hours;
   return plan.map((item, i) => {

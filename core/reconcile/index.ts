@@ -28,7 +28,7 @@ export { createReconciler, type Reconciler, type ReconcilerOptions } from './rec
 export { fitParameters, type UnitFit, type FittedParameter } from './fit';
 export { fittableParameters, applyFit, parsePath } from './params';
 export { summarizeSolution, summarizeReconciliation, caseFromReport, compareCases, comparisonToCsv, type CaseSummary, type Comparison, type ComparisonRow, type Value } from './compare';
-export { synthesize, trueValue, type PlanItem } from './generate';
+export { synthesize, synthesizeFrom, trueValue, type PlanItem, type SynthesizeOptions } from './generate';
 export { reconciliationReport, type ReconciliationReport, type StreamReport, type MeasurementReport, type EliminationReport, type SpeciesFlow } from './report';
 export { formatReconciliationReport, measurementsReportCsv } from './report-text';
 export { fmtNumber, textTable } from './format';
