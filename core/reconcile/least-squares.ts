@@ -27,7 +27,7 @@ export interface Cod {
   fromRowSpace(y: ArrayLike<number>): Float64Array;
   /** Leverage of row i: ‖Q_i‖², the diagonal of the hat matrix Q·Qᵀ. */
   leverage(i: number): number;
-  /** The columns of V: an orthonormal basis of the row space. */
+  /** The columns of V: an orthonormal basis of the row space (formed once, then kept). */
   rowSpaceBasis(): Float64Array[];
 }
 
@@ -59,6 +59,7 @@ export function cod(A: Dense, relTol = 1e-10): Cod {
   for (let i = 0; i < rank; i++) for (let j = 0; j <= i; j++) T[i * rank + j] = qr2.r(j, i);
   const perm = qr.perm;
   let Q: Dense | undefined;
+  let basis: Float64Array[] | undefined;
   return {
     rows: m,
     cols: n,
@@ -89,12 +90,13 @@ export function cod(A: Dense, relTol = 1e-10): Cod {
       return h;
     },
     rowSpaceBasis() {
+      if (basis) return basis;
       const Q2 = qr2.thinQ(rank);
-      return Array.from({ length: rank }, (_, k) => {
+      return (basis = Array.from({ length: rank }, (_, k) => {
         const v = new Float64Array(n);
         for (let j = 0; j < n; j++) v[perm[j]] = Q2.data[j * rank + k];
         return v;
-      });
+      }));
     },
   };
 }

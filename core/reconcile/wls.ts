@@ -10,7 +10,7 @@
  * moved toward zero along directions the data do not see (the fit is unchanged).
  */
 import { dense, dot, orthonormalize, type Dense } from './linalg';
-import { cod, leverage, minNormSolve, rowSpaceCoordinates, gaussNewton, type Cod } from './least-squares';
+import { leverage, minNormSolve, gaussNewton, type Cod } from './least-squares';
 import type { MeasurementModel } from './measurements';
 
 /** A measurement over the reduced unknowns: value = scale·(num·x)/(den·x) or scale·num·x. */
@@ -184,11 +184,26 @@ export function solveEquality(p: WlsProblem): Solved {
 function observableWithin(p: WlsProblem, j: number, QA: readonly Float64Array[], factors: Cod): boolean {
   const r = rowOf(p.Z, j);
   const u = project(r, QA);
-  const c = rowSpaceCoordinates(factors, u);
-  return dot(u, u) - dot(c, c) <= 1e-12 * Math.max(dot(r, r), 1e-300);
+  let inRange = 0;
+  for (const v of factors.rowSpaceBasis()) inRange += dot(v, u) ** 2;
+  return dot(u, u) - inRange <= 1e-12 * Math.max(dot(r, r), 1e-300);
 }
 
-/** The problem with every bounded unknown ≥ 0 (active set). */
+/** u minus its components along the active rows and the fit's row space. */
+function offFit(u0: Float64Array, QA: readonly Float64Array[], factors: Cod): Float64Array {
+  const u = project(u0, QA);
+  for (const v of factors.rowSpaceBasis()) {
+    const d = dot(v, u);
+    for (let t = 0; t < u.length; t++) u[t] -= d * v[t];
+  }
+  return u;
+}
+
+/**
+ * The problem with every bounded unknown ≥ 0 (active set): rough fits while bounds are added and
+ * released, a fine one to confirm the set; then the unobservable flows below zero are lifted (once,
+ * or twice when the fit moves after it) and, the model being nonlinear, the set checked again.
+ */
 export function solveNonNegative(p: WlsProblem): Solved {
   const active: number[] = [];
   const n = p.Z.rows;
@@ -198,8 +213,9 @@ export function solveNonNegative(p: WlsProblem): Solved {
   let QA: Float64Array[] = [];
   let factors: Cod;
   let x: Float64Array;
-  // Rough fits while the active set changes, then a fine one, whose active set is checked again.
   let rough = false;
+  const released = new Set<number>();
+  let oneAtATime = false;
   for (let outer = 0; ; outer++) {
     QA = orthonormalize(active.map((j) => rowOf(p.Z, j)), 1e-10);
     const gn = fitWithin(p, project(z, QA), QA, rough);
@@ -211,27 +227,34 @@ export function solveNonNegative(p: WlsProblem): Solved {
     const tol = 1e-9 * maxAbs(x);
     const negatives: number[] = [];
     for (let j = 0; j < n; j++) if (p.bounded[j] && x[j] < -tol && !active.includes(j) && observableWithin(p, j, QA, factors)) negatives.push(j);
-    if (negatives.length) {
-      active.push(...negatives);
-      rough = true;
+    const release = negatives.length ? [] : boundsToRelease(p, x, active);
+    if (negatives.length || release.length) {
+      // Every bound the multipliers release at once; one at a time after a released flow came back.
+      if (negatives.some((j) => released.has(j))) oneAtATime = true;
+      if (negatives.length) active.push(...negatives);
+      else {
+        const out = oneAtATime ? release.slice(0, 1) : release;
+        for (const a of out) released.add(active[a]);
+        const drop = new Set(out);
+        const kept = active.filter((_, a) => !drop.has(a));
+        active.length = 0;
+        active.push(...kept);
+      }
+      rough = !isLinear(p);
       continue;
     }
+    if (rough) {
+      rough = false;
+      continue;
+    }
+    if (restores >= 2) break;
+    restores++;
     const restored = restoreNonNegative(p, z, QA, factors, active, tol);
-    if (restored !== z) {
-      z = restored;
-      x = mulZ(p.Z, z);
-      // An assay is a ratio: a move the linearization does not see changes it a little, so fit again from there.
-      if (!isLinear(p) && restores++ < 5) continue;
-      if (!isLinear(p)) factors = cod(jacobian(p, x, QA));
-    }
-    const release = boundToRelease(p, x, active);
-    if (release >= 0) {
-      active.splice(release, 1);
-      rough = true;
-      continue;
-    }
-    if (!rough || isLinear(p)) break;
-    rough = false;
+    if (restored === z) break;
+    z = restored;
+    x = mulZ(p.Z, z);
+    // An assay is a ratio: a move the linearization does not see changes it a little, so fit again from there.
+    if (isLinear(p)) break;
   }
   return { x, z, active, QA, factors, iterations, stats: statsAt(p, x, factors) };
 }
@@ -243,11 +266,11 @@ function maxAbs(x: Float64Array): number {
 }
 
 /**
- * The bound whose multiplier says leaving it lowers the misfit most (∇Φ = Σ λ_j Z_jᵀ at the
- * optimum; λ_j < 0 releases), or −1.
+ * The bounds whose multipliers say leaving them lowers the misfit (∇Φ = Σ λ_j Z_jᵀ at the optimum;
+ * λ_j < 0 releases), most negative first.
  */
-function boundToRelease(p: WlsProblem, x: Float64Array, active: readonly number[]): number {
-  if (!active.length) return -1;
+function boundsToRelease(p: WlsProblem, x: Float64Array, active: readonly number[]): number[] {
+  if (!active.length) return [];
   const b = residuals(p, x);
   const G = jacobian(p, x, []);
   const cols = p.Z.cols;
@@ -263,16 +286,12 @@ function boundToRelease(p: WlsProblem, x: Float64Array, active: readonly number[
   }
   const lambda = minNormSolve(M, rhs, 1e-12);
   const xscale = Math.max(maxAbs(x), 1e-300);
-  let release = -1;
-  let worst = -1e-8 * (1 + dot(b, b));
-  lambda.forEach((l, a) => {
-    const effect = l * Math.sqrt(dot(rows[a], rows[a])) * xscale;
-    if (effect < worst) {
-      worst = effect;
-      release = a;
-    }
-  });
-  return release;
+  const threshold = -1e-8 * (1 + dot(b, b));
+  const effects = Array.from(lambda, (l, a) => ({ a, effect: l * Math.sqrt(dot(rows[a], rows[a])) * xscale }));
+  return effects
+    .filter((e) => e.effect < threshold)
+    .sort((e, f) => e.effect - f.effect)
+    .map((e) => e.a);
 }
 
 /**
@@ -294,12 +313,6 @@ function restoreNonNegative(p: WlsProblem, z0: Float64Array, QA: readonly Float6
   let x = mulZ(Z, z);
   let short = shortfall(x);
   if (short === 0 || QA.length + factors.rank >= Z.cols) return z;
-  const offFit = (r: Float64Array) => {
-    const u = project(r, QA);
-    const back = factors.fromRowSpace(factors.rowSpaceCoordinates(u));
-    for (let t = 0; t < u.length; t++) u[t] -= back[t];
-    return u;
-  };
   const held = new Set<number>();
   const projected = new Map<number, Float64Array>();
   for (let round = 0; round < 20 && short > 0; round++) {
@@ -308,7 +321,7 @@ function restoreNonNegative(p: WlsProblem, z0: Float64Array, QA: readonly Float6
     const M = dense(rows.length, Z.cols);
     rows.forEach((j, a) => {
       let r = projected.get(j);
-      if (!r) projected.set(j, (r = offFit(rowOf(Z, j))));
+      if (!r) projected.set(j, (r = offFit(rowOf(Z, j), QA, factors)));
       M.data.set(r, a * Z.cols);
     });
     const move = minNormSolve(
