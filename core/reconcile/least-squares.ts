@@ -235,7 +235,8 @@ export interface BoundedResult {
 
 /**
  * Levenberg–Marquardt with the parameters clipped to their bounds (Marquardt's scaling by the
- * diagonal of JᵀJ), from θ0 whose residual r0 (and, when given, Jacobian J0) is known.
+ * diagonal of JᵀJ), from θ0 whose residual r0 (and, when given, Jacobian J0) is known; returned
+ * with the Jacobian at the fit.
  */
 export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array, r0: Float64Array, maxIterations = 100, J0?: Dense): BoundedResult {
   let theta = theta0;
@@ -249,10 +250,11 @@ export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array
     mu = step.mu;
     if (!step.theta) break;
     const moved = Math.max(...step.theta.map((t, a) => Math.abs(t - theta[a])));
+    const stalled = moved < 1e-12 || c0 - dot(step.r!, step.r!) <= 1e-14 * (c0 + 1e-300);
     theta = step.theta;
     r = step.r!;
     fresh = false;
-    if (moved < 1e-12 || c0 - dot(r, r) <= 1e-14 * (c0 + 1e-300)) break;
+    if (stalled) break;
     J = problem.jacobian(theta, r);
     fresh = true;
   }
@@ -260,21 +262,52 @@ export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array
   return { theta, r, J };
 }
 
-/** One accepted damped step (μ raised until the cost falls), or none after 30 tries. */
+/**
+ * One accepted damped step (μ raised until the cost falls), or none after 30 tries. A parameter at
+ * a bound that the step would push past it is held there and the step solved for the others (a
+ * projected step), so that a fit against a bound does not crawl.
+ */
 function dampedStep(problem: BoundedProblem, J: Dense, r: Float64Array, theta: Float64Array, c0: number, mu0: number): { theta?: Float64Array; r?: Float64Array; mu: number } {
   const P = J.cols;
   const { JtJ, Jtr } = normalEquations(J, r);
+  const atLower = (a: number) => theta[a] <= problem.lower[a] + 1e-12 * Math.max(1, Math.abs(problem.lower[a]));
+  const atUpper = (a: number) => theta[a] >= problem.upper[a] - 1e-12 * Math.max(1, Math.abs(problem.upper[a]));
   let mu = mu0;
   for (let tries = 0; tries < 30; tries++) {
-    const M = dense(P, P);
-    for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) M.data[a * P + b] = JtJ[a * P + b] + (a === b ? mu * (JtJ[a * P + a] + 1e-30) : 0);
-    const step = minNormSolve(M, Jtr, 1e-14);
+    const held = new Uint8Array(P);
+    let step = solveDamped(JtJ, Jtr, P, mu, held);
+    for (let round = 0; round < P; round++) {
+      let more = false;
+      for (let a = 0; a < P; a++) {
+        if (!held[a] && ((atLower(a) && step[a] > 0) || (atUpper(a) && step[a] < 0))) {
+          held[a] = 1;
+          more = true;
+        }
+      }
+      if (!more) break;
+      step = solveDamped(JtJ, Jtr, P, mu, held);
+    }
     const next = theta.map((t, a) => Math.min(problem.upper[a], Math.max(problem.lower[a], t - step[a])));
     const rn = problem.residual(next);
     if (rn && dot(rn, rn) < c0) return { theta: next, r: rn, mu: Math.max(mu / 3, 1e-12) };
     mu *= 4;
   }
   return { mu };
+}
+
+/** (JᵀJ + μ·diag(JᵀJ))⁻¹·Jᵀr (minimum norm), with the held parameters' steps 0. */
+function solveDamped(JtJ: Float64Array, Jtr: Float64Array, P: number, mu: number, held: Uint8Array): Float64Array {
+  const M = dense(P, P);
+  const rhs = new Float64Array(P);
+  for (let a = 0; a < P; a++) {
+    if (held[a]) {
+      M.data[a * P + a] = 1;
+      continue;
+    }
+    rhs[a] = Jtr[a];
+    for (let b = 0; b < P; b++) if (!held[b]) M.data[a * P + b] = JtJ[a * P + b] + (a === b ? mu * (JtJ[a * P + a] + 1e-30) : 0);
+  }
+  return minNormSolve(M, rhs, 1e-14);
 }
 
 function normalEquations(J: Dense, r: Float64Array): { JtJ: Float64Array; Jtr: Float64Array } {
