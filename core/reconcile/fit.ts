@@ -84,7 +84,11 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit, sandbox: UnitSandbox |
   const r0 = residual(setup.theta0);
   if (!r0) return none('the file values cannot be run', 'the unit cannot be run with its own parameters');
   const fit = fitLive(setup, residual, r0, used.length);
-  const { reasons, sds } = identify(setup, fit.J, fit.theta, used, weight);
+  // What the parameters' precision rests on, by central differences, error O(h²) = 1e-8: forward
+  // differences leave an error of the step's size (1e-6), which can pass for a small singular value
+  // of two nearly dependent parameters and give them a precision they do not have.
+  const J = jacobianAt(setup, residual, fit.theta, fit.r, used.length, handles.map((_, i) => i), true);
+  const { reasons, sds } = identify(setup, J, fit.theta, used, weight);
   const parameters = handles.map((h, i) => resultOf(unit, h, i, fit.theta, reasons[i], sds[i], setup));
   parameters.push(...groups.map((g) => groupResult(unit, g, handles, parameters)));
   return { ...base, parameters, misfit: { sumOfSquares: dot(fit.r, fit.r), points: used.length } };
@@ -251,11 +255,15 @@ function residualAt(s: Setup, used: readonly number[], target: Float64Array, wei
   return r.every(Number.isFinite) ? r : undefined;
 }
 
-/** Forward differences, stepping inward at an upper bound and backward where forward fails (columns `cols`; the others 0). */
-function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, theta: Float64Array, r0: Float64Array, rows: number, cols: readonly number[]): Dense {
+/**
+ * Forward differences, stepping inward at an upper bound and backward where forward fails (columns
+ * `cols`; the others 0); `central` differences where both sides lie inside the bounds.
+ */
+function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, theta: Float64Array, r0: Float64Array, rows: number, cols: readonly number[], central = false): Dense {
   const P = s.handles.length;
   const J = dense(rows, P);
   for (const i of cols) {
+    if (central && centralColumn(s, residual, theta, rows, i, J)) continue;
     let h = 1e-6 * Math.max(1, Math.abs(theta[i]));
     if (theta[i] + h > s.hi[i]) h = -h;
     const t = theta.slice();
@@ -270,6 +278,20 @@ function jacobianAt(s: Setup, residual: (theta: Float64Array) => Float64Array | 
     for (let j = 0; j < rows; j++) J.data[j * P + i] = (r[j] - r0[j]) / h;
   }
   return J;
+}
+
+/** Column i of J by central differences, when θ ± h stay inside the bounds and both runs succeed. */
+function centralColumn(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, theta: Float64Array, rows: number, i: number, J: Dense): boolean {
+  const h = 1e-4 * Math.max(1, Math.abs(theta[i]));
+  if (theta[i] - h < s.lo[i] || theta[i] + h > s.hi[i]) return false;
+  const t = theta.slice();
+  t[i] = theta[i] + h;
+  const up = residual(t);
+  t[i] = theta[i] - h;
+  const down = residual(t);
+  if (!up || !down) return false;
+  for (let j = 0; j < rows; j++) J.data[j * J.cols + i] = (up[j] - down[j]) / (2 * h);
+  return true;
 }
 
 /** Which parameters the data determine (and why not), and the standard deviations of those they do. */

@@ -8,6 +8,8 @@ import type { CompiledFlowsheet, CompiledUnit } from '../compile';
 import { makeContext, type ReactionCheck } from '../context';
 import { formatDiagnostic, joinPath, type Diagnostic } from '../diagnostics';
 import { equationBuilder, type UnitModel } from '../unit-type';
+import { norm, orthonormalize } from './linalg';
+import { seededRng } from './rng';
 import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, luSolveInto, type LuFactors } from '../sparse';
 
 const INPUT = 1 << 30;
@@ -25,6 +27,8 @@ export interface UnitSandbox {
   run(inlets: readonly ArrayLike<number>[]): { outlets: Float64Array[]; doses: Float64Array; own: Float64Array };
   /** How its own unknowns move per kmol/h of species k in inlet i (the unit is linear): written into `out` (length nOwn). */
   respond(i: number, k: number, out: Float64Array): void;
+  /** How its own unknowns move for inlet flows `w` (S per inlet, in inletStreams order), written into `out`. */
+  respondTo(w: ArrayLike<number>, out: Float64Array): void;
   /** Local positions of the reagent doses among its own unknowns. */
   doseLocal: readonly number[];
 }
@@ -106,6 +110,17 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
       for (let t = 0; t < rows.length; t++) out[rows[t]] -= vals[t];
       if (lu) luSolveInto(lu, out, out, work);
     },
+    respondTo(w, out) {
+      out.fill(0);
+      for (let c = 0; c < bRows.length; c++) {
+        const wc = w[c];
+        if (wc === 0) continue;
+        const rows = bRows[c];
+        const vals = bVals[c];
+        for (let t = 0; t < rows.length; t++) out[rows[t]] -= vals[t] * wc;
+      }
+      if (lu) luSolveInto(lu, out, out, work);
+    },
     run(inlets) {
       const rhs = Float64Array.from(c);
       inlets.forEach((flows, i) => {
@@ -133,7 +148,8 @@ export function transformations(sandbox: UnitSandbox, S: number): Float64Array[]
   const { model, doseLocal } = sandbox;
   const reagents = model.reagents ?? [];
   const nOut = sandbox.outletStreams.length;
-  /** Σ outlets − doses of a vector of own unknowns (the inlets are added by the caller). */
+  const nIn = sandbox.inletStreams.length;
+  /** Σ outlets − doses of a vector of own unknowns (the inlets are taken off by the caller). */
   const change = (own: ArrayLike<number>) => {
     const d = new Float64Array(S);
     for (let o = 0; o < nOut; o++) for (let k = 0; k < S; k++) d[k] += own[o * S + k];
@@ -142,17 +158,30 @@ export function transformations(sandbox: UnitSandbox, S: number): Float64Array[]
   };
   const base = change(sandbox.run(sandbox.inletStreams.map(() => new Float64Array(S))).own);
   const directions = [base];
+  // The unit is linear, so its responses to random inlet flows span what its responses to every
+  // inlet species span (a random flow misses a direction with probability 0): probe until three
+  // probes in a row add no direction, instead of one solve per inlet species.
+  const rng = seededRng(nIn * 7919 + S);
   const own = new Float64Array(sandbox.nOwn);
-  for (let i = 0; i < sandbox.inletStreams.length; i++) {
-    for (let k = 0; k < S; k++) {
-      sandbox.respond(i, k, own);
-      const d = change(own);
-      d[k] -= 1;
+  const w = new Float64Array(nIn * S);
+  const found: Float64Array[] = [];
+  let largest = 0;
+  for (let misses = 0, probes = 0; misses < 3 && probes < nIn * S + 3; probes++) {
+    for (let c = 0; c < w.length; c++) w[c] = rng.normal();
+    sandbox.respondTo(w, own);
+    const d = change(own);
+    for (let i = 0; i < nIn; i++) for (let k = 0; k < S; k++) d[k] -= w[i * S + k];
+    for (let j = 0; j < S; j++) if (Math.abs(d[j]) < 1e-12) d[j] = 0;
+    const size = norm(d);
+    largest = Math.max(largest, size);
+    const fresh = orthonormalize([d], 1e-9, found);
+    if (size > 1e-9 * largest && fresh.length) {
+      found.push(fresh[0]);
       directions.push(d);
-    }
+      misses = 0;
+    } else misses++;
   }
-  // Round-off below 1e-12 of the unit's throughput is not a transformation.
-  for (const d of directions) for (let j = 0; j < S; j++) if (Math.abs(d[j]) < 1e-12) d[j] = 0;
+  for (let j = 0; j < S; j++) if (Math.abs(base[j]) < 1e-12) base[j] = 0;
   return directions;
 }
 

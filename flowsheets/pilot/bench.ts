@@ -76,10 +76,15 @@ for (const run of runs) {
 // In process: the structure is built by the first run and reused by the others.
 process.stdout.write('\nin process (plant compiled and solved once)\n');
 const reconciler = createReconciler(plant, nominal);
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 for (const pass of ['first pass (builds the structure)', 'second pass (structure reused)']) {
   for (const run of runs) {
     const t0 = performance.now();
+    const c0 = cpuNow();
     reconcileRun(reconciler, data.filter((m) => (m.run ?? '') === run), run, {});
-    process.stdout.write(`  ${pass}, run ${run || '(all)'}: ${ms(performance.now() - t0)}\n`);
+    process.stdout.write(`  ${pass}, run ${run || '(all)'}: ${ms(performance.now() - t0)} wall, ${ms(cpuNow() - c0)} CPU\n`);
   }
 }
