@@ -84,11 +84,7 @@ function fitUnit(rec: Reconciliation, unit: CompiledUnit, sandbox: UnitSandbox |
   const r0 = residual(setup.theta0);
   if (!r0) return none('the file values cannot be run', 'the unit cannot be run with its own parameters');
   const fit = fitLive(setup, residual, r0, used.length);
-  // What the parameters' precision rests on, by central differences, error O(h²) = 1e-8: forward
-  // differences leave an error of the step's size (1e-6), which can pass for a small singular value
-  // of two nearly dependent parameters and give them a precision they do not have.
-  const J = jacobianAt(setup, residual, fit.theta, fit.r, used.length, handles.map((_, i) => i), true);
-  const { reasons, sds } = identify(setup, J, fit.theta, used, weight);
+  const { reasons, sds } = identify(setup, fit.J, fit.theta, used, weight);
   const parameters = handles.map((h, i) => resultOf(unit, h, i, fit.theta, reasons[i], sds[i], setup));
   parameters.push(...groups.map((g) => groupResult(unit, g, handles, parameters)));
   return { ...base, parameters, misfit: { sumOfSquares: dot(fit.r, fit.r), points: used.length } };
@@ -109,20 +105,26 @@ function columnNorms(J: Dense): number[] {
 
 /**
  * Levenberg–Marquardt on the parameters some outlet depends on at the file's values (the others
- * would not move), then the whole Jacobian at the fit; if a parameter left out has come to matter
- * there, all of them are fitted together.
+ * would not move); if a parameter left out has come to matter at the fit, all of them are fitted
+ * together. Returned with the Jacobian at the fit by central differences, error O(h²) = 1e-8, on
+ * which the parameters' precision rests: forward differences leave an error of the step's size
+ * (1e-6), which can pass for a small singular value of two nearly dependent parameters and give
+ * them a precision they do not have.
  */
 function fitLive(s: Setup, residual: (theta: Float64Array) => Float64Array | undefined, r0: Float64Array, rows: number): { theta: Float64Array; r: Float64Array; J: Dense } {
   const P = s.handles.length;
   const all = Array.from({ length: P }, (_, i) => i);
-  const J0 = jacobianAt(s, residual, s.theta0, r0, rows, all);
+  const forward = (theta: Float64Array, r: Float64Array, cols: readonly number[]) => jacobianAt(s, residual, theta, r, rows, cols);
+  const atFit = (theta: Float64Array, r: Float64Array) => ({ theta, r, J: jacobianAt(s, residual, theta, r, rows, all, true) });
+  const J0 = forward(s.theta0, r0, all);
   const norms0 = columnNorms(J0);
   const live = all.filter((i) => !isDead(norms0, i));
-  if (live.length === P) {
-    const fit = levenbergMarquardt({ residual, jacobian: (theta, r) => jacobianAt(s, residual, theta, r, rows, all), lower: s.lo, upper: s.hi }, s.theta0, r0, 100, J0);
-    return fit;
-  }
-  if (!live.length) return { theta: s.theta0, r: r0, J: J0 };
+  const fitAll = () => {
+    const fit = levenbergMarquardt({ residual, jacobian: (theta, r) => forward(theta, r, all), lower: s.lo, upper: s.hi }, s.theta0, r0, 100, J0, false);
+    return atFit(fit.theta, fit.r);
+  };
+  if (live.length === P) return fitAll();
+  if (!live.length) return atFit(s.theta0, r0);
   const embed = (phi: Float64Array) => {
     const theta = s.theta0.slice();
     live.forEach((i, c) => (theta[i] = phi[c]));
@@ -131,7 +133,7 @@ function fitLive(s: Setup, residual: (theta: Float64Array) => Float64Array | und
   const sub = levenbergMarquardt(
     {
       residual: (phi) => residual(embed(phi)),
-      jacobian: (phi, r) => columnsOf(jacobianAt(s, residual, embed(phi), r, rows, live), live),
+      jacobian: (phi, r) => columnsOf(forward(embed(phi), r, live), live),
       lower: live.map((i) => s.lo[i]),
       upper: live.map((i) => s.hi[i]),
     },
@@ -139,14 +141,11 @@ function fitLive(s: Setup, residual: (theta: Float64Array) => Float64Array | und
     r0,
     100,
     columnsOf(J0, live),
+    false,
   );
-  const theta = embed(sub.theta);
-  const J = jacobianAt(s, residual, theta, sub.r, rows, all);
-  const norms = columnNorms(J);
-  if (all.some((i) => !live.includes(i) && !isDead(norms, i))) {
-    return levenbergMarquardt({ residual, jacobian: (t, r) => jacobianAt(s, residual, t, r, rows, all), lower: s.lo, upper: s.hi }, s.theta0, r0, 100, J0);
-  }
-  return { theta, r: sub.r, J };
+  const fit = atFit(embed(sub.theta), sub.r);
+  const norms = columnNorms(fit.J);
+  return all.some((i) => !live.includes(i) && !isDead(norms, i)) ? fitAll() : fit;
 }
 
 /** The chosen columns of J, as a matrix of their own. */

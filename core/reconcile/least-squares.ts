@@ -229,16 +229,16 @@ export interface BoundedProblem {
 export interface BoundedResult {
   theta: Float64Array;
   r: Float64Array;
-  /** Jacobian at the final θ. */
+  /** Jacobian at the final θ (the last one taken, when `finalJacobian` is false). */
   J: Dense;
 }
 
 /**
  * Levenberg–Marquardt with the parameters clipped to their bounds (Marquardt's scaling by the
  * diagonal of JᵀJ), from θ0 whose residual r0 (and, when given, Jacobian J0) is known; returned
- * with the Jacobian at the fit.
+ * with the Jacobian at the fit (unless the caller takes its own there).
  */
-export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array, r0: Float64Array, maxIterations = 100, J0?: Dense): BoundedResult {
+export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array, r0: Float64Array, maxIterations = 100, J0?: Dense, finalJacobian = true): BoundedResult {
   let theta = theta0;
   let r = r0;
   let mu = 1e-3;
@@ -258,7 +258,7 @@ export function levenbergMarquardt(problem: BoundedProblem, theta0: Float64Array
     J = problem.jacobian(theta, r);
     fresh = true;
   }
-  if (!fresh) J = problem.jacobian(theta, r);
+  if (!fresh && finalJacobian) J = problem.jacobian(theta, r);
   return { theta, r, J };
 }
 
