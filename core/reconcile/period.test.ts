@@ -4,7 +4,8 @@ import { parseMeasurementsCsv } from './csv';
 import { reconcile } from './reconcile';
 import { reconciliationReport } from './report';
 import { formatReconciliationReport } from './report-text';
-import { solveTest, testDoc } from './test-support';
+import { createPilotSession, reconcileRuns } from './index';
+import { solveTest, testDoc, testRegistry } from './test-support';
 
 /** A salt solution fed to a surge tank (a mixer) and pumped out: steady state in the simulation. */
 const tank = testDoc({
@@ -103,5 +104,16 @@ describe('a period with a stock change', () => {
     expect(() => parseMeasurementsCsv('stream,component,value,unit,sd\nfeed,total,2400,kg,24\n', plant, 'p.csv')).toThrow(/p\.csv line 2, column 4 \(unit\): "kg" is an amount over the period, and this run has no duration/);
     expect(() => parseMeasurementsCsv('stream,component,value,unit,sd\nstock:f,total,1,kg/h,1\n', plant, 'p.csv')).toThrow(/unit "f" is a feed: its flows are free/);
     expect(() => parseMeasurementsCsv('run,stream,component,value,unit,sd\nA,period,duration,-3,h,\nA,feed,total,1,kg/h,1\n', plant, 'p.csv')).toThrow(/the duration of a period is a number > 0/);
+  });
+});
+
+describe('a pilot session', () => {
+  it('compiles the plant once per document and mode, and gives the same answer as a fresh reconciliation', () => {
+    const session = createPilotSession(testRegistry);
+    const first = session.reconcile(tank, csv(100), { fit: false });
+    const again = session.reconcile(structuredClone(tank), csv(60), { fit: false });
+    const fresh = reconcileRuns(tank, testRegistry, csv(60), { fit: false });
+    expect(first[0].report.global.chiSquare).toBeLessThan(1e-14);
+    expect(again[0].report.measurements.map((m) => m.reconciled)).toEqual(fresh[0].report.measurements.map((m) => expect.closeTo(m.reconciled!, 10)));
   });
 });
