@@ -34,7 +34,7 @@ interface Estimator {
 }
 
 /** Coefficients of an element's mass (kg/h) and of the total mass in a set of streams, over some layout of unknowns. */
-export function streamCoefficients(plant: CompiledFlowsheet, unknown: (s: number, k: number) => number) {
+function streamCoefficients(plant: CompiledFlowsheet, unknown: (s: number, k: number) => number) {
   const species = plant.species;
   const S = species.list.length;
   return {

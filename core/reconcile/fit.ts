@@ -423,4 +423,3 @@ function flatten(run: { outlets: Float64Array[]; doses: Float64Array }): Float64
   return out;
 }
 
-export { applyFit, fittableParameters, parsePath } from './params';

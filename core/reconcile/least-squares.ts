@@ -101,11 +101,6 @@ export function cod(A: Dense, relTol = 1e-10): Cod {
   };
 }
 
-/** Vᵀ·u: the coordinates of u in the row space. */
-export function rowSpaceCoordinates(f: Cod, u: ArrayLike<number>): Float64Array {
-  return f.rowSpaceCoordinates(u);
-}
-
 /** The minimum-norm least-squares solution A⁺·b. */
 export function codSolve(f: Cod, b: ArrayLike<number>): Float64Array {
   return f.fromRowSpace(forwardSolve(f, f.rangeCoordinates(b)));

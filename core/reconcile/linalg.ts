@@ -168,7 +168,7 @@ export function complement(vectors: readonly Float64Array[], n: number): Float64
  * The orthogonal complement in R^n of the span of orthonormal vectors: the trailing columns of the
  * full Q of their Householder QR (n − k vectors, exactly orthonormal, in O(n²k)).
  */
-export function orthogonalComplement(orthonormal: readonly Float64Array[], n: number): Float64Array[] {
+function orthogonalComplement(orthonormal: readonly Float64Array[], n: number): Float64Array[] {
   const k = orthonormal.length;
   const a = new Float64Array(n * k);
   orthonormal.forEach((v, j) => a.set(v, j * n));

@@ -229,7 +229,7 @@ export function describeMeasurement(m: Pick<Measurement, 'stream' | 'component' 
   return `${m.component} ${m.unit} in ${where}${m.source ? ` (${m.source})` : ''}`;
 }
 
-export function listSome(ids: readonly string[], max = 12): string {
+function listSome(ids: readonly string[], max = 12): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')}, … ${ids.length - max} more`;
 }
 

@@ -44,7 +44,7 @@ export function getAt(obj: unknown, path: readonly Segment[]): unknown {
 }
 
 /** Writes a value at a path, creating objects (or arrays before an index) as needed, as own properties. */
-export function setAt(obj: Record<string, unknown>, path: readonly Segment[], value: unknown): void {
+function setAt(obj: Record<string, unknown>, path: readonly Segment[], value: unknown): void {
   let o: Record<string, unknown> = obj;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i] as string;

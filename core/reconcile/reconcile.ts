@@ -394,4 +394,3 @@ function scaled(m: ReadonlyMap<number, number>, f: number): Map<number, number> 
   return new Map([...m].map(([v, c]) => [v, c * f]));
 }
 
-export { describeMeasurement };

@@ -4,8 +4,8 @@
  * inlet species) and parameter fitting to run the unit with trial parameters. The unit is reached
  * only through the UnitType/UnitModel contract, so this works for every unit type, present or future.
  */
-import type { CompiledFlowsheet, CompiledUnit } from '../compile';
-import { makeContext, type ReactionCheck } from '../context';
+import { makeContext, type CompiledFlowsheet, type CompiledUnit } from '../compile';
+import type { ReactionCheck } from '../context';
 import { formatDiagnostic, joinPath, type Diagnostic } from '../diagnostics';
 import { equationBuilder, type UnitModel } from '../unit-type';
 import { norm, orthonormalize } from './linalg';

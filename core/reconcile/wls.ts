@@ -33,7 +33,7 @@ export interface WlsProblem {
   bounded: Uint8Array;
 }
 
-export interface WlsStats {
+interface WlsStats {
   chiSquare: number;
   dof: number;
   /** Measurement test |e_i|/√(1 − h_i) of each used measurement; null when it is not redundant. */
@@ -76,12 +76,12 @@ export function mulZ(Z: Dense, z: Float64Array): Float64Array {
   return x;
 }
 
-export function rowOf(Z: Dense, j: number): Float64Array {
+function rowOf(Z: Dense, j: number): Float64Array {
   return Z.data.slice(j * Z.cols, (j + 1) * Z.cols);
 }
 
 /** q minus its components along orthonormal rows QA. */
-export function project(q: Float64Array, QA: readonly Float64Array[]): Float64Array {
+function project(q: Float64Array, QA: readonly Float64Array[]): Float64Array {
   const u = Float64Array.from(q);
   for (const a of QA) {
     const d = dot(a, u);
@@ -157,7 +157,7 @@ function fitWithin(p: WlsProblem, z: Float64Array, QA: readonly Float64Array[], 
 }
 
 /** The measurement tests and χ² at x, from the factorisation there. */
-export function statsAt(p: WlsProblem, x: Float64Array, factors: Cod): WlsStats {
+function statsAt(p: WlsProblem, x: Float64Array, factors: Cod): WlsStats {
   const b = residuals(p, x);
   let chiSquare = dot(b, b);
   if (!Number.isFinite(chiSquare)) chiSquare = Infinity;
@@ -210,7 +210,7 @@ export function solveNonNegative(p: WlsProblem): Solved {
   let z = p.z0;
   let iterations = 0;
   let restores = 0;
-  let QA: Float64Array[] = [];
+  let QA: Float64Array[];
   let factors: Cod;
   let x: Float64Array;
   let rough = false;

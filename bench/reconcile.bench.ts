@@ -4,9 +4,9 @@
  * same machine load, and the in-process time of each run with the plant's structure reused (what the
  * editor's worker and a library user keep between runs). A benchmark, not a test:
  *
- *   npx tsx flowsheets/pilot/bench.ts                      # black-mass, every run of black-mass-pilot.csv
- *   npx tsx flowsheets/pilot/bench.ts --data flowsheets/pilot/black-mass-plant-units.csv --repeat 7
- *   npx tsx flowsheets/pilot/bench.ts --plant tests/fixtures/reconcile-leach-sx.json --data flowsheets/pilot/leach-sx-pilot.csv
+ *   npx tsx bench/reconcile.bench.ts                      # black-mass, every run of black-mass-pilot.csv
+ *   npx tsx bench/reconcile.bench.ts --data flowsheets/pilot/black-mass-plant-units.csv --repeat 7
+ *   npx tsx bench/reconcile.bench.ts --plant tests/fixtures/reconcile-leach-sx.json --data flowsheets/pilot/leach-sx-pilot.csv
  *
  * The processes run the bundled command line (built first when a source is newer, as bin/flexsheet
  * would otherwise fall back to tsx). Wall time is what the user waits; CPU time (user + system of
@@ -17,11 +17,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileFlowsheet, solvePlant } from '../../core';
-import { createReconciler, parseMeasurementsCsv, reconcileRun, runsOf } from '../../core/reconcile';
-import { registry } from '../../unit-ops';
+import { compileFlowsheet, solvePlant } from '../core';
+import { createReconciler, parseMeasurementsCsv, reconcileRun, runsOf } from '../core/reconcile';
+import { registry } from '../unit-ops';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
   const i = argv.indexOf(name);
