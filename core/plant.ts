@@ -67,6 +67,7 @@ export class Plant {
   private dirty = new Set<number>();
   private last: Solution | undefined;
   private readonly energy: boolean;
+  private relaxed: Float64Array | undefined;
 
   constructor(compiled: CompiledFlowsheet, options: PlantOptions = {}) {
     this.compiled = compiled;
@@ -106,7 +107,9 @@ export class Plant {
     // Mass first, energy on top of it, unless the mass balance reads temperatures.
     const coupled = system.massDependsOnTemperature();
     for (const w of system.setEnergy(coupled)) system.refill(w, initial);
-    let outcome = solveSystem(system);
+    let outcome = solveSystem(system, { previous: this.relaxed });
+    // The relaxation's answer, for the next re-solve (only the blocks after a changed row are redone).
+    if (outcome.ok && !system.nonlinear.length) this.relaxed = outcome.x;
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
     let energySkipped = false;
