@@ -4,9 +4,15 @@
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
  */
 import { ATOMIC_WEIGHTS } from './chemistry';
+import { energyResults, type HeatBalance } from './duty';
+import type { Diagnostic } from './diagnostics';
+import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
+import { dict } from './records';
+import type { SpeciesTable } from './species';
 import type { Solution, SolverStats } from './solve';
+import { targetValue } from './specs';
 
-export type SpeciesFlows = Record<string, number>;
+type SpeciesFlows = Record<string, number>;
 
 export interface StreamResult {
   from: string;
@@ -15,6 +21,16 @@ export interface StreamResult {
   molarFlow: SpeciesFlows;
   /** kg/h per phase and in all. */
   totals: { mass: number; molar: number; byPhase: Record<string, number> };
+  /** °C. */
+  T?: number;
+  /** m³/h of each phase (aqueous solution, organic, solids, other liquids; gases in Nm³/h). */
+  volumeFlow?: Record<VolumePhase, number>;
+  /** kg per m³ of the aqueous solution (g/L) of each (aq) species. */
+  concentration?: Record<string, number>;
+  /** Mass fraction of the (s) species. */
+  solidsFraction?: number;
+  /** Where the solution holds H[+](aq) (or, without that species, a sulfate acid: HSO4⁻ speciation). */
+  pH?: number;
 }
 
 export interface ProductGrade {
@@ -34,21 +50,34 @@ export interface FlowsheetResults {
   grade: Record<string, ProductGrade>;
   /** Units a mode takes out of service. */
   idle: string[];
+  /** Each specification: the parameter's value found, and the target's value reached. */
+  specs?: Record<string, { value: number; target: number }>;
+  /** Things the user should know that did not stop the solve. */
+  warnings?: Diagnostic[];
+  /** Species that flow somewhere but have no density or molar volume (they add no volume). */
+  volumeMissing?: string[];
+  /** kW per unit with a `T` (positive: heat supplied). Left out when enthalpy data are missing. */
+  duties?: Record<string, number>;
+  /** The plant's heat balance, kW. Left out when enthalpy data are missing. */
+  heatBalance?: HeatBalance;
+  /** Species that flow but have no Hf or cp: the energy results are left out. */
+  energyMissing?: string[];
+  /** Figures units compute about themselves after the solve (UnitModel.inspect), by unit id. */
+  unitFigures?: Record<string, Record<string, { value: number; unit: string }>>;
   solver: SolverStats;
 }
 
 export function tabulate(solution: Solution): FlowsheetResults {
   const { plant, x } = solution;
+  const inspected = inspectUnits(solution);
+  const energy = energyResults(plant, x);
+  const energyKnown = energy.missing.length === 0 && !solution.energyFailure;
   const list = plant.species.list;
   const S = list.length;
   const elements = plant.species.elements;
   const E = elements.length;
   const em = plant.species.elementMatrix;
   const aw = elements.map((el) => ATOMIC_WEIGHTS[el]);
-
-  let scale = 0;
-  for (let i = 0; i < x.length; i++) scale = Math.max(scale, x[i]);
-  const negligible = 1e-14 * scale;
 
   /** kg/h of every element in a species vector of kmol/h starting at `base`. */
   const elementMass = (base: number, into: Float64Array, sign = 1) => {
@@ -62,16 +91,18 @@ export function tabulate(solution: Solution): FlowsheetResults {
     }
   };
 
-  const streams: Record<string, StreamResult> = {};
-  for (const s of plant.streams) {
-    const massFlow: SpeciesFlows = {};
-    const molarFlow: SpeciesFlows = {};
-    const byPhase: Record<string, number> = {};
+  const streams = dict<StreamResult>();
+  const liquor = liquorModel(plant.species);
+  const volumeMissing = new Set<string>();
+  for (const [index, s] of plant.streams.entries()) {
+    const massFlow: SpeciesFlows = dict();
+    const molarFlow: SpeciesFlows = dict();
+    const byPhase: Record<string, number> = dict();
     let mass = 0;
     let molar = 0;
     for (let k = 0; k < S; k++) {
       const n = x[s.offset + k];
-      if (n <= negligible) continue;
+      if (!(n > 0)) continue;
       const m = n * list[k].molarMass;
       molarFlow[list[k].id] = n;
       massFlow[list[k].id] = m;
@@ -85,13 +116,15 @@ export function tabulate(solution: Solution): FlowsheetResults {
       massFlow,
       molarFlow,
       totals: { mass, molar, byPhase },
+      ...(energyKnown ? { T: x[plant.temperatureOffset + index] - 273.15 } : {}),
+      ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
     };
   }
 
   const feedIn = new Float64Array(E);
   const reagentIn = new Float64Array(E);
   const out = new Float64Array(E);
-  const reagents: Record<string, SpeciesFlows> = {};
+  const reagents = dict<SpeciesFlows>();
   const sinks: { id: string; streams: number[] }[] = [];
   for (const unit of plant.units) {
     if (unit.type.role === 'source') for (const s of unit.outlets.values()) elementMass(plant.streams[s].offset, feedIn);
@@ -101,7 +134,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
       for (const s of ids) elementMass(plant.streams[s].offset, out);
     }
     if (unit.model.reagents?.length) {
-      const doses: SpeciesFlows = {};
+      const doses: SpeciesFlows = dict();
       for (const g of unit.model.reagents) {
         const n = x[unit.internalOffset + g.internal];
         doses[list[g.species].id] = n * list[g.species].molarMass;
@@ -111,16 +144,16 @@ export function tabulate(solution: Solution): FlowsheetResults {
     }
   }
 
-  const elementTable: FlowsheetResults['elements'] = {};
+  const elementTable: FlowsheetResults['elements'] = dict();
   elements.forEach((el, e) => {
     if (feedIn[e] + reagentIn[e] + out[e] > 0) elementTable[el] = { in: feedIn[e] + reagentIn[e], out: out[e] };
   });
 
-  const recovery: FlowsheetResults['recovery'] = {};
-  const grade: FlowsheetResults['grade'] = {};
+  const recovery: FlowsheetResults['recovery'] = dict();
+  const grade: FlowsheetResults['grade'] = dict();
   for (const sink of sinks) {
     const mass = new Float64Array(E);
-    const speciesMass: Record<string, number> = {};
+    const speciesMass: Record<string, number> = dict();
     let total = 0;
     for (const s of sink.streams) {
       elementMass(plant.streams[s].offset, mass);
@@ -129,13 +162,13 @@ export function tabulate(solution: Solution): FlowsheetResults {
         total += m;
       }
     }
-    const rec: Record<string, number> = {};
-    const gradeElements: Record<string, number> = {};
+    const rec: Record<string, number> = dict();
+    const gradeElements: Record<string, number> = dict();
     elements.forEach((el, e) => {
       if (feedIn[e] > 0) rec[el] = mass[e] / feedIn[e];
       if (total > 0 && mass[e] > 0) gradeElements[el] = mass[e] / total;
     });
-    const gradeSpecies: Record<string, number> = {};
+    const gradeSpecies: Record<string, number> = dict();
     if (total > 0) for (const [sp, m] of Object.entries(speciesMass)) gradeSpecies[sp] = m / total;
     recovery[sink.id] = rec;
     grade[sink.id] = { massFlow: total, species: gradeSpecies, elements: gradeElements };
@@ -150,8 +183,24 @@ export function tabulate(solution: Solution): FlowsheetResults {
     recovery,
     grade,
     idle: plant.idle,
+    specs: specResults(solution),
+    ...(Object.keys(inspected.unitFigures).length ? { unitFigures: inspected.unitFigures } : {}),
+    ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
+    ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
+    warnings: [
+      ...plant.warnings,
+      ...inspected.warnings,
+      ...(energy.missing.length ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+      ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
+    ],
     solver: solution.stats,
   };
+}
+
+function specResults({ plant, x }: Solution): NonNullable<FlowsheetResults['specs']> {
+  const out = dict<{ value: number; target: number }>();
+  for (const spec of plant.specs) out[spec.id] = { value: x[spec.unknown], target: targetValue(plant, spec, x) };
+  return out;
 }
 
 /** A unit's internal unknowns (stage flows, extents, doses) described, in kmol/h. */
@@ -159,7 +208,50 @@ export function unitInternals(solution: Solution, unitId: string): { description
   const unit = solution.plant.units.find((u) => u.id === unitId);
   if (!unit) return [];
   return Array.from({ length: unit.internals }, (_, i) => ({
-    description: unit.model.describeInternal?.(i) ?? `internal ${i}`,
+    description: describeInternal(unit.model.describeInternal?.(i)) ?? `internal ${i}`,
     kmolPerHour: solution.x[unit.internalOffset + i],
   }));
+}
+
+const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);
+
+/** Volumes, g/L, % solids and pH of one stream's flows (core/properties). */
+function liquorModel(species: SpeciesTable) {
+  const hasIon = species.list.some((s) => s.phase === 'aq' && s.formula === 'H[+]');
+  const acid: AcidBaseCounts | undefined = hasIon ? undefined : acidBaseCounts(species.list);
+  const acidic = acid ? (flows: ArrayLike<number>) => acid.protons.some((p, k) => p > 0 && acid.sulfate[k] > 0 && flows[k] > 0) : () => false;
+  return (flows: Float64Array, missing: Set<string>): Partial<StreamResult> => {
+    const v = streamVolumes(species.volumes, species.list, flows);
+    for (const id of v.volumeMissing) missing.add(id);
+    const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
+    return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
+  };
+}
+
+/** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
+function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<FlowsheetResults['unitFigures']>; warnings: Diagnostic[] } {
+  const unitFigures = dict<Record<string, { value: number; unit: string }>>();
+  const warnings: Diagnostic[] = [];
+  const S = plant.species.list.length;
+  for (const unit of plant.units) {
+    if (!unit.model.inspect) continue;
+    const figures = dict<{ value: number; unit: string }>();
+    const path = `units.${unit.id}`;
+    unit.model.inspect(
+      {
+        nSpecies: S,
+        outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
+        inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
+        internal: (i) => unit.internalOffset + i,
+        temperatureOf: (base) => plant.temperatureOffset + Math.floor(base / S),
+        value: (v) => x[v],
+      },
+      {
+        figure: (name, value, u) => (figures[name] = { value, unit: u }),
+        warn: (relative, message, extra) => warnings.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra }),
+      },
+    );
+    if (Object.keys(figures).length) unitFigures[unit.id] = figures;
+  }
+  return { unitFigures, warnings };
 }

@@ -1,12 +1,12 @@
 /**
- * The flowsheet file as JSON Schema, derived from the unit registry's declarations, and the
- * validation of a document against it (ajv). Checks a schema cannot express (balances,
- * connectivity, fractions summing to one) come after, in compile.ts and in the units.
+ * The flowsheet file as JSON Schema, derived from the unit registry's declarations; validation
+ * against it is in validate.ts. Checks a schema cannot express (balances, connectivity, fractions
+ * summing to one) come after, in compile.ts and in the units.
+ *
+ * The mass and energy balance validates only what it solves: document sections of their own
+ * (economics, a unit's equipment) are checked by their own analyses, and are added to the published
+ * schema by whoever publishes it (`flowsheetSchema(registry, sections)`).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { joinPath, type Diagnostic } from './diagnostics';
-import { economicsSchema, equipmentSchema } from './economics/schema';
-import { schemaDiagnostics } from './schema-messages';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
 
@@ -17,13 +17,30 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
   return rest;
 }
 
-const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+/** Largest flow number a file may give, in its basis (1e12 kg/h is a billion tonnes an hour). */
+export const MAX_FLOW = 1e12;
+/** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
+export const MAX_ID_LENGTH = 256;
+/** Most reactions one unit may list (a real unit lists a handful; series of thousands are a mistake). */
+const MAX_REACTIONS = 1000;
+/** Most outlets one unit may name. */
+const MAX_OUTLETS = 1000;
+
 const notes: Schema = {
   description: 'Sources and remarks',
   anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
 };
 
-/** Properties every unit may carry whatever its type: documentation and editor layout. */
+const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+const isotherm: Schema = {
+  type: 'object',
+  properties: { pH50: { type: 'number' }, slope: { type: 'number' }, notes },
+  required: ['pH50', 'slope'],
+  additionalProperties: false,
+};
+const id: Schema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
+
+/** Properties every unit may carry whatever its type: documentation, editor layout, temperature. */
 export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   notes,
   label: { type: 'string', description: 'Display name' },
@@ -33,7 +50,8 @@ export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
     properties: { x: { type: 'number' }, y: { type: 'number' } },
     required: ['x', 'y'],
   },
-  equipment: embedded(equipmentSchema),
+  T: { type: 'number', minimum: -273.15, maximum: 5000, description: 'Temperature of every outlet, °C (without it the unit is adiabatic) [°C]' },
+  equipment: { type: 'object', description: 'Equipment data for economics and switchover (checked by those analyses)' },
 };
 
 export function paramSchema(decl: ParamDecl): Schema {
@@ -50,9 +68,9 @@ export function paramSchema(decl: ParamDecl): Schema {
     case 'text':
       return { ...base, type: 'string' };
     case 'speciesAmounts':
-      return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
+      return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: MAX_FLOW } };
     case 'names':
-      return { ...base, type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^.]+$' }, minItems: 1, uniqueItems: true };
+      return { ...base, type: 'array', items: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, pattern: '^[^.]+$' }, minItems: 1, maxItems: MAX_OUTLETS, uniqueItems: true };
     case 'fractions':
     case 'selectorFractions':
       return { ...base, type: 'object', additionalProperties: fraction };
@@ -62,15 +80,18 @@ export function paramSchema(decl: ParamDecl): Schema {
       return {
         ...base,
         type: 'array',
+        maxItems: MAX_REACTIONS,
         items: {
           type: 'object',
           properties: {
-            equation: { type: 'string', minLength: 1 },
+            equation: { type: 'string', minLength: 1, maxLength: 10000 },
             key: { type: 'string', minLength: 1 },
             conversion: fraction,
+            solubility: { type: 'number', minimum: 0, description: 'Instead of conversion: kg of key per 100 kg of the water left after the reaction, at saturation' },
             notes,
           },
-          required: ['equation', 'key', 'conversion'],
+          required: ['equation', 'key'],
+          oneOf: [{ required: ['conversion'] }, { required: ['solubility'] }],
           additionalProperties: false,
         },
       };
@@ -95,10 +116,12 @@ export function paramSchema(decl: ParamDecl): Schema {
         additionalProperties: {
           anyOf: [
             { type: 'number', minimum: 0 },
+            isotherm,
             {
               type: 'object',
-              properties: { pH50: { type: 'number' }, slope: { type: 'number' }, notes },
-              required: ['pH50', 'slope'],
+              description: 'An exchange: the equation moves its species; D of the first (aq) reactant into the first (org) product',
+              properties: { equation: { type: 'string', minLength: 1 }, D: { anyOf: [{ type: 'number', minimum: 0 }, isotherm] }, notes },
+              required: ['equation', 'D'],
               additionalProperties: false,
             },
           ],
@@ -107,10 +130,11 @@ export function paramSchema(decl: ParamDecl): Schema {
   }
 }
 
-export function unitSchema(unitType: AnyUnitType): Schema {
+export function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
   const properties: Record<string, Schema> = {
     type: { const: unitType.type, description: unitType.description },
     ...COMMON_UNIT_PROPERTIES,
+    ...extra,
   };
   const required = ['type'];
   for (const [name, decl] of Object.entries(unitType.params)) {
@@ -130,6 +154,68 @@ const streamSchema: Schema = {
   required: ['from', 'to'],
 };
 
+const cpSchema: Schema = {
+  anyOf: [
+    { type: 'number', description: 'constant, J/(mol·K)' },
+    {
+      type: 'object',
+      properties: { shomate: { type: 'array', items: { type: 'number' }, minItems: 5, maxItems: 5, description: 'NIST Shomate A…E, t = T/1000 K' } },
+      required: ['shomate'],
+      additionalProperties: false,
+    },
+  ],
+};
+
+const speciesSchema: Schema = {
+  type: 'object',
+  properties: {
+    formula: { type: 'string', minLength: 1 },
+    notes,
+    label: { type: 'string' },
+    density: { type: 'number', exclusiveMinimum: 0, description: 'kg/m³, for (s), (l) and (org) species' },
+    molarVolume: { type: 'number', description: 'm³/kmol; for (aq) species the apparent molar volume in solution' },
+    Hf: { type: 'number', description: 'Standard enthalpy of formation at 25 °C, kJ/mol' },
+    cp: cpSchema,
+  },
+};
+
+const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T', 'duty'] as const;
+
+const specSchema: Schema = {
+  type: 'object',
+  properties: {
+    description: { type: 'string' },
+    notes,
+    target: {
+      type: 'object',
+      properties: {
+        stream: id,
+        unit: { ...id, description: 'For quantity "duty": the unit whose duty (kW) is held' },
+        species: id,
+        element: { type: 'string', minLength: 1, maxLength: 3 },
+        quantity: { enum: QUANTITIES },
+        value: { type: 'number' },
+      },
+      required: ['quantity', 'value'],
+      anyOf: [{ required: ['stream'] }, { required: ['unit'] }],
+      additionalProperties: false,
+    },
+    adjust: {
+      type: 'object',
+      properties: {
+        unit: id,
+        param: { type: 'array', minItems: 1, maxItems: 16, items: { anyOf: [{ type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH }, { type: 'integer', minimum: 0 }] } },
+        min: { type: 'number' },
+        max: { type: 'number' },
+      },
+      required: ['unit', 'param'],
+      additionalProperties: false,
+    },
+  },
+  required: ['target', 'adjust'],
+  additionalProperties: false,
+};
+
 /** The file without the units' parameters: those are checked per type once the types are known. */
 export function envelopeSchema(): Schema {
   return {
@@ -141,27 +227,24 @@ export function envelopeSchema(): Schema {
       description: { type: 'string' },
       notes,
       basis: { enum: FLOW_BASES },
-      species: {
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          properties: { formula: { type: 'string', minLength: 1 }, notes },
-        },
-      },
+      species: { type: 'object', propertyNames: { maxLength: MAX_ID_LENGTH }, additionalProperties: speciesSchema },
       units: {
         type: 'object',
+        propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH },
         additionalProperties: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
       },
-      streams: { type: 'object', additionalProperties: streamSchema },
-      economics: embedded(economicsSchema),
+      streams: { type: 'object', propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH }, additionalProperties: streamSchema },
+      specs: { type: 'object', propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH }, additionalProperties: specSchema },
       modes: {
         type: 'object',
+        propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH },
         additionalProperties: {
           type: 'object',
           properties: {
             description: { type: 'string' },
             units: { type: 'object', additionalProperties: { anyOf: [{ type: 'object' }, { type: 'null' }] } },
             streams: { type: 'object', additionalProperties: streamSchema },
+            specs: { type: 'object', additionalProperties: { anyOf: [{ type: 'object' }, { type: 'null' }] } },
           },
         },
       },
@@ -170,11 +253,24 @@ export function envelopeSchema(): Schema {
   };
 }
 
+/** Sections of the document that other analyses own, for the published schema. */
+export interface SchemaSections {
+  /** Top-level sections, e.g. `economics`. */
+  sections?: Record<string, Schema>;
+  /** Properties every unit may carry, e.g. `equipment`. */
+  unitProperties?: Record<string, Schema>;
+}
+
 /** The whole format as one JSON Schema document, as published in flowsheets/flowsheet.schema.json. */
-export function flowsheetSchema(registry: UnitRegistry): Schema {
+export function flowsheetSchema(registry: UnitRegistry, extra: SchemaSections = {}): Schema {
   const envelope = envelopeSchema();
   const defs: Record<string, Schema> = {};
-  for (const t of registry.values()) defs[`unit-${t.type}`] = unitSchema(t);
+  const unitExtra: Record<string, Schema> = {};
+  for (const [name, schema] of Object.entries(extra.unitProperties ?? {})) {
+    defs[name] = embedded(schema);
+    unitExtra[name] = { $ref: `#/$defs/${name}` };
+  }
+  for (const t of registry.values()) defs[`unit-${t.type}`] = unitSchema(t, unitExtra);
   const unitRef: Schema = {
     type: 'object',
     required: ['type'],
@@ -189,60 +285,14 @@ export function flowsheetSchema(registry: UnitRegistry): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Flexsheet flowsheet, format flexsheet/1',
     ...envelope,
-    properties: { ...props, units: { type: 'object', additionalProperties: unitRef } },
+    properties: {
+      ...props,
+      ...Object.fromEntries(Object.entries(extra.sections ?? {}).map(([name, schema]) => [name, embedded(schema)])),
+      units: { ...(props.units as Schema), additionalProperties: unitRef },
+    },
     $defs: defs,
   };
 }
 
-interface Validators {
-  ajv: Ajv;
-  envelope: ValidateFunction;
-  /** Compiled on first use: a file seldom uses every unit type. */
-  units: Map<string, ValidateFunction>;
-}
-
-const validatorCache = new WeakMap<UnitRegistry, Validators>();
-
-function validators(registry: UnitRegistry): Validators {
-  let v = validatorCache.get(registry);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    v = { ajv, envelope: ajv.compile(envelopeSchema()), units: new Map() };
-    validatorCache.set(registry, v);
-  }
-  return v;
-}
-
-/** The core's own wording for the few messages where ajv's is unclear. */
-const coreMessages = (e: ErrorObject): string | undefined => {
-  if (e.keyword === 'pattern') return 'must be written "<unitId>.<port>"';
-  if (e.keyword === 'anyOf') return 'must be a number, or an object of the allowed form';
-  return undefined;
-};
-
-const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, coreMessages);
-
-export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnostic[] {
-  return collect(validators(registry).envelope, doc, '');
-}
-
-export function validateUnitParams(unitId: string, unit: { type: string }, registry: UnitRegistry): Diagnostic[] {
-  const base = joinPath('units', unitId);
-  const all = validators(registry);
-  const type = registry.get(unit.type);
-  let v = all.units.get(unit.type);
-  if (!v && type) {
-    v = all.ajv.compile(unitSchema(type));
-    all.units.set(unit.type, v);
-  }
-  if (!v) {
-    return [
-      {
-        path: joinPath(base, 'type'),
-        message: `unit "${unitId}": type "${unit.type}" does not exist (known types: ${[...registry.keys()].join(', ')})`,
-        unit: unitId,
-      },
-    ];
-  }
-  return collect(v, unit, base).map((d) => ({ ...d, message: `unit "${unitId}" (${unit.type}): ${d.message}`, unit: unitId }));
-}
+/** Validation lives in validate.ts; re-exported here for older imports. */
+export { validateEnvelope, validateUnitParams } from './validate';
