@@ -16,7 +16,6 @@ import type { CsrMatrix } from './csr';
 export const SINGLETON = 0;
 export const DENSE = 1;
 export const SPARSE = 2;
-export type BlockKind = typeof SINGLETON | typeof DENSE | typeof SPARSE;
 
 export interface ValueLayout {
   /** Row t at rowStart[t] … rowStart[t+1] − 1 (length n + 1). */
