@@ -35,7 +35,7 @@ function knob(plant: Plant): { path: (string | number)[]; base: number } {
 }
 
 function measure(c: Case, seconds: number) {
-  let t = performance.now();
+  const t = performance.now();
   const plant = compilePlant(c.text, registry, { mode: c.mode, energy: c.energy });
   plant.solve();
   const cold = performance.now() - t;
@@ -54,7 +54,6 @@ function measure(c: Case, seconds: number) {
   run(false); // warm-up
   const warm = run(false);
   const withResults = run(true);
-  t = performance.now();
   return { name: c.name, unknowns: plant.flowsheet.nUnknowns, cold, warm, withResults, knob: path.slice(1).join('.') };
 }
 
