@@ -17,7 +17,7 @@ import { checkFlows } from './flows-check';
 import { solveSystem, type LinearSolver } from './newton';
 import { PlantSystem, stateOf } from './numbers';
 import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, type Segment } from './params';
-import { tabulate, type FlowsheetResults } from './results';
+import { tabulate, unitRefusals, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
 import { solveSparse } from './sparse';
 import { holdSpecsAtBounds } from './spec-bounds';
@@ -89,6 +89,8 @@ export class Plant {
     const system = this.system;
     const t1 = now();
     const outcome = solveSystem(system, this.linear);
+    const refused = 'x' in outcome ? unitRefusals(this.compiled, outcome.x, outcome.ok) : [];
+    if (refused.length) throw new FlexsheetError(refused);
     if (!outcome.ok) {
       if ('failure' in outcome) throw new FlexsheetError(explainFailure(this.compiled, system.A, system.b, system.owner, outcome.failure));
       const negative = checkFlows(system, outcome.x);
