@@ -52,10 +52,13 @@ export function solveSystem(system: PlantSystem, linear: LinearSolver, options: 
     history.push(worst);
     if (worst <= tolerance) return { ok: true, x, iterations: iteration, history };
     if (iteration === maxIterations) break;
-    const step = linear.solve(system.A, system.b);
+    // The step as a correction, A·δ = −r (not A·x = b): its rounding is relative to δ, which
+    // vanishes as the iterates converge, so rows with tiny flows converge too.
+    const step = linear.solve(system.A, r.map((v) => -v));
     if (!step.ok) return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `its Jacobian is singular at iteration ${iteration + 1} (${step.reason})`)] };
     const merit = meritOf(r, scale);
-    x = lineSearch(system, x, step.x, merit, r, scale);
+    const full = step.x.map((d, v) => x[v] + d);
+    x = lineSearch(system, x, full, merit, r, scale);
   }
   return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `in ${maxIterations} Newton iterations`)] };
 }
