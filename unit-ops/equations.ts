@@ -35,6 +35,9 @@ export interface CascadeStage {
 /** The stages of a countercurrent cascade, visited in order from 1 to N. */
 export type StageVisitor = (streams: CascadeStage, j: number) => void;
 
+/** What visiting the stages needs: the unit's ports and internals (an EquationBuilder or a UnitView). */
+export type StageLayout = Pick<EquationBuilder, 'inlets' | 'outlet' | 'internal'>;
+
 /**
  * An N-stage countercurrent cascade of S species: stream A runs from stage 1 to N, stream B from
  * N to 1. The flows between stages are the internal unknowns: A leaving stage j < N at (j − 1)·S,
@@ -47,12 +50,12 @@ export function countercurrentCascade(
   a: { in: string; out: string; label: string },
   b: { in: string; out: string; label: string },
   stage?: (eq: EquationBuilder, streams: CascadeStage) => void,
-): { internals: number; describeInternal(i: number): InternalDescription; stages(eq: EquationBuilder, visit: StageVisitor): void; equations(eq: EquationBuilder): void } {
+): { internals: number; describeInternal(i: number): InternalDescription; stages(eq: StageLayout, visit: StageVisitor): void; equations(eq: EquationBuilder): void } {
   const S = speciesIds.length;
   const half = (N - 1) * S;
   const aBetween = (j: number) => (j - 1) * S;
   const bBetween = (j: number) => half + (j - 2) * S;
-  const stages = (eq: EquationBuilder, visit: StageVisitor) => {
+  const stages = (eq: StageLayout, visit: StageVisitor) => {
     const aFeed = eq.inlets(a.in);
     const bFeed = eq.inlets(b.in);
     for (let j = 1; j <= N; j++) {
