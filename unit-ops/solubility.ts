@@ -56,7 +56,7 @@ export function resolveSolubility(
   else {
     const found = tableSolubility(keyId, T);
     if (!found) {
-      ctx.error(`${at}.solubility`, `the built-in table has no solubility for ${keyId}: give s in kg per 100 kg water`, { species: keyId });
+      ctx.error(`${at}.solubility`, `the built-in table has no solubility for ${keyId}: give "solubility" as a number instead`, { species: keyId });
       return undefined;
     }
     sigma = found.s / 100;
