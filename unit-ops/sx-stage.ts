@@ -19,7 +19,8 @@
  *
  * with D fixed or D = 10^(slope·(pH − pH50)) at the aqueous outflow's pH (sx-isotherm.ts). The
  * entrainment is a volume fraction e of the outflow: ρ = e/(1 − e) of the other phase's volume, so
- * φa·V_aq(P) = ρa·V_org(orgOut) and φo·V_org(P) = ρo·V_aq(aqOut) (unknowns, bilinear) — or, with
+ * φa·V_aq(P) = ρa·V_org(orgOut) and φo·V_org(P) = ρo·V_aq(aqOut) (bilinear; the unknowns are
+ * ψ = φ/ρ, of order one however small the entrainment) — or, with
  * `oa`, the constants φa = A(1 − B)/(1 − AB), φo = B(1 − A)/(1 − AB), A = ρa·oa, B = ρo/oa.
  * Row of ξ_e: orgOut[Y] = (1 − φo)·P[Y]; row of orgOut[Y]: the equilibrium.
  * Relaxation (`state.initial`): the linear form with O/A = `oa` (1 without it), D fixed or 1 (the
@@ -33,6 +34,7 @@ import { relaxedD, stageD, type StagePH } from './sx-isotherm';
 export type Bucket = 'aq' | 'org' | 'other';
 
 /** A share of a phase entrained in the other outflow: a constant, or an unknown (its index in the stage block). */
+/** φ = ρ·ψ with ψ the stage's unknown; `relaxed` is φ at the relaxation. */
 export type VariableShare = { unknown: number; relaxed: number; rho: number };
 export type Share = { value: number } | VariableShare;
 
@@ -111,17 +113,21 @@ function writeStays(eq: EquationBuilder, st: StageIndex, k: number): void {
 
 /**
  * out = s·P with s = φ (entrained) or 1 − φ (the phase's own outflow), as the row of `target`;
- * φ a constant, or an unknown linearised at the state (relaxed at state.initial).
+ * φ a constant, or ρ·ψ with ψ an unknown linearised at the state (relaxed at state.initial).
  */
 function writeSplit(eq: EquationBuilder, target: number, out: number, P: Terms, share: Share, st: StageIndex, entrained: boolean, state?: UnitState): void {
   const [alpha, beta] = entrained ? [0, 1] : [1, -1];
   const variable = 'unknown' in share;
-  const phi = !variable ? share.value : !state || state.initial ? share.relaxed : state.value(st.share(share));
+  const rho = variable ? share.rho : 1;
+  const psi = !variable ? share.value : !state || state.initial ? share.relaxed / rho : state.value(st.share(share));
   const Pstar = variable && state && !state.initial ? valueOf(P, state) : 0;
-  eq.begin(target, -beta * Pstar * phi);
+  eq.begin(target, -beta * rho * Pstar * psi);
   eq.term(out, 1);
-  for (const [v, c] of P) eq.term(v, -(alpha + beta * phi) * c);
-  if (variable) eq.term(st.share(share), -beta * Pstar);
+  const s = alpha + beta * rho * psi;
+  // A constant share of 0 (no entrainment) leaves the row out = 0 on its own: a singleton the
+  // linear solve gives exactly, with no zero coefficients tying it to the phase's other rows.
+  if (variable || s !== 0) for (const [v, c] of P) eq.term(v, -s * c);
+  if (variable) eq.term(st.share(share), -beta * rho * Pstar);
 }
 
 /** Σ a_k·out[k] over a phase: (variable, coefficient). */
@@ -133,7 +139,10 @@ function volumeTerms(m: StageModel, base: number, phase: Bucket): Terms {
   return t;
 }
 
-/** The equilibrium of exchange `ex` as the row of orgOut[Y]: r = Y·A − D·X·B (see the header). */
+/**
+ * The equilibrium of exchange `ex` as the row of orgOut[Y]: Y·A = D·X·B (see the header), linear
+ * (with `oa` and D fixed, or relaxed) or linearised for the Newton (writeBalanced).
+ */
 function writeEquilibrium(eq: EquationBuilder, m: StageModel, ex: Exchange, st: StageIndex, state?: UnitState): void {
   const Y = st.bOut + ex.y;
   const X = st.aOut + ex.x;
@@ -156,13 +165,45 @@ function writeEquilibrium(eq: EquationBuilder, m: StageModel, ex: Exchange, st: 
   const B = fixedOA ? m.oa! * cO : valueOf(orgV, state);
   const y = state.value(Y);
   const x = state.value(X);
-  const J = new Map<number, number>([[Y, A], [X, -D * B]]);
+  // u = Y·A (the organic side) and g = X·B (the aqueous side without D), with their gradients.
+  const du = new Map<number, number>([[Y, A]]);
+  const dg = new Map<number, number>([[X, B]]);
+  const add = (m: Map<number, number>, v: number, c: number) => m.set(v, (m.get(v) ?? 0) + c);
+  const dDv = new Map<number, number>();
+  for (const [v, a] of aqV) {
+    add(du, v, fixedOA ? 0 : y * a);
+    if (dD) dDv.set(v, dD[v - st.aOut]);
+  }
+  for (const [v, a] of orgV) add(dg, v, fixedOA ? 0 : x * a);
+  writeBalanced(eq, Y, y * A, du, x * B, dg, D, dDv, state);
+}
+
+/**
+ * The row of u = D·g linearised with D's dependence (on the pH) on the smaller side: F = u − D·g
+ * when u ≥ D·g, else F = u/D − g. Both are exact when D is fixed; at u = D·g they are the same row
+ * up to the factor D. Far from equilibrium a Newton step then follows the mass balance instead of a
+ * first-order D that could turn negative.
+ */
+function writeBalanced(
+  eq: EquationBuilder,
+  target: number,
+  u: number,
+  du: Map<number, number>,
+  g: number,
+  dg: Map<number, number>,
+  D: number,
+  dD: Map<number, number>,
+  state: UnitState,
+): void {
+  const ahead = u >= D * g;
+  const J = new Map<number, number>();
   const add = (v: number, c: number) => J.set(v, (J.get(v) ?? 0) + c);
-  for (const [v, a] of aqV) add(v, (fixedOA ? 0 : y * a) - x * B * (dD?.[v - st.aOut] ?? 0));
-  for (const [v, a] of orgV) add(v, fixedOA ? 0 : -D * x * a);
-  let rhs = -(y * A - D * x * B);
+  for (const [v, c] of du) add(v, ahead ? c : c / D);
+  for (const [v, c] of dg) add(v, ahead ? -D * c : -c);
+  for (const [v, c] of dD) add(v, ahead ? -g * c : (-u / (D * D)) * c);
+  let rhs = -(ahead ? u - D * g : u / D - g);
   for (const [v, c] of J) rhs += c * state.value(v);
-  eq.begin(Y, rhs);
+  eq.begin(target, rhs);
   for (const [v, c] of J) eq.term(v, c);
 }
 
@@ -171,9 +212,12 @@ function shareValue(s: Share): number {
   return 'value' in s ? s.value : s.relaxed;
 }
 
-/** φa·V_aq(P) = ρa·V_org(orgOut), or φo·V_org(P) = ρo·V_aq(aqOut), linearised (relaxed: φ = φ0). */
+/**
+ * The share's unknown ψ = φ/ρ (of order one whatever ρ): ψa·V_aq(P) = V_org(orgOut), or
+ * ψo·V_org(P) = V_aq(aqOut), linearised (relaxed: φ = φ0).
+ */
 function writeShareRow(eq: EquationBuilder, m: StageModel, st: StageIndex, s: VariableShare, phase: 'aq' | 'org', state: UnitState): void {
-  const phi = st.share(s);
+  const psi = st.share(s);
   const P: Terms = [];
   let V = 0;
   m.bucket.forEach((b, k) => {
@@ -184,9 +228,10 @@ function writeShareRow(eq: EquationBuilder, m: StageModel, st: StageIndex, s: Va
   });
   const other = phase === 'aq' ? volumeTerms(m, st.bOut, 'org') : volumeTerms(m, st.aOut, 'aq');
   const fixed = state.initial || !(V > 0);
-  const phiStar = fixed ? s.relaxed : state.value(phi);
-  eq.begin(phi, fixed ? s.relaxed : phiStar * V);
-  eq.term(phi, fixed ? 1 : V);
-  for (const [v, c] of P) eq.term(v, fixed ? 0 : phiStar * c);
-  for (const [v, a] of other) eq.term(v, fixed ? 0 : -s.rho * a);
+  const relaxed = s.relaxed / s.rho;
+  const psiStar = fixed ? relaxed : state.value(psi);
+  eq.begin(psi, fixed ? relaxed : psiStar * V);
+  eq.term(psi, fixed ? 1 : V);
+  for (const [v, c] of P) eq.term(v, fixed ? 0 : psiStar * c);
+  for (const [v, a] of other) eq.term(v, fixed ? 0 : -a);
 }

@@ -5,6 +5,9 @@ import { inspectOA, inspectStages, refuseOverload } from './sx-inspect';
 import { phModel } from './sx-isotherm';
 import { writeStage, type Bucket, type Share, type StageIndex, type StageModel } from './sx-stage';
 
+/** Entrainment below this volume fraction is none. */
+export const MIN_ENTRAINMENT = 1e-12;
+
 interface SxParams {
   stages: number;
   oa?: number;
@@ -69,7 +72,7 @@ export const sx: UnitType<SxParams> = {
   compile(params, ctx) {
     const exchanges = compileExchanges(params.extract, params.pH, ctx);
     if (!exchanges) return undefined;
-    const entrained = (params.entrainment?.aqInOrg ?? 0) > 0 || (params.entrainment?.orgInAq ?? 0) > 0;
+    const entrained = (params.entrainment?.aqInOrg ?? 0) >= MIN_ENTRAINMENT || (params.entrainment?.orgInAq ?? 0) >= MIN_ENTRAINMENT;
     const legacy = params.oa !== undefined && !entrained && exchanges.every((e) => e.sameFormula && 'fixed' in e.D);
     return legacy ? sameFormulaModel(params, exchanges, ctx) : exchangeModel(params, exchanges, ctx);
   },
@@ -126,8 +129,11 @@ function sameFormulaModel(params: SxParams, exchanges: readonly Exchange[], ctx:
 
 /** The entrainment shares: constants with `oa`, unknowns without (relaxed at O/A 1). */
 function sharesOf(params: SxParams, ctx: CompileContext): { aq: Share; org: Share; count: number } | undefined {
-  const ea = params.entrainment?.aqInOrg ?? 0;
-  const eo = params.entrainment?.orgInAq ?? 0;
+  // Below a part per trillion (SX entrainment runs at ppm to ‰) a fraction is none: it would only
+  // bring denormal numbers into the rows.
+  const fraction = (e: number | undefined) => (e !== undefined && e >= MIN_ENTRAINMENT ? e : 0);
+  const ea = fraction(params.entrainment?.aqInOrg);
+  const eo = fraction(params.entrainment?.orgInAq);
   const rhoA = ea / (1 - ea);
   const rhoO = eo / (1 - eo);
   const at = (oa: number) => {
@@ -210,5 +216,5 @@ function describe(i: number, cascade: ReturnType<typeof cascadeOf>, block: numbe
   const j = Math.floor((i - cascade.internals) / block) + 1;
   const r = (i - cascade.internals) % block;
   if (r < exchanges.length) return `extent of exchange "${exchanges[r].name}" (${exchanges[r].equation}) in stage ${j}`;
-  return `share of a phase entrained in the other's outflow, stage ${j}`;
+  return `entrained volume per volume of a phase (φ/ρ), stage ${j}`;
 }
