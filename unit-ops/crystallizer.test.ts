@@ -121,3 +121,45 @@ describe('crystallizer: solubility instead of conversion', () => {
     expect(run(coso4(528.3, 2018, { conversion: 0.385 })).r.warnings!.some((d) => d.unit === 'cryst')).toBe(false);
   });
 });
+
+describe('crystallizer: solubility inside a recycle', () => {
+  it('crystallises F − (1 − r)·σ·(1 − e)·W/(1 − r(1 − e)) with the mother liquor recycled (closed form)', () => {
+    // Fresh 1,000 kg/h NaCl in W = 5,000 kg/h water; half the water (e) evaporates; r = 0.8 of the
+    // saturated mother liquor (σ = 0.36 kg/kg at 25 °C) returns. Water into the crystalliser
+    // W/(1 − r(1 − e)) = 8,333.3 kg/h, mother liquor water 4,166.7 kg/h holding 1,500 kg/h NaCl,
+    // bleed 0.2 of it: 300 kg/h; crystals 1,000 − 300 = 700 kg/h.
+    const plant = doc({
+      basis: 'kg/h',
+      species: { 'NaCl(aq)': {}, 'NaCl(s)': {}, 'H2O(l)': {}, 'H2O(g)': {} },
+      units: {
+        feed: { type: 'feed', flows: { 'NaCl(aq)': 1000, 'H2O(l)': 5000 } },
+        mix: { type: 'mixer' },
+        cryst: {
+          type: 'crystallizer',
+          reactions: [
+            { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
+            { equation: 'NaCl(aq) -> NaCl(s)', key: 'NaCl(aq)', solubility: 'table' },
+          ],
+        },
+        tee: { type: 'splitter', outlets: ['back', 'bleed'], fractions: { back: 0.8, bleed: 0.2 } },
+        salt: { type: 'product' },
+        bleed: { type: 'product' },
+        steam: { type: 'product' },
+      },
+      streams: {
+        f: { from: 'feed.out', to: 'mix.in' },
+        m: { from: 'mix.out', to: 'cryst.in' },
+        xs: { from: 'cryst.crystals', to: 'salt.in' },
+        ml: { from: 'cryst.motherLiquor', to: 'tee.in' },
+        back: { from: 'tee.back', to: 'mix.in' },
+        b: { from: 'tee.bleed', to: 'bleed.in' },
+        v: { from: 'cryst.vapour', to: 'steam.in' },
+      },
+    });
+    const { r } = run(plant);
+    expect(r.streams.m.massFlow['H2O(l)']).toBeCloseTo(5000 / 0.6, 8);
+    expect(r.streams.b.massFlow['NaCl(aq)']).toBeCloseTo(300, 8);
+    expect(r.streams.xs.massFlow['NaCl(s)']).toBeCloseTo(700, 8);
+    expect(worstImbalance(r)).toBeLessThan(1e-12);
+  });
+});
