@@ -71,6 +71,8 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
     },
   });
   model.equations(eq);
+  // A nonlinear unit (contract v2) runs here by the linear relaxation it documents.
+  model.linearize?.(eq, { initial: true, value: () => 0 });
   if (broken || defined.some((d) => !d)) return undefined;
   // The unit's own equations, factorized once (the core's sparse LU).
   let lu: LuFactors | undefined;
