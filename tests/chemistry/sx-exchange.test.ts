@@ -136,3 +136,49 @@ describe('sx exchange: saponification and strip acid dosed to demand around it',
     }
   });
 });
+
+describe('sx exchange: a degree of saponification', () => {
+  it('is the saponification reactor\'s conversion: 60 % of 4 kmol/h HA takes 2.4 kmol/h NaOH (95.99 kg/h); the NaA exchanges, the HA passes', () => {
+    const plant = doc({
+      species: EXCHANGE_SPECIES,
+      units: {
+        fresh: { type: 'feed', flows: { 'HA(org)': 4, 'Diluent(org)': DILUENT_PER_M3 } },
+        sapon: { type: 'reactor', reactions: [{ equation: 'HA(org) + NaOH(aq) -> NaA(org) + H2O(l)', key: 'HA(org)', conversion: 0.6 }], reagents: { 'NaOH(aq)': {} } },
+        settler: { type: 'separator', outlets: ['organic', 'water'], split: { organic: { 'phase:org': 1 } } },
+        aq: { type: 'feed', flows: { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 } },
+        sx: {
+          type: 'sx',
+          stages: 2,
+          oa: 1,
+          extract: { Mn: { equation: SAPONIFIED, D: 10 } },
+        },
+        raffinate: { type: 'product' },
+        loaded: { type: 'product' },
+        water: { type: 'product' },
+      },
+      streams: {
+        f: { from: 'fresh.out', to: 'sapon.in' },
+        s: { from: 'sapon.out', to: 'settler.in' },
+        w: { from: 'settler.water', to: 'water.in' },
+        o: { from: 'settler.organic', to: 'sx.orgIn' },
+        a: { from: 'aq.out', to: 'sx.aqIn' },
+        r: { from: 'sx.aqOut', to: 'raffinate.in' },
+        l: { from: 'sx.orgOut', to: 'loaded.in' },
+      },
+    });
+    const { results: r } = solveDoc(plant);
+    expect(r.reagents.sapon['NaOH(aq)']).toBeCloseTo(2.4 * M('NaOH(aq)'), 10);
+    expect(r.reagents.sapon['NaOH(aq)']).toBeCloseTo(95.99, 2);
+    expect(molar(r, 'o', 'NaA(org)')).toBeCloseTo(2.4, 12);
+    expect(molar(r, 'o', 'HA(org)')).toBeCloseTo(1.6, 12);
+    // 2.4 kmol/h NaA is enough for the 0.990991 kmol/h that E = 10 over 2 stages extracts.
+    expect(molar(r, 'r', 'MnSO4(aq)')).toBeCloseTo(kremserLeft(10, 2), 12);
+    expect(molar(r, 'l', 'NaA(org)')).toBeCloseTo(2.4 - 2 * (1 - kremserLeft(10, 2)), 12);
+    expect(molar(r, 'l', 'HA(org)')).toBeCloseTo(1.6, 12);
+    // One equilibrium per organic product: a second exchange making MnA2 (from HA) is refused.
+    const two = structuredClone(plant);
+    (two.units.sx as { extract: object }).extract = { Mn: { equation: SAPONIFIED, D: 10 }, MnH: { equation: 'MnSO4(aq) + 2 HA(org) -> MnA2(org) + H2SO4(aq)', D: 0.1 } };
+    const [p] = problemsOf(two);
+    expect(p).toMatchObject({ path: 'units.sx.extract.MnH', message: expect.stringMatching(/two exchanges make MnA2\(org\)/) });
+  });
+});
