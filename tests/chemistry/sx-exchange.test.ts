@@ -177,7 +177,7 @@ describe('sx exchange: a degree of saponification', () => {
     expect(molar(r, 'l', 'HA(org)')).toBeCloseTo(1.6, 12);
     // One equilibrium per organic product: a second exchange making MnA2 (from HA) is refused.
     const two = structuredClone(plant);
-    (two.units.sx as { extract: object }).extract = { Mn: { equation: SAPONIFIED, D: 10 }, MnH: { equation: 'MnSO4(aq) + 2 HA(org) -> MnA2(org) + H2SO4(aq)', D: 0.1 } };
+    two.units.sx.extract = { Mn: { equation: SAPONIFIED, D: 10 }, MnH: { equation: 'MnSO4(aq) + 2 HA(org) -> MnA2(org) + H2SO4(aq)', D: 0.1 } };
     const [p] = problemsOf(two);
     expect(p).toMatchObject({ path: 'units.sx.extract.MnH', message: expect.stringMatching(/two exchanges make MnA2\(org\)/) });
   });
