@@ -4,6 +4,7 @@
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
  */
 import { ATOMIC_WEIGHTS } from './chemistry';
+import { energyResults, type HeatBalance } from './duty';
 import type { Diagnostic } from './diagnostics';
 import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
 import { dict } from './records';
@@ -13,7 +14,7 @@ import type { UnitView } from './unit-type';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
-export type SpeciesFlows = Record<string, number>;
+type SpeciesFlows = Record<string, number>;
 
 export interface StreamResult {
   from: string;
@@ -57,6 +58,12 @@ export interface FlowsheetResults {
   warnings?: Diagnostic[];
   /** Species that flow somewhere but have no density or molar volume (they add no volume). */
   volumeMissing?: string[];
+  /** kW per unit with a `T` (positive: heat supplied). Left out when enthalpy data are missing. */
+  duties?: Record<string, number>;
+  /** The plant's heat balance, kW. Left out when enthalpy data are missing. */
+  heatBalance?: HeatBalance;
+  /** Species that flow but have no Hf or cp: the energy results are left out. */
+  energyMissing?: string[];
   /** Figures units compute about themselves after the solve (UnitModel.inspect), by unit id. */
   unitFigures?: Record<string, Record<string, { value: number; unit: string }>>;
   solver: SolverStats;
@@ -65,6 +72,8 @@ export interface FlowsheetResults {
 export function tabulate(solution: Solution): FlowsheetResults {
   const { plant, x } = solution;
   const inspected = inspectUnits(solution);
+  const energy = energyResults(plant, x);
+  const energyKnown = energy.missing.length === 0 && !solution.energyFailure;
   const list = plant.species.list;
   const S = list.length;
   const elements = plant.species.elements;
@@ -109,7 +118,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
       massFlow,
       molarFlow,
       totals: { mass, molar, byPhase },
-      T: x[plant.temperatureOffset + index] - 273.15,
+      ...(energyKnown ? { T: x[plant.temperatureOffset + index] - 273.15 } : {}),
       ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
     };
   }
@@ -178,8 +187,14 @@ export function tabulate(solution: Solution): FlowsheetResults {
     idle: plant.idle,
     specs: specResults(solution),
     ...(Object.keys(inspected.unitFigures).length ? { unitFigures: inspected.unitFigures } : {}),
+    ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
     ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
-    warnings: [...plant.warnings, ...inspected.warnings],
+    warnings: [
+      ...plant.warnings,
+      ...inspected.warnings,
+      ...(energy.missing.length ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+      ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
+    ],
     solver: solution.stats,
   };
 }

@@ -1,15 +1,12 @@
 /**
- * The flowsheet file as JSON Schema, derived from the unit registry's declarations, and the
- * validation of a document against it (ajv). Checks a schema cannot express (balances,
- * connectivity, fractions summing to one) come after, in compile.ts and in the units.
+ * The flowsheet file as JSON Schema, derived from the unit registry's declarations; validation
+ * against it is in validate.ts. Checks a schema cannot express (balances, connectivity, fractions
+ * summing to one) come after, in compile.ts and in the units.
  *
  * The mass and energy balance validates only what it solves: document sections of their own
  * (economics, a unit's equipment) are checked by their own analyses, and are added to the published
  * schema by whoever publishes it (`flowsheetSchema(registry, sections)`).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { joinPath, type Diagnostic } from './diagnostics';
-import { schemaDiagnostics } from './schema-messages';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
 
@@ -24,6 +21,10 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
 export const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
 export const MAX_ID_LENGTH = 256;
+/** Most reactions one unit may list (a real unit lists a handful; series of thousands are a mistake). */
+export const MAX_REACTIONS = 1000;
+/** Most outlets one unit may name. */
+export const MAX_OUTLETS = 1000;
 
 const notes: Schema = {
   description: 'Sources and remarks',
@@ -69,7 +70,7 @@ export function paramSchema(decl: ParamDecl): Schema {
     case 'speciesAmounts':
       return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: MAX_FLOW } };
     case 'names':
-      return { ...base, type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^.]+$' }, minItems: 1, uniqueItems: true };
+      return { ...base, type: 'array', items: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, pattern: '^[^.]+$' }, minItems: 1, maxItems: MAX_OUTLETS, uniqueItems: true };
     case 'fractions':
     case 'selectorFractions':
       return { ...base, type: 'object', additionalProperties: fraction };
@@ -79,10 +80,11 @@ export function paramSchema(decl: ParamDecl): Schema {
       return {
         ...base,
         type: 'array',
+        maxItems: MAX_REACTIONS,
         items: {
           type: 'object',
           properties: {
-            equation: { type: 'string', minLength: 1 },
+            equation: { type: 'string', minLength: 1, maxLength: 10000 },
             key: { type: 'string', minLength: 1 },
             conversion: fraction,
             solubility: { type: 'number', minimum: 0, description: 'Instead of conversion: kg of key per 100 kg of the water left after the reaction, at saturation' },
@@ -177,7 +179,7 @@ const speciesSchema: Schema = {
   },
 };
 
-const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T'] as const;
+const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T', 'duty'] as const;
 
 const specSchema: Schema = {
   type: 'object',
@@ -188,12 +190,14 @@ const specSchema: Schema = {
       type: 'object',
       properties: {
         stream: id,
+        unit: { ...id, description: 'For quantity "duty": the unit whose duty (kW) is held' },
         species: id,
         element: { type: 'string', minLength: 1, maxLength: 3 },
         quantity: { enum: QUANTITIES },
         value: { type: 'number' },
       },
-      required: ['stream', 'quantity', 'value'],
+      required: ['quantity', 'value'],
+      anyOf: [{ required: ['stream'] }, { required: ['unit'] }],
       additionalProperties: false,
     },
     adjust: {
@@ -290,55 +294,5 @@ export function flowsheetSchema(registry: UnitRegistry, extra: SchemaSections = 
   };
 }
 
-interface Validators {
-  ajv: Ajv;
-  envelope: ValidateFunction;
-  /** Compiled on first use: a file seldom uses every unit type. */
-  units: Map<string, ValidateFunction>;
-}
-
-const validatorCache = new WeakMap<UnitRegistry, Validators>();
-
-function validators(registry: UnitRegistry): Validators {
-  let v = validatorCache.get(registry);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    v = { ajv, envelope: ajv.compile(envelopeSchema()), units: new Map() };
-    validatorCache.set(registry, v);
-  }
-  return v;
-}
-
-/** The core's own wording for the few messages where ajv's is unclear. */
-const coreMessages = (e: ErrorObject): string | undefined => {
-  if (e.keyword === 'pattern') return 'must be written "<unitId>.<port>"';
-  if (e.keyword === 'anyOf') return 'must be a number, or an object of the allowed form';
-  return undefined;
-};
-
-const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, coreMessages);
-
-export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnostic[] {
-  return collect(validators(registry).envelope, doc, '');
-}
-
-export function validateUnitParams(unitId: string, unit: { type: string }, registry: UnitRegistry): Diagnostic[] {
-  const base = joinPath('units', unitId);
-  const all = validators(registry);
-  const type = registry.get(unit.type);
-  let v = all.units.get(unit.type);
-  if (!v && type) {
-    v = all.ajv.compile(unitSchema(type));
-    all.units.set(unit.type, v);
-  }
-  if (!v) {
-    return [
-      {
-        path: joinPath(base, 'type'),
-        message: `unit "${unitId}": type "${unit.type}" does not exist (known types: ${[...registry.keys()].join(', ')})`,
-        unit: unitId,
-      },
-    ];
-  }
-  return collect(v, unit, base).map((d) => ({ ...d, message: `unit "${unitId}" (${unit.type}): ${d.message}`, unit: unitId }));
-}
+/** Validation lives in validate.ts; re-exported here for older imports. */
+export { validateEnvelope, validateUnitParams } from './validate';

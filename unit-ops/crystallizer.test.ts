@@ -52,6 +52,8 @@ function coso4(kgCoSO4: number, kgWater: number, crystallise: Record<string, num
       feed: { type: 'feed', flows: { 'CoSO4(aq)': kgCoSO4, 'H2O(l)': kgWater } },
       cryst: {
         type: 'crystallizer',
+        // Held at 25 °C (vacuum evaporation): the table's temperature, and its duty is reported.
+        T: 25,
         reactions: [
           { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
           { equation: 'CoSO4(aq) + 7 H2O(l) -> CoSO4·7H2O(s)', key: 'CoSO4(aq)', ...crystallise },
@@ -136,6 +138,7 @@ describe('crystallizer: solubility inside a recycle', () => {
         mix: { type: 'mixer' },
         cryst: {
           type: 'crystallizer',
+          T: 25,
           reactions: [
             { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
             { equation: 'NaCl(aq) -> NaCl(s)', key: 'NaCl(aq)', solubility: 'table' },

@@ -107,7 +107,7 @@ function modeDetail(m: ModeEconomics): string {
   return out.join('\n');
 }
 
-export function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[]): string {
+function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[]): string {
   const out: string[] = [`Economics — ${name} (${currency}; per operating hour unless stated)`, '', sideBySide(modes, currency), ''];
   for (const m of modes) out.push(modeDetail(m));
   if (year) {
