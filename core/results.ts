@@ -251,7 +251,7 @@ function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<Flowsh
 }
 
 /** A unit's ports, internals and their values in the solved (or last) state x. */
-export function unitView(plant: CompiledFlowsheet, unit: CompiledUnit, x: Float64Array): UnitView {
+function unitView(plant: CompiledFlowsheet, unit: CompiledUnit, x: Float64Array): UnitView {
   const S = plant.species.list.length;
   return {
     nSpecies: S,

@@ -14,7 +14,7 @@
 import type { CompileContext, EquationBuilder, UnitState } from '../core/unit-type';
 import { fmt } from './equations';
 
-export const RELAXED_SHARE = 0.1;
+const RELAXED_SHARE = 0.1;
 
 export interface CakeParams {
   entrainment?: number;

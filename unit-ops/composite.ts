@@ -21,7 +21,7 @@ import { checkSelectors, selectValue } from './selectors';
 export type Routing = (k: number) => readonly number[];
 
 /** A cake given by its moisture: outlets (indices into `outlets`) and kg liquor per kg solids caught. */
-export interface CakeSplit {
+interface CakeSplit {
   cake: number;
   liquor: number;
   moisture: number;

@@ -27,7 +27,7 @@ export interface ReagentSpec {
   net?: boolean;
 }
 
-export type CompiledStep = CompiledReaction & { key: number; conversion?: number; limit?: SolubilityLimit };
+type CompiledStep = CompiledReaction & { key: number; conversion?: number; limit?: SolubilityLimit };
 
 export interface ReactionSet {
   reactions: ReadonlyArray<CompiledStep>;

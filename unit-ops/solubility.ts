@@ -29,7 +29,7 @@ export interface SolubilityLimit {
   origin: string;
 }
 
-export const DEFAULT_T = 25;
+const DEFAULT_T = 25;
 
 /** Resolves `solubility` (a number, or "table") of reaction `r`; undefined after an error. */
 export function resolveSolubility(

@@ -10,7 +10,7 @@ import type { CompileContext, CompiledReaction } from '../core/unit-type';
 import { fmt } from './equations';
 
 export type Isotherm = { pH50: number; slope: number };
-export type Distribution = number | Isotherm;
+type Distribution = number | Isotherm;
 export type ExtractEntry = Distribution | { equation: string; D: Distribution };
 
 /** An isotherm's D: fixed, or computed from the stage's pH. */
@@ -115,5 +115,3 @@ function stageD(dist: Distribution, pH: number | undefined, at: string, ctx: Com
   return { fixed: D };
 }
 
-/** ν of species k in an exchange (0 when absent). */
-export const nuIn = (e: Exchange, k: number): number => e.terms.find((t) => t.k === k)?.nu ?? 0;

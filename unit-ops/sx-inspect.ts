@@ -10,7 +10,7 @@ import type { Exchange } from './sx-exchange';
 import { stageD } from './sx-isotherm';
 import type { StageIndex, StageModel } from './sx-stage';
 
-export const OA_TOLERANCE = 0.05;
+const OA_TOLERANCE = 0.05;
 /** A reactant's phase amount within this share of its flows through the stage counts as exhausted. */
 const EXHAUSTED = 1e-9;
 

@@ -9,7 +9,7 @@ import { acidBaseCounts, plainHydrogenIon, sulfateHydrogenIon, type AcidBaseCoun
 import type { SpeciesTable } from '../core/species';
 import type { Isotherm, StageD } from './sx-exchange';
 
-export const NEUTRAL_PH = 7;
+const NEUTRAL_PH = 7;
 
 export interface StagePH {
   pH: number;
@@ -30,7 +30,7 @@ export function phModel(species: SpeciesTable): (flows: Float64Array) => StagePH
 }
 
 /** D at pH, and dD/dpH. */
-export function isothermD(iso: Isotherm, pH: number): [number, number] {
+function isothermD(iso: Isotherm, pH: number): [number, number] {
   const D = 10 ** (iso.slope * (pH - iso.pH50));
   return [D, D * iso.slope * Math.LN10];
 }

@@ -35,7 +35,7 @@ export type Bucket = 'aq' | 'org' | 'other';
 
 /** A share of a phase entrained in the other outflow: a constant, or an unknown (its index in the stage block). */
 /** φ = ρ·ψ with ψ the stage's unknown; `relaxed` is φ at the relaxation. */
-export type VariableShare = { unknown: number; relaxed: number; rho: number };
+type VariableShare = { unknown: number; relaxed: number; rho: number };
 export type Share = { value: number } | VariableShare;
 
 export interface StageModel {

@@ -6,7 +6,7 @@ import { phModel } from './sx-isotherm';
 import { writeStage, type Bucket, type Share, type StageIndex, type StageModel } from './sx-stage';
 
 /** Entrainment below this volume fraction is none. */
-export const MIN_ENTRAINMENT = 1e-12;
+const MIN_ENTRAINMENT = 1e-12;
 
 interface SxParams {
   stages: number;

@@ -9,7 +9,7 @@ interface WasherParams {
 }
 
 /** Relative disagreement between the declared and the fed wash ratio above which the unit warns. */
-export const RATIO_TOLERANCE = 0.05;
+const RATIO_TOLERANCE = 0.05;
 
 /**
  * Countercurrent washing of a filter cake (or a thickener underflow) over N ideal stages. The cake
