@@ -57,6 +57,8 @@ export function compileReactions(
     if (step) reactions.push(step);
     else ok = false;
   });
+  const consumed = new Set<number>();
+  for (const rx of reactions) for (const t of rx.terms) if (t.nu < 0) consumed.add(t.k);
   const reagents: ReactionSet['reagents'][number][] = [];
   for (const [id, spec] of Object.entries(reagentSpecs)) {
     const at = `${reagentsPath}[${JSON.stringify(id)}]`;
@@ -65,7 +67,7 @@ export function compileReactions(
       ok = false;
       continue;
     }
-    if (ok && !reactions.some((rx) => rx.terms.some((t) => t.k === k && t.nu < 0))) {
+    if (ok && !consumed.has(k)) {
       ctx.error(at, `reagent "${id}" is not consumed by any reaction of this unit`, { species: id });
       ok = false;
       continue;
@@ -98,14 +100,23 @@ function compileStep(spec: ReactionSpec, r: number, at: string, ctx: CompileCont
   return limit && { ...compiled, key, limit };
 }
 
+/** Per species, the reactions that change it, in order: [reaction index, ν]. Built once. */
+type SpeciesIndex = ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+
+function indexBySpecies(set: ReactionSet, nSpecies: number): SpeciesIndex {
+  const touching: [number, number][][] = Array.from({ length: nSpecies }, () => []);
+  set.reactions.forEach((rx, r) => rx.terms.forEach((t) => touching[t.k].push([r, t.nu])));
+  return touching;
+}
+
 /** Σ (variable, coefficient) of species k available to reaction r: inlets, its dose, the reactions before. */
-function availableTerms(set: ReactionSet, eq: EquationBuilder, inlets: readonly number[], doseOf: Map<number, number>, extent: (r: number) => number, k: number, r: number): [number, number][] {
+function availableTerms(touching: SpeciesIndex, eq: EquationBuilder, inlets: readonly number[], doseOf: Map<number, number>, extent: (r: number) => number, k: number, r: number): [number, number][] {
   const terms: [number, number][] = inlets.map((base) => [base + k, 1]);
   const dose = doseOf.get(k);
   if (dose !== undefined) terms.push([eq.internal(dose), 1]);
-  for (let p = 0; p < r; p++) {
-    const nu = set.reactions[p].terms.find((t) => t.k === k)?.nu;
-    if (nu) terms.push([extent(p), nu]);
+  for (const [p, nu] of touching[k]) {
+    if (p >= r) break;
+    terms.push([extent(p), nu]);
   }
   return terms;
 }
@@ -118,8 +129,10 @@ function availableTerms(set: ReactionSet, eq: EquationBuilder, inlets: readonly 
 export function reactionModel(set: ReactionSet, nSpecies: number, firstInternal = 0) {
   const nR = set.reactions.length;
   const doseOf = new Map(set.reagents.map((g, i) => [g.species, firstInternal + nR + i]));
+  const touching = indexBySpecies(set, nSpecies);
+  const keyNu = set.reactions.map((rx) => -rx.terms.find((t) => t.k === rx.key)!.nu);
   const extentOf = (eq: EquationBuilder) => (r: number) => eq.internal(firstInternal + r);
-  const available = (eq: EquationBuilder, inlets: readonly number[], k: number, r: number) => availableTerms(set, eq, inlets, doseOf, extentOf(eq), k, r);
+  const available = (eq: EquationBuilder, inlets: readonly number[], k: number, r: number) => availableTerms(touching, eq, inlets, doseOf, extentOf(eq), k, r);
   return {
     internals: nR + set.reagents.length,
     reagents: set.reagents.map((g, i) => ({ species: g.species, internal: firstInternal + nR + i })),
@@ -133,13 +146,12 @@ export function reactionModel(set: ReactionSet, nSpecies: number, firstInternal 
     equations(eq: EquationBuilder, inlets: readonly number[], out: number): void {
       set.reactions.forEach((rx, r) => {
         if (rx.conversion === undefined) return;
-        const nuKey = -rx.terms.find((t) => t.k === rx.key)!.nu;
         eq.begin(extentOf(eq)(r));
         eq.term(extentOf(eq)(r), 1);
-        for (const [v, c] of available(eq, inlets, rx.key, r)) eq.term(v, (-rx.conversion / nuKey) * c);
+        for (const [v, c] of available(eq, inlets, rx.key, r)) eq.term(v, (-rx.conversion / keyNu[r]) * c);
       });
-      writeDoses(set, eq, inlets, firstInternal);
-      writeOutlets(set, eq, inlets, out, doseOf, extentOf(eq), nSpecies);
+      writeDoses(set, touching, eq, inlets, firstInternal);
+      writeOutlets(touching, eq, inlets, out, doseOf, extentOf(eq), nSpecies);
     },
     linearize(eq: EquationBuilder, state: UnitState, inlets: readonly number[], molarMass: (k: number) => number): void {
       set.reactions.forEach((rx, r) => {
@@ -151,31 +163,26 @@ export function reactionModel(set: ReactionSet, nSpecies: number, firstInternal 
 }
 
 /** dose_R = (1 + excess)·Σ_r (−ν_r,R)·ξ_r, less what enters when dosed net. */
-function writeDoses(set: ReactionSet, eq: EquationBuilder, inlets: readonly number[], firstInternal: number): void {
+function writeDoses(set: ReactionSet, touching: SpeciesIndex, eq: EquationBuilder, inlets: readonly number[], firstInternal: number): void {
   const nR = set.reactions.length;
   set.reagents.forEach((g, i) => {
     const dose = eq.internal(firstInternal + nR + i);
     eq.begin(dose);
     eq.term(dose, 1);
-    set.reactions.forEach((rx, r) => {
-      const nu = rx.terms.find((t) => t.k === g.species)?.nu;
-      if (nu) eq.term(eq.internal(firstInternal + r), (1 + g.excess) * nu);
-    });
+    for (const [r, nu] of touching[g.species]) eq.term(eq.internal(firstInternal + r), (1 + g.excess) * nu);
     if (g.net) for (const base of inlets) eq.term(base + g.species, 1);
   });
 }
 
 /** out[k] = in[k] + dose[k] + Σ_r ν_r,k·ξ_r. */
-function writeOutlets(set: ReactionSet, eq: EquationBuilder, inlets: readonly number[], out: number, doseOf: Map<number, number>, extent: (r: number) => number, nSpecies: number): void {
-  const produced: { r: number; nu: number }[][] = Array.from({ length: nSpecies }, () => []);
-  set.reactions.forEach((rx, r) => rx.terms.forEach((t) => produced[t.k].push({ r, nu: t.nu })));
+function writeOutlets(touching: SpeciesIndex, eq: EquationBuilder, inlets: readonly number[], out: number, doseOf: Map<number, number>, extent: (r: number) => number, nSpecies: number): void {
   for (let k = 0; k < nSpecies; k++) {
     eq.begin(out + k);
     eq.term(out + k, 1);
     for (const base of inlets) eq.term(base + k, -1);
     const dose = doseOf.get(k);
     if (dose !== undefined) eq.term(eq.internal(dose), -1);
-    for (const { r, nu } of produced[k]) eq.term(extent(r), -nu);
+    for (const [r, nu] of touching[k]) eq.term(extent(r), -nu);
   }
 }
 
