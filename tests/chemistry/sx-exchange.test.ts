@@ -182,3 +182,15 @@ describe('sx exchange: a degree of saponification', () => {
     expect(p).toMatchObject({ path: 'units.sx.extract.MnH', message: expect.stringMatching(/two exchanges make MnA2\(org\)/) });
   });
 });
+
+describe('sx exchange: names like Object.prototype members', () => {
+  it('takes an exchange named "constructor" as any other name', () => {
+    const plant = extraction({ N: 2, D: 10 });
+    plant.units.sx.extract = { constructor: { equation: SAPONIFIED, D: 10 } };
+    const { results: r } = solveDoc(plant);
+    expect(molar(r, 'r', 'MnSO4(aq)')).toBeCloseTo(kremserLeft(10, 2), 12);
+    const overloaded = extraction({ N: 2, D: 10, naA: 0.5 });
+    overloaded.units.sx.extract = { constructor: { equation: SAPONIFIED, D: 10 } };
+    expect(problemsOf(overloaded)[0].path).toBe('units.sx.extract.constructor');
+  });
+});
