@@ -20,7 +20,7 @@ export function checkMemory(doc: unknown): void {
   const heap = getHeapStatistics();
   const available = heap.heap_size_limit - heap.used_heap_size;
   if (needed <= available) return;
-  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
+  const gb = (b: number) => (b < 2 ** 30 ? `${Math.round(b / 2 ** 20)} MB` : `${(b / 2 ** 30).toFixed(1)} GB`);
   throw new FlexsheetError([
     {
       path: '(file)',

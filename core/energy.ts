@@ -128,7 +128,7 @@ export function boundaryEnthalpy(plant: CompiledFlowsheet, u: number, state: Uni
 }
 
 /** Writes the row r(x) = 0 of unknown `target`, linearised at the state: Σ c·v = Σ c·v* − r. */
-export function writeLinearised(eq: EquationBuilder, target: number, r: number, terms: readonly [number, number][], state: UnitState, shift = 0): void {
+function writeLinearised(eq: EquationBuilder, target: number, r: number, terms: readonly [number, number][], state: UnitState, shift = 0): void {
   let jx = 0;
   for (const [v, c] of terms) jx += c * state.value(v);
   eq.begin(target, jx - r - shift);
