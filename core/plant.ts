@@ -14,12 +14,11 @@ import { compileWith, adjustParams } from './adjust';
 import { compileFlowsheet, type CompileOptions, type CompiledFlowsheet } from './compile';
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { checkFlows } from './flows-check';
-import { solveSystem, type LinearSolver } from './newton';
+import { solveSystem } from './newton';
 import { PlantSystem, stateOf } from './numbers';
 import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, type Segment } from './params';
 import { tabulate, unitRefusals, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
-import { solveSparse } from './sparse';
 import { adiabaticAtBounds, flowsWithoutEnthalpy } from './energy';
 import { holdSpecsAtBounds } from './spec-bounds';
 import { sweep, type SweepAxis, type SweepOptions, type SweepTable } from './sweep';
@@ -51,15 +50,13 @@ export interface Solution {
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-const directSolver: LinearSolver = { solve: (A, b) => solveSparse(A, b) };
-
 export class Plant {
   private compiled: CompiledFlowsheet;
   private system: PlantSystem | undefined;
   private dirty = new Set<number>();
   private last: Solution | undefined;
 
-  constructor(compiled: CompiledFlowsheet, private readonly linear: LinearSolver = directSolver) {
+  constructor(compiled: CompiledFlowsheet) {
     this.compiled = compiled;
   }
 
@@ -96,7 +93,7 @@ export class Plant {
     // Mass first, energy on top of it, unless the mass balance reads temperatures.
     const coupled = system.massDependsOnTemperature();
     for (const w of system.setEnergy(coupled)) system.refill(w, initial);
-    let outcome = solveSystem(system, this.linear);
+    let outcome = solveSystem(system);
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
     // When a species without enthalpy data flows, the energy results are left out: do not solve them.
@@ -104,7 +101,7 @@ export class Plant {
       const mass = outcome;
       const state = stateOf(mass.x, false);
       for (const w of system.setEnergy(true)) system.refill(w, state);
-      const withEnergy = solveSystem(system, this.linear, { start: mass.x });
+      const withEnergy = solveSystem(system, { start: mass.x });
       if (withEnergy.ok) {
         energyHistory = withEnergy.history;
         outcome = { ...withEnergy, iterations: mass.iterations + withEnergy.iterations, history: mass.history };
@@ -190,7 +187,7 @@ export class Plant {
     const specs = this.compiled.specs.map((s, j) => (fixed.has(j) ? { ...s, start: fixed.get(j)!, fixedAt: fixed.get(j)! } : s));
     const copy: CompiledFlowsheet = { ...this.compiled, specs };
     const system = new PlantSystem(copy, stateOf(new Float64Array(copy.nUnknowns), true));
-    const outcome = solveSystem(system, this.linear);
+    const outcome = solveSystem(system);
     return outcome.ok ? outcome.x : undefined;
   }
 
