@@ -46,18 +46,31 @@ export interface Solution {
   energyHistory: number[];
   /** Why the energy balance has no answer while the mass balance has (temperatures then mean nothing). */
   energyFailure?: Diagnostic[];
+  /** The mass balance alone was asked for (PlantOptions.energy false). */
+  energySkipped?: boolean;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export interface PlantOptions {
+  /**
+   * Solve the energy balance on top of the mass balance (default). false: the mass balance alone,
+   * every stream at 25 °C or its unit's T, no duties (reconciliation, a study of flows only). A plant
+   * whose mass balance reads temperatures solves both together either way.
+   */
+  energy?: boolean;
+}
 
 export class Plant {
   private compiled: CompiledFlowsheet;
   private system: PlantSystem | undefined;
   private dirty = new Set<number>();
   private last: Solution | undefined;
+  private readonly energy: boolean;
 
-  constructor(compiled: CompiledFlowsheet) {
+  constructor(compiled: CompiledFlowsheet, options: PlantOptions = {}) {
     this.compiled = compiled;
+    this.energy = options.energy ?? true;
   }
 
   get flowsheet(): CompiledFlowsheet {
@@ -96,8 +109,10 @@ export class Plant {
     let outcome = solveSystem(system);
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
+    let energySkipped = false;
     // When a species without enthalpy data flows, the energy results are left out: do not solve them.
-    if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
+    if (!this.energy && !coupled) energySkipped = true;
+    else if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
       const mass = outcome;
       const state = stateOf(mass.x, false);
       for (const w of system.setEnergy(true)) system.refill(w, state);
@@ -132,6 +147,7 @@ export class Plant {
       newtonHistory: outcome.history,
       energyHistory,
       ...(energyFailure ? { energyFailure } : {}),
+      ...(energySkipped ? { energySkipped } : {}),
       stats: {
         unknowns: this.compiled.nUnknowns,
         nonzeros: system.A.rowPtr[system.A.n],
@@ -256,6 +272,6 @@ function refusal(path: string, message: string): FlexsheetError {
 }
 
 /** Reads, checks and compiles a flowsheet into a plant that can be changed and re-solved. */
-export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): Plant {
-  return new Plant(compileFlowsheet(input, registry, options));
+export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions & PlantOptions = {}): Plant {
+  return new Plant(compileFlowsheet(input, registry, options), options);
 }

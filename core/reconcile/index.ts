@@ -68,7 +68,7 @@ export interface ReconciledRunDetail extends ReconciledRun {
  */
 export function reconcileRuns(input: unknown, registry: UnitRegistry, data: string | readonly Measurement[], options: RunOptions = {}): ReconciledRun[] {
   const plant = compileFlowsheet(input, registry, { mode: options.mode });
-  return reconcileData(plant, solvePlant(plant).x, data, options);
+  return reconcileData(plant, solvePlant(plant, { energy: false }).x, data, options);
 }
 
 /** As reconcileRuns, for a plant already compiled and solved (or a reconciler kept from an earlier call). */
@@ -112,7 +112,7 @@ export function createPilotSession(registry: UnitRegistry): PilotSession {
       const k = JSON.stringify([options.mode ?? null, doc]);
       if (k !== key || !state) {
         const plant = compileFlowsheet(doc, registry, { mode: options.mode });
-        const nominal = solvePlant(plant).x;
+        const nominal = solvePlant(plant, { energy: false }).x;
         state = { plant, nominal, reconciler: createReconciler(plant, nominal, { volumes: options.volumes }) };
         key = k;
       }
