@@ -118,6 +118,12 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
   let pinned = 0;
   const fail = (why: string): BlockOutcome => ({ ok: false, history, diagnostic: notConverged(system, rows, r, scale, history, writers, why) });
   snapRoundingInputs(system, context, c, rows, x);
+  // The step as a correction, A_cc·δ = −r (not A_cc·x = b): its rounding is relative to δ, which
+  // vanishes as the iterates converge, so a block's rows of small flows beside large ones (an SX
+  // stage's raffinate metal, a washed cake's salt) converge below the tolerance too. Off the block
+  // δ is 0, so solveBlock takes nothing from upstream.
+  const rhs = new Float64Array(x.length);
+  const delta = new Float64Array(x.length);
   for (let iteration = 0; ; iteration++) {
     const f = system.factorise();
     if (!f.ok) return fail(`its Jacobian is singular at iteration ${iteration + 1} (${f.reason})`);
@@ -130,7 +136,9 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
     if (stalled(history)) return fail(`it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`);
     const full = Float64Array.from(x);
     try {
-      f.factors.solveBlock(c, system.b, full);
+      rows.forEach((i, t) => (rhs[i] = -r[t]));
+      f.factors.solveBlock(c, rhs, delta);
+      for (const i of rows) full[i] = x[i] + delta[i];
     } catch (e) {
       return fail(`its Jacobian is singular at iteration ${iteration + 1} (${(e as Error).message})`);
     }
