@@ -179,10 +179,10 @@ function writeEquilibrium(eq: EquationBuilder, m: StageModel, ex: Exchange, st: 
 }
 
 /**
- * The row of u = D·g linearised with D's dependence (on the pH) on the smaller side: F = u − D·g
- * when u ≥ D·g, else F = u/D − g. Both are exact when D is fixed; at u = D·g they are the same row
- * up to the factor D. Far from equilibrium a Newton step then follows the mass balance instead of a
- * first-order D that could turn negative.
+ * The row of u = D·g: the residual u − D·g, its Jacobian exact but for D's dependence (on the pH),
+ * which is weighted by the smaller side, min(g, u/D), instead of g. At equilibrium (u = D·g) that is
+ * the exact Jacobian, so the Newton converges quadratically; far from it a step cannot ask for a
+ * negative D through the larger side (an isotherm of slope 2.5 swings D a hundredfold per 0.8 pH).
  */
 function writeBalanced(
   eq: EquationBuilder,
@@ -195,13 +195,13 @@ function writeBalanced(
   dD: Map<number, number>,
   state: UnitState,
 ): void {
-  const ahead = u >= D * g;
+  const weight = D > 0 ? Math.min(g, u / D) : g;
   const J = new Map<number, number>();
   const add = (v: number, c: number) => J.set(v, (J.get(v) ?? 0) + c);
-  for (const [v, c] of du) add(v, ahead ? c : c / D);
-  for (const [v, c] of dg) add(v, ahead ? -D * c : -c);
-  for (const [v, c] of dD) add(v, ahead ? -g * c : (-u / (D * D)) * c);
-  let rhs = -(ahead ? u - D * g : u / D - g);
+  for (const [v, c] of du) add(v, c);
+  for (const [v, c] of dg) add(v, -D * c);
+  for (const [v, c] of dD) add(v, -weight * c);
+  let rhs = -(u - D * g);
   for (const [v, c] of J) rhs += c * state.value(v);
   eq.begin(target, rhs);
   for (const [v, c] of J) eq.term(v, c);

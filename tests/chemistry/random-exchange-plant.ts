@@ -73,7 +73,12 @@ export function buildExchangePlant(p: ExchangePlantSpec): FlowsheetDoc {
   }
   const feedFlows: Record<string, number> = { 'H2O(l)': WATER_PER_M3, 'H[+](aq)': p.acid, 'SO4[2-](aq)': total + p.acid / 2 };
   present.forEach((m) => (feedFlows[`${m}[2+](aq)`] = p.metals[METALS.indexOf(m)]));
-  const organic = { [`${reagent}(org)`]: 2 * total * p.extractant, 'Diluent(org)': (800 * p.diluentM3) / 170.34 };
+  // A saponified organic keeps a quarter of its extractant as HA (the Na exchange leaves it be), so
+  // that the HA-only strip never runs dry at the loaded end, where entrained raffinate brings metal.
+  const need = 2 * total * p.extractant;
+  const organic: Record<string, number> = p.saponified
+    ? { 'NaA(org)': need, 'HA(org)': need / 4, 'Diluent(org)': (800 * p.diluentM3) / 170.34 }
+    : { 'HA(org)': need, 'Diluent(org)': (800 * p.diluentM3) / 170.34 };
   // The strip returns HA: recycled organic brings back HA but no NaA, so a saponified circuit's
   // NaA all comes with the make-up (else the extractant is overloaded, and refused).
   const makeup = Object.fromEntries(Object.entries(organic).map(([k, v]) => [k, k === 'NaA(org)' ? v : v * (1 - p.recycle)]));
