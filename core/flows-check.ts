@@ -19,7 +19,8 @@ const BLOCK_ROUNDING = 1e-13;
 export function checkFlows(system: PlantSystem, x: Float64Array): Diagnostic[] {
   const { A, b, isFlow } = system;
   const negative: number[] = [];
-  const floor = blockFloors(system, x);
+  let floors: ((v: number) => number) | undefined;
+  const floor = (v: number) => (floors ??= blockFloors(system, x))(v);
   for (let v = 0; v < x.length; v++) {
     if (!isFlow[v] || x[v] >= 0) continue;
     let terms = Math.abs(b[v]);

@@ -23,6 +23,11 @@ export interface NewtonOptions {
   maxIterations?: number;
   /** Start from this state instead of the relaxation. */
   start?: Float64Array;
+  /**
+   * The relaxation's answer before the rows that changed since: only the blocks from the first
+   * changed one on are solved again (a re-solve after one changed number).
+   */
+  previous?: Float64Array;
 }
 
 export type NewtonResult =
@@ -45,9 +50,13 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
   let x: Float64Array;
   if (options.start) x = Float64Array.from(options.start);
   else {
-    const first = f.factors.solve(system.b);
-    if (!first.ok) return { ok: false, failure: first };
-    x = first.x;
+    const again = options.previous && resolveFrom(system, f.factors, f.plan, f.firstChanged, options.previous);
+    if (again) x = again;
+    else {
+      const first = f.factors.solve(system.b);
+      if (!first.ok) return { ok: false, failure: first };
+      x = first.x;
+    }
   }
   if (!system.nonlinear.length) return { ok: true, x, iterations: 0, history: [] };
 
@@ -56,13 +65,15 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
   if (system.patternChanged) return solveAfterRebuild(system, x, options);
   f = system.factorise();
   if (!f.ok) return { ok: false, failure: f };
-  const context = blockContext(system, f.plan, x);
+  const plan = f.plan;
+  let factors = f.factors;
+  const context = blockContext(system, plan, x);
   const history: number[] = [];
   let iterations = 0;
   let changed = false;
-  for (let c = 0; c < f.plan.blockCount; c++) {
+  for (let c = 0; c < plan.blockCount; c++) {
     if (!context.nonlinearBlock[c]) {
-      if (changed) f.factors.solveBlock(c, system.b, x);
+      if (changed) factors.solveBlock(c, system.b, x);
       continue;
     }
     changed = true;
@@ -71,9 +82,39 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
     if (outcome.history[0] > tolerance) history.push(...outcome.history);
     iterations += outcome.history.length - 1;
     if (!outcome.ok) return { ok: false, x, diagnostics: [outcome.diagnostic] };
-    f = { ok: true, factors: outcome.factors, plan: f.plan };
+    factors = outcome.factors;
   }
   return { ok: true, x, iterations, history };
+}
+
+/**
+ * The blocks from `first` on solved again by substitution from the previous answer, with the
+ * residual of their rows checked as the full solve checks it; undefined when that check fails
+ * (then the full, refined solve is done).
+ */
+function resolveFrom(system: PlantSystem, factors: Factors, plan: SolvePlan, first: number, previous: Float64Array): Float64Array | undefined {
+  const x = Float64Array.from(previous);
+  if (first >= plan.blockCount) return x;
+  for (let c = first; c < plan.blockCount; c++) factors.solveBlock(c, system.b, x);
+  const { A, b } = system;
+  let worst = 0;
+  let normA = 0;
+  let normX = 0;
+  let normB = 0;
+  for (let i = 0; i < system.n; i++) {
+    normX = Math.max(normX, Math.abs(x[i]));
+    if (plan.componentOf[i] < first) continue;
+    let s = -b[i];
+    let rowA = 0;
+    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
+      s += A.values[p] * x[A.colIdx[p]];
+      rowA += Math.abs(A.values[p]);
+    }
+    worst = Math.max(worst, Math.abs(s));
+    normA = Math.max(normA, rowA);
+    normB = Math.max(normB, Math.abs(b[i]));
+  }
+  return Number.isFinite(worst) && worst <= 1e-9 * (normA * normX + normB) ? x : undefined;
 }
 
 /** A nonlinear row left the pattern: the system was built again; start over from x on the new pattern. */

@@ -102,6 +102,13 @@ export class PlantSystem {
    * are solved together.
    */
   massDependsOnTemperature(): boolean {
+    if (this.coupled === undefined) this.coupled = this.scanCoupling();
+    return this.coupled;
+  }
+
+  private coupled: boolean | undefined;
+
+  private scanCoupling(): boolean {
     const { rowPtr, colIdx } = this.A;
     const t0 = this.plant.temperatureOffset;
     const t1 = t0 + this.plant.streams.length;
@@ -140,6 +147,7 @@ export class PlantSystem {
     this.patternChanged = false;
     this.plan = undefined;
     this.factors = undefined;
+    this.coupled = undefined;
     this.rowChanged.fill(0);
     this.changedRows = [];
   }
@@ -220,17 +228,21 @@ export class PlantSystem {
    * The factors of the current values: the pattern analysed once (SCC blocks, ordering), every block
    * factorised the first time, then only the blocks whose rows changed refactorised.
    */
-  factorise(): { ok: true; factors: Factors; plan: SolvePlan } | SparseSolveFailure {
+  factorise(): { ok: true; factors: Factors; plan: SolvePlan; firstChanged: number } | SparseSolveFailure {
     if (this.patternChanged) throw new Error('factorise: the pattern changed; build first');
     this.plan ??= analyse(this.A);
     const plan = this.plan;
+    /** The first block (in solve order) whose rows changed: blocks before it keep their answer. */
+    let firstChanged = plan.blockCount;
     if (!this.factors) {
       const f = factor(plan, this.A);
       if (!f.ok) return f;
       this.factors = f.factors;
+      firstChanged = 0;
     } else if (this.changedRows.length) {
       const blocks = new Set<number>();
       for (const row of this.changedRows) blocks.add(plan.componentOf[row]);
+      for (const c of blocks) firstChanged = Math.min(firstChanged, c);
       const r = this.factors.refactor(this.A, blocks);
       if (!r.ok) {
         this.clearChanged();
@@ -238,7 +250,7 @@ export class PlantSystem {
       }
     }
     this.clearChanged();
-    return { ok: true, factors: this.factors, plan };
+    return { ok: true, factors: this.factors, plan, firstChanged };
   }
 
   /** The plan of the current pattern, once analysed. */

@@ -67,6 +67,17 @@ export class Plant {
   private dirty = new Set<number>();
   private last: Solution | undefined;
   private readonly energy: boolean;
+  private relaxed: Float64Array | undefined;
+  /** The stream temperatures of the last energy balance solved. */
+  private temperatures: Float64Array | undefined;
+
+  private warmTemperatures(x: Float64Array): Float64Array {
+    const t = this.temperatures;
+    if (!t || t.length !== this.compiled.streams.length) return x;
+    const start = Float64Array.from(x);
+    start.set(t, this.compiled.temperatureOffset);
+    return start;
+  }
 
   constructor(compiled: CompiledFlowsheet, options: PlantOptions = {}) {
     this.compiled = compiled;
@@ -106,7 +117,9 @@ export class Plant {
     // Mass first, energy on top of it, unless the mass balance reads temperatures.
     const coupled = system.massDependsOnTemperature();
     for (const w of system.setEnergy(coupled)) system.refill(w, initial);
-    let outcome = solveSystem(system);
+    let outcome = solveSystem(system, { previous: this.relaxed });
+    // The relaxation's answer, for the next re-solve (only the blocks after a changed row are redone).
+    if (outcome.ok && !system.nonlinear.length) this.relaxed = outcome.x;
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
     let energySkipped = false;
@@ -114,10 +127,13 @@ export class Plant {
     if (!this.energy && !coupled) energySkipped = true;
     else if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
       const mass = outcome;
-      const state = stateOf(mass.x, false);
+      // The temperatures of the last answer are a better start than 25 °C (a re-solve after one number).
+      const start = this.warmTemperatures(mass.x);
+      const state = stateOf(start, false);
       for (const w of system.setEnergy(true)) system.refill(w, state);
-      const withEnergy = solveSystem(system, { start: mass.x });
+      const withEnergy = solveSystem(system, { start });
       if (withEnergy.ok) {
+        this.temperatures = withEnergy.x.slice(this.compiled.temperatureOffset, this.compiled.temperatureOffset + this.compiled.streams.length);
         energyHistory = withEnergy.history;
         outcome = { ...withEnergy, iterations: mass.iterations + withEnergy.iterations, history: mass.history };
       }
