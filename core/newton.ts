@@ -158,6 +158,13 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
   let polished = false;
   let pinned = 0;
   const fail = (why: string): BlockOutcome => ({ ok: false, history, diagnostic: notConverged(system, rows, r, scale, history, writers, why) });
+  snapRoundingInputs(system, context, c, rows, x);
+  // The step as a correction, A_cc·δ = −r (not A_cc·x = b): its rounding is relative to δ, which
+  // vanishes as the iterates converge, so a block's rows of small flows beside large ones (an SX
+  // stage's raffinate metal, a washed cake's salt) converge below the tolerance too. Off the block
+  // δ is 0, so solveBlock takes nothing from upstream.
+  const rhs = new Float64Array(x.length);
+  const delta = new Float64Array(x.length);
   for (let iteration = 0; ; iteration++) {
     const f = system.factorise();
     if (!f.ok) return fail(`its Jacobian is singular at iteration ${iteration + 1} (${f.reason})`);
@@ -170,7 +177,9 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
     if (stalled(history)) return fail(`it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`);
     const full = Float64Array.from(x);
     try {
-      f.factors.solveBlock(c, system.b, full);
+      rows.forEach((i, t) => (rhs[i] = -r[t]));
+      f.factors.solveBlock(c, rhs, delta);
+      for (const i of rows) full[i] = x[i] + delta[i];
     } catch (e) {
       return fail(`its Jacobian is singular at iteration ${iteration + 1} (${(e as Error).message})`);
     }
@@ -180,6 +189,22 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
     // unit whose heat cannot balance): stop at once rather than stall.
     pinned = rows.some((i) => !system.isFlow[i] && Number.isFinite(system.upper[i]) && (x[i] <= system.lower[i] || x[i] >= system.upper[i]) && system.lower[i] > 0) ? pinned + 1 : 0;
     if (pinned >= 3) return fail('a temperature is held at the bounds of the enthalpy data');
+  }
+}
+
+/**
+ * An upstream flow the block reads that is negative by no more than rounding (a dose less what a
+ * reaction consumed, re-solved by substitution: −3e−17 kmol/h) is 0: otherwise the block's own
+ * outflows, kept ≥ 0, could never meet rows that pass it on. Real shortfalls are far beyond this
+ * floor (ROUNDING × the largest flow) and stay for the negative-flow check.
+ */
+function snapRoundingInputs(system: PlantSystem, context: BlockContext, c: number, rows: Int32Array, x: Float64Array): void {
+  const { A } = system;
+  for (const i of rows) {
+    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
+      const j = A.colIdx[p];
+      if (context.plan.componentOf[j] !== c && system.isFlow[j] && x[j] < 0 && -x[j] <= context.floor) x[j] = 0;
+    }
   }
 }
 

@@ -17,7 +17,7 @@ import { checkFlows } from './flows-check';
 import { solveSystem } from './newton';
 import { PlantSystem, stateOf } from './numbers';
 import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, type Segment } from './params';
-import { tabulate, type FlowsheetResults } from './results';
+import { tabulate, unitRefusals, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
 import { adiabaticAtBounds, flowsWithoutEnthalpy } from './energy';
 import { holdSpecsAtBounds } from './spec-bounds';
@@ -146,6 +146,8 @@ export class Plant {
         outcome = mass;
       }
     }
+    const refused = 'x' in outcome ? unitRefusals(this.compiled, outcome.x, outcome.ok) : [];
+    if (refused.length) throw new FlexsheetError(refused);
     if (!outcome.ok) {
       if ('failure' in outcome) throw new FlexsheetError(explainFailure(this.compiled, system.A, system.b, system.owner, outcome.failure));
       const negative = checkFlows(system, outcome.x);

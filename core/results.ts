@@ -8,7 +8,9 @@ import { energyResults, type HeatBalance } from './duty';
 import type { Diagnostic } from './diagnostics';
 import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
 import { dict } from './records';
+import type { CompiledFlowsheet, CompiledUnit } from './compile';
 import type { SpeciesTable } from './species';
+import type { UnitView } from './unit-type';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
@@ -232,20 +234,12 @@ function liquorModel(species: SpeciesTable) {
 function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<FlowsheetResults['unitFigures']>; warnings: Diagnostic[] } {
   const unitFigures = dict<Record<string, { value: number; unit: string }>>();
   const warnings: Diagnostic[] = [];
-  const S = plant.species.list.length;
   for (const unit of plant.units) {
     if (!unit.model.inspect) continue;
     const figures = dict<{ value: number; unit: string }>();
     const path = `units.${unit.id}`;
     unit.model.inspect(
-      {
-        nSpecies: S,
-        outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
-        inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
-        internal: (i) => unit.internalOffset + i,
-        temperatureOf: (base) => plant.temperatureOffset + Math.floor(base / S),
-        value: (v) => x[v],
-      },
+      unitView(plant, unit, x),
       {
         figure: (name, value, u) => (figures[name] = { value, unit: u }),
         warn: (relative, message, extra) => warnings.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra }),
@@ -254,4 +248,29 @@ function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<Flowsh
     if (Object.keys(figures).length) unitFigures[unit.id] = figures;
   }
   return { unitFigures, warnings };
+}
+
+/** A unit's ports, internals and their values in the solved (or last) state x. */
+function unitView(plant: CompiledFlowsheet, unit: CompiledUnit, x: Float64Array): UnitView {
+  const S = plant.species.list.length;
+  return {
+    nSpecies: S,
+    outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
+    inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
+    internal: (i) => unit.internalOffset + i,
+    temperatureOf: (base) => plant.temperatureOffset + Math.floor(base / S),
+    value: (v) => x[v],
+  };
+}
+
+/** What the units refuse about state x (UnitModel.refuse), as located diagnostics. */
+export function unitRefusals(plant: CompiledFlowsheet, x: Float64Array, converged: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const unit of plant.units) {
+    for (const r of unit.model.refuse?.(unitView(plant, unit, x), converged) ?? []) {
+      const path = r.path ? `units.${unit.id}.${r.path}` : `units.${unit.id}`;
+      out.push({ path, message: `unit "${unit.id}": ${r.message}`, unit: unit.id, ...(r.species ? { species: r.species } : {}) });
+    }
+  }
+  return out;
 }

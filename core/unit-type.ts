@@ -163,6 +163,14 @@ export interface UnitReport {
   warn(relativePath: string, message: string, extra?: { port?: string; species?: string }): void;
 }
 
+/** Why a unit refuses its solved state: the file has no steady state in the unit's own terms. */
+export interface UnitRefusal {
+  /** Relative to the unit, like CompileContext.error (`'extract.Mn'`, `''`). */
+  path: string;
+  message: string;
+  species?: string;
+}
+
 export interface UnitModel {
   /** Number of internal unknowns (stage flows, reaction extents, reagent doses), in kmol/h. */
   internals?: number;
@@ -186,6 +194,12 @@ export interface UnitModel {
    * saturation) and warnings (a declared O/A the flows contradict, an undersaturated crystalliser).
    */
   inspect?(view: UnitView, report: UnitReport): void;
+  /**
+   * After the solve, before the engine's negative-flow check, and when the Newton stops short
+   * (`converged` false): the states the unit cannot have, said in its own terms (an overloaded
+   * extractant in stage 2), refused instead of the generic message. Empty when all is well.
+   */
+  refuse?(view: UnitView, converged: boolean): UnitRefusal[];
 }
 
 export interface UnitType<P = Record<string, unknown>> {

@@ -6,15 +6,31 @@
  *
  *   out_j[k] = f_jk · R[k],   Σ_j f_jk = 1 for every species k
  *
- * Internal unknowns: 0 … S−1 the reacted vector R, then the reaction extents and reagent doses.
+ * except, when the cake is given by its moisture (cake.ts), the liquor species, which split between
+ * cake and liquor by the share φ the moisture sets. Internal unknowns: 0 … S−1 the reacted vector R,
+ * then the reaction extents and reagent doses, then φ. Nonlinear (a `linearize`) only with a
+ * solubility reaction (solubility.ts) or a cake moisture.
  */
-import type { CompileContext, ParamDecl, PortDecl, UnitModel } from '../core/unit-type';
+import type { CompileContext, EquationBuilder, ParamDecl, PortDecl, UnitModel, UnitState } from '../core/unit-type';
+import { cakeMoisture, writeCakeRows, type CakeParams } from './cake';
 import { FRACTION_TOLERANCE, fmt, passFraction } from './equations';
-import { compileReactions, reactionModel, type ReactionSpec, type ReagentSpec } from './reactions';
+import { compileReactions, reactionModel, type ReactionOptions, type ReactionSpec, type ReagentSpec } from './reactions';
 import { checkSelectors, selectValue } from './selectors';
 
 /** Where each species of the reacted vector goes: fractions per outlet, summing to 1. */
 export type Routing = (k: number) => readonly number[];
+
+/** A cake given by its moisture: outlets (indices into `outlets`) and kg liquor per kg solids caught. */
+interface CakeSplit {
+  cake: number;
+  liquor: number;
+  moisture: number;
+}
+
+export interface SplitOptions {
+  reactions?: ReactionOptions;
+  cake?: CakeSplit;
+}
 
 /** Reactions, then a phase split of the reacted stream into `outlets`. */
 export function reactSplitModel(
@@ -22,8 +38,9 @@ export function reactSplitModel(
   ctx: CompileContext,
   outlets: readonly string[],
   routing: Routing,
+  options: SplitOptions = {},
 ): UnitModel | undefined {
-  const set = compileReactions(params.reactions ?? [], params.reagents ?? {}, ctx);
+  const set = compileReactions(params.reactions ?? [], params.reagents ?? {}, ctx, 'reactions', 'reagents', options.reactions);
   if (!set) return undefined;
   const S = ctx.species.list.length;
   const shares = Array.from({ length: S }, (_, k) => routing(k));
@@ -35,11 +52,20 @@ export function reactSplitModel(
     }
   }
   const model = reactionModel(set, S, S);
+  const { cake } = options;
+  const share = S + model.internals;
+  const byCake = (k: number, j: number) => cake !== undefined && isLiquor(ctx.species.list[k].phase) && (j === cake.cake || j === cake.liquor);
+  const molarMass = (k: number) => ctx.species.list[k].molarMass;
+  const linearize = (eq: EquationBuilder, state: UnitState) => {
+    model.linearize(eq, state, eq.inlets('in'), molarMass);
+    if (cake) writeCakeRows(eq, state, cakeRows(ctx, eq, outlets, cake, share, shares));
+  };
   return {
-    internals: S + model.internals,
+    internals: share + (cake ? 1 : 0),
     reagents: model.reagents,
     describeInternal(i) {
       if (i < S) return `reacted stream before the split, ${ctx.species.list[i].id}`;
+      if (cake && i === share) return `share of the liquor that leaves with the ${outlets[cake.cake]}`;
       return model.describeInternal(i, (k) => ctx.species.list[k].id) ?? `internal ${i}`;
     },
     equations(eq) {
@@ -47,9 +73,24 @@ export function reactSplitModel(
       model.equations(eq, eq.inlets('in'), reacted);
       outlets.forEach((name, j) => {
         const out = eq.outlet(name);
-        for (let k = 0; k < S; k++) passFraction(eq, out, [reacted], k, shares[k][j]);
+        for (let k = 0; k < S; k++) if (!byCake(k, j)) passFraction(eq, out, [reacted], k, shares[k][j]);
       });
     },
+    ...(model.nonlinear || cake ? { linearize } : {}),
+  };
+}
+
+/** The cake rows' indices and mass coefficients. */
+function cakeRows(ctx: CompileContext, eq: EquationBuilder, outlets: readonly string[], cake: CakeSplit, share: number, shares: readonly (readonly number[])[]) {
+  const list = ctx.species.list;
+  return {
+    reacted: eq.internal(0),
+    share: eq.internal(share),
+    cake: eq.outlet(outlets[cake.cake]),
+    liquor: eq.outlet(outlets[cake.liquor]),
+    liquorMass: Float64Array.from(list, (s) => (isLiquor(s.phase) ? s.molarMass : 0)),
+    solidsMass: Float64Array.from(list, (s, k) => (s.phase === 's' ? s.molarMass * shares[k][cake.cake] : 0)),
+    moisture: cake.moisture,
   };
 }
 
@@ -84,6 +125,20 @@ export const ENTRAINMENT_PARAM: ParamDecl = {
   default: 0,
   description: 'Share of the liquor (aqueous, liquid and organic species) that leaves entrained in the solids',
 };
+export const MOISTURE_PARAM: ParamDecl = {
+  kind: 'number',
+  min: 0,
+  unit: 'kg liquor / kg solids',
+  description: 'Cake moisture: liquor the cake holds per kg of its solids (instead of entrainment)',
+};
+export const CAKE_SOLIDS_PARAM: ParamDecl = {
+  kind: 'number',
+  min: 0,
+  exclusiveMin: true,
+  max: 1,
+  unit: 'mass fraction',
+  description: 'Solids in the cake as a mass fraction, e.g. 0.8 for 80 % solids (instead of entrainment)',
+};
 export const GAS_PARAM: ParamDecl = {
   kind: 'text',
   unit: '–',
@@ -95,12 +150,12 @@ export const GAS_PARAM: ParamDecl = {
 export const INLET: PortDecl = { name: 'in', direction: 'in', multiple: true, description: 'Streams fed to the unit (they add up)' };
 export const VENT: PortDecl = { name: 'vent', direction: 'out', phase: 'g', description: 'Gases released by the reactions' };
 
-export interface SlurryParams {
+export interface SlurryParams extends CakeParams {
   reactions?: ReactionSpec[];
   reagents?: Record<string, ReagentSpec>;
   solids?: Record<string, number>;
-  entrainment?: number;
   gas?: 'liquor' | 'vent';
+  T?: number;
 }
 
 export const SOLIDS_PARAM: ParamDecl = {
@@ -116,27 +171,33 @@ export function slurryParams(reactions: string): Record<string, ParamDecl> {
     reagents: REAGENTS_PARAM,
     solids: SOLIDS_PARAM,
     entrainment: ENTRAINMENT_PARAM,
+    moisture: MOISTURE_PARAM,
+    cakeSolids: CAKE_SOLIDS_PARAM,
     gas: GAS_PARAM,
   };
 }
 
 /**
- * React, then split the slurry: solids (by `solids`, default all) and `entrainment` of the liquor
- * to the cake outlet, the rest of the liquor to `liquor`, gases to `vent` or with the liquor.
+ * React, then split the slurry: solids (by `solids`, default all) and the cake's liquor (a share
+ * `entrainment` of the liquor, or the `moisture` / `cakeSolids` the solids hold) to the cake outlet,
+ * the rest of the liquor to `liquor`, gases to `vent` or with the liquor.
  */
-export function slurryModel(params: SlurryParams, ctx: CompileContext, cake: string): UnitModel | undefined {
+export function slurryModel(params: SlurryParams, ctx: CompileContext, cake: string, reactions: ReactionOptions = {}): UnitModel | undefined {
   if (!checkFractionMap(params.solids, ctx, 'solids')) return undefined;
+  const moisture = cakeMoisture(params, ctx);
+  if (moisture === null) return undefined;
   const e = params.entrainment ?? 0;
   const vent = params.gas === 'vent';
   const outlets = vent ? [cake, 'liquor', 'vent'] : [cake, 'liquor'];
-  return reactSplitModel(params, ctx, outlets, (k) => {
+  const routing = (k: number) => {
     const phase = ctx.species.list[k].phase;
     let toCake = 0;
     if (phase === 's') toCake = fractionOf(params.solids, ctx, k, 1);
     else if (isLiquor(phase)) toCake = e;
     if (phase === 'g' && vent) return [0, 0, 1];
     return vent ? [toCake, 1 - toCake, 0] : [toCake, 1 - toCake];
-  });
+  };
+  return reactSplitModel(params, ctx, outlets, routing, { reactions, cake: moisture === undefined ? undefined : { cake: 0, liquor: 1, moisture } });
 }
 
 /** The ports of a slurry unit with cake outlet `cake`. */

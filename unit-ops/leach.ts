@@ -12,5 +12,5 @@ export const leach: UnitType<SlurryParams> = {
   description: 'Leaching reactions with reagent dosing, then solid/liquid separation with liquor entrained in the residue',
   params: slurryParams('Dissolution reactions in series: equation, key species, fraction of the key leached (0..1)'),
   ports: (p) => slurryPorts(p, { name: 'residue', direction: 'out', phase: 's', description: 'Leach residue: undissolved solids and entrained liquor' }),
-  compile: (params, ctx) => slurryModel(params, ctx, 'residue'),
+  compile: (params, ctx) => slurryModel(params, ctx, 'residue', { unitType: 'leach' }),
 };

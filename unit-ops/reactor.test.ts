@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, molar, problemsOf, solveDoc } from '../tests/support/solve';
+import { equationBuilder } from '../core/unit-type';
+import { reactionModel, type ReactionSet } from './reactions';
 
 const LEACH = '2 LiCoO2(s) + 3 H2SO4(aq) + H2O2(aq) -> Li2SO4(aq) + 2 CoSO4(aq) + 4 H2O(l) + O2(g)';
 
@@ -103,5 +105,26 @@ describe('reactor', () => {
     );
     expect(problems.map((p) => p.path)).toContain('units.r1.reactions[0].key');
     expect(problems.find((p) => p.path === 'units.r1.reactions[0].key')!.message).toMatch(/not consumed by reaction 1/);
+  });
+});
+
+describe('reactions: written in proportion to their number', () => {
+  it('indexes the reactions by species once: n reactions with their own keys and one shared reagent write 11n + 6 terms', () => {
+    // Reaction i: X_i + acid -> Y_i + water. Rows: n extents (itself + inlet X_i: 2 terms), one dose
+    // (itself + n extents), S = 2n + 2 outlets (itself + inlet, plus each reaction touching it: the
+    // acid and water n each, X_i and Y_i one each) = 2n + (n + 1) + 2(2n + 2) + 4n = 11n + 5, and the
+    // dose's term in the acid's outlet row: 11n + 6.
+    const termsFor = (n: number) => {
+      const S = 2 * n + 2;
+      const set: ReactionSet = {
+        reactions: Array.from({ length: n }, (_, i) => ({ equation: `r${i}`, key: 2 + 2 * i, conversion: 0.9, terms: [{ k: 2 + 2 * i, nu: -1 }, { k: 0, nu: -1 }, { k: 3 + 2 * i, nu: 1 }, { k: 1, nu: 1 }] })),
+        reagents: [{ species: 0, excess: 0, net: false }],
+      };
+      let terms = 0;
+      const eq = equationBuilder({ nSpecies: S, outlet: () => 0, inlets: () => [0], internal: (i) => 2 * S + i, begin: () => {}, term: () => void terms++ });
+      reactionModel(set, S).equations(eq, [0], S);
+      return terms;
+    };
+    for (const n of [10, 1000, 10000]) expect(termsFor(n)).toBe(11 * n + 6);
   });
 });

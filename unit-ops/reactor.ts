@@ -20,7 +20,7 @@ export const reactor: UnitType<ReactorParams> = {
     { name: 'out', direction: 'out', description: 'The reacted stream' },
   ],
   compile(params, ctx) {
-    const set = compileReactions(params.reactions, params.reagents ?? {}, ctx);
+    const set = compileReactions(params.reactions, params.reagents ?? {}, ctx, 'reactions', 'reagents', { unitType: 'reactor' });
     return set && reactorModel(set, ctx);
   },
 };

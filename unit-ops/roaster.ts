@@ -30,12 +30,13 @@ function kiln(type: string, title: string, description: string, what: string): U
     ],
     compile(params, ctx) {
       if (!checkFractionMap(params.dust, ctx, 'dust')) return undefined;
-      return reactSplitModel(params, ctx, ['calcine', 'offgas'], (k) => {
+      const routing = (k: number) => {
         const phase = ctx.species.list[k].phase;
         if (phase === 'g') return [0, 1];
         const d = phase === 's' ? fractionOf(params.dust, ctx, k, 0) : 0;
         return [1 - d, d];
-      });
+      };
+      return reactSplitModel(params, ctx, ['calcine', 'offgas'], routing, { reactions: { unitType: type } });
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { UnitType } from '../core/unit-type';
+import { own } from '../core/records';
+import type { CompileContext, UnitType } from '../core/unit-type';
 import { fmt, passFraction } from './equations';
 import { checkSelectors, selectValue } from './selectors';
 
@@ -39,31 +40,49 @@ export const separator: UnitType<SeparatorParams> = {
       } else if (!checkSelectors(map, ctx, `split.${name}`)) ok = false;
     }
     if (!ok) return undefined;
-    const n = ctx.species.list.length;
-    const shares = outlets.map(() => new Float64Array(n));
-    for (let k = 0; k < n; k++) {
-      let taken = 0;
-      for (let j = 0; j < outlets.length - 1; j++) {
-        shares[j][k] = selectValue(split[outlets[j]] ?? {}, ctx, k);
-        taken += shares[j][k];
-      }
-      const rest = 1 - taken;
-      if (rest < -1e-12) {
-        const id = ctx.species.list[k].id;
-        ctx.error('split', `the outlets before "${last}" take ${fmt(taken)} of ${id}: the rest would be below zero`, { species: id });
-        ok = false;
-      }
-      shares[outlets.length - 1][k] = Math.max(rest, 0);
-    }
-    if (!ok) return undefined;
+    const shares = sharesOf(outlets, split, ctx);
+    if (!shares) return undefined;
     return {
       equations(eq) {
         const inlets = eq.inlets('in');
         outlets.forEach((name, j) => {
           const out = eq.outlet(name);
-          for (let k = 0; k < n; k++) passFraction(eq, out, inlets, k, shares[j][k]);
+          for (let k = 0; k < eq.nSpecies; k++) passFraction(eq, out, inlets, k, shares[j][k]);
         });
       },
     };
   },
 };
+
+/** Rounding above 1 that the outlets before the last may take together; beyond it is an error. */
+const OVER_ONE = 1e-12;
+
+/**
+ * Each outlet's share of each species: the selectors of every outlet but the last, the rest to the
+ * last. Shares summing to a hair over 1 (rounding) are divided by their sum, with a warning, so that
+ * the separator never makes mass; beyond that the rest would be below zero, an error.
+ */
+function sharesOf(outlets: readonly string[], split: Record<string, Record<string, number>>, ctx: CompileContext): Float64Array[] | undefined {
+  const n = ctx.species.list.length;
+  const last = outlets[outlets.length - 1];
+  const shares = outlets.map(() => new Float64Array(n));
+  let ok = true;
+  for (let k = 0; k < n; k++) {
+    let taken = 0;
+    for (let j = 0; j < outlets.length - 1; j++) {
+      shares[j][k] = selectValue(own(split, outlets[j]) ?? {}, ctx, k);
+      taken += shares[j][k];
+    }
+    const id = ctx.species.list[k].id;
+    if (taken > 1 + OVER_ONE) {
+      ctx.error('split', `the outlets before "${last}" take ${fmt(taken)} of ${id}: the rest would be below zero`, { species: id });
+      ok = false;
+    } else if (taken > 1) {
+      ctx.warn('split', `the outlets before "${last}" take ${taken.toPrecision(15)} of ${id}: divided by that sum so that they take exactly all of it`, { species: id });
+      for (let j = 0; j < outlets.length - 1; j++) shares[j][k] /= taken;
+      taken = 1;
+    }
+    shares[outlets.length - 1][k] = 1 - taken;
+  }
+  return ok ? shares : undefined;
+}

@@ -49,3 +49,22 @@ describe('mixer + splitter recycle with purge', () => {
     expect(p.message).toMatch(/sum to 0\.95, not 1/);
   });
 });
+
+describe('splitter: outlets named like Object.prototype members', () => {
+  it('splits to "toString" and "valueOf" as to any other outlets', () => {
+    const { results: r } = solveDoc(
+      doc({
+        species: { 'H2O(l)': {} },
+        units: {
+          feed: { type: 'feed', flows: { 'H2O(l)': 10 } },
+          tee: { type: 'splitter', outlets: ['toString', 'valueOf'], fractions: { toString: 0.3, valueOf: 0.7 } },
+          a: { type: 'product' },
+          b: { type: 'product' },
+        },
+        streams: { s: { from: 'feed.out', to: 'tee.in' }, x: { from: 'tee.toString', to: 'a.in' }, y: { from: 'tee.valueOf', to: 'b.in' } },
+      }),
+    );
+    expect(molar(r, 'x', 'H2O(l)')).toBeCloseTo(3, 12);
+    expect(molar(r, 'y', 'H2O(l)')).toBeCloseTo(7, 12);
+  });
+});
