@@ -85,7 +85,7 @@ export function utilityAmount(duty: number, evaporation: number, supply: Require
 }
 
 /** The energy lines of one solved mode: every unit with a duty (given or estimated). */
-export function energyUse(results: FlowsheetResults, units: Readonly<Record<string, { T?: unknown }>>, energy: EnergyDecl = {}): EnergyUse {
+export function energyUse(results: FlowsheetResults, units: Readonly<Record<string, object>>, energy: EnergyDecl = {}): EnergyUse {
   const fromBalance = hasDuties(results);
   if (!fromBalance && energy.estimate === false) return { lines: [], fromBalance };
   const flows = unitFlows(results);
@@ -94,7 +94,8 @@ export function energyUse(results: FlowsheetResults, units: Readonly<Record<stri
   for (const [unit, decl] of Object.entries(units)) {
     const f = flows.get(unit);
     if (!f) continue;
-    const T = typeof decl?.T === 'number' ? decl.T : undefined;
+    const t = (decl as { T?: unknown } | null)?.T;
+    const T = typeof t === 'number' ? t : undefined;
     const est = estimateDuty(f, T);
     const given = resultDuty(results, unit);
     const duty = fromBalance ? (given ?? 0) : est.kW;

@@ -100,3 +100,22 @@ export function hasDuties(results: FlowsheetResults): boolean {
   const d = (results as FlowsheetResults & ResultsExtras).duties;
   return d !== null && typeof d === 'object';
 }
+
+/**
+ * kg/h of each species entering every sink (a unit streams enter and none leave), from the streams
+ * themselves rather than the results' per-unit tables, so that any unit id, `__proto__` included,
+ * is a key like any other.
+ */
+export function sinkMaterials(results: FlowsheetResults): Map<string, Map<string, number>> {
+  const from = new Set<string>();
+  for (const s of Object.values(results.streams)) from.add(streamEndUnit(s.from));
+  const out = new Map<string, Map<string, number>>();
+  for (const s of Object.values(results.streams)) {
+    const to = streamEndUnit(s.to);
+    if (from.has(to)) continue;
+    let m = out.get(to);
+    if (!m) out.set(to, (m = new Map()));
+    for (const [sp, kg] of Object.entries(s.massFlow)) m.set(sp, (m.get(sp) ?? 0) + kg);
+  }
+  return out;
+}

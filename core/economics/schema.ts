@@ -9,6 +9,8 @@ import { joinPath, type Diagnostic } from '../diagnostics';
 import { schemaDiagnostics } from '../schema-messages';
 import type { FlowsheetDoc } from '../document';
 import { DEFAULTS, defaultEntry } from './defaults';
+import { hasOwn } from './own';
+import { capitalSchema, dutySchema, energySchema, investmentSchema, limitsSchema, operatingSchema, sizingSchema, specSchema } from './schema-capital';
 import type { EconomicsDecl, EquipmentDecl, PricesDecl, Valuation } from './types';
 
 type Schema = Record<string, unknown>;
@@ -53,6 +55,8 @@ const valuationObject: Schema = {
         additionalProperties: false,
       },
     },
+    realisation: { ...fraction, description: 'Share of the value realised (a mixed product), default 1' },
+    spec: { ...specSchema, properties: { ...(specSchema.properties as Schema), penalties: { type: 'object', description: 'Per kg of element or species beyond the limit', additionalProperties: price } } },
     notes,
   },
   additionalProperties: false,
@@ -73,6 +77,7 @@ const prices: Schema = {
     utilities: { type: 'object', additionalProperties: price },
     products: { type: 'object', additionalProperties: valuation },
     feeds: { type: 'object', additionalProperties: valuation },
+    disposal: { type: 'object', description: 'Disposal or treatment cost per kg of a waste sink (≥ 0)', additionalProperties: price },
   },
   additionalProperties: false,
 };
@@ -122,7 +127,7 @@ export const economicsSchema: Schema = {
     modes: { type: 'object', additionalProperties: modeEconomics },
     switchover: {
       type: 'object',
-      properties: { time: nonNegative, cost: nonNegative, lostMargin: { enum: ['target', 'source', 'none'] }, notes },
+      properties: { time: nonNegative, cost: nonNegative, lostMargin: { enum: ['target', 'source', 'none'] }, compatibility: { enum: ['refuse', 'flag', 'duplicate'] }, notes },
       additionalProperties: false,
     },
     inventory: {
@@ -130,6 +135,10 @@ export const economicsSchema: Schema = {
       properties: { recovered: fraction, disposalPerKg: nonNegative, notes },
       additionalProperties: false,
     },
+    capital: capitalSchema,
+    operating: operatingSchema,
+    energy: energySchema,
+    investment: investmentSchema,
     campaign: {
       type: 'object',
       properties: {
@@ -162,6 +171,7 @@ export const equipmentSchema: Schema = {
         residenceTime: { type: 'number', minimum: 0, description: 'h' },
         mass: { type: 'number', minimum: 0, description: 'kg' },
         recovered: { ...fraction, description: 'Fraction of the value kept when drained (default economics.inventory.recovered)' },
+        runDown: { type: 'boolean', description: 'Run down before a switchover instead of flushed (default: true for a feed bin)' },
         notes,
       },
       additionalProperties: false,
@@ -177,6 +187,9 @@ export const equipmentSchema: Schema = {
       },
       additionalProperties: false,
     },
+    limits: limitsSchema,
+    duty: dutySchema,
+    sizing: sizingSchema,
     notes,
   },
 };
@@ -211,13 +224,44 @@ const collect = (validate: ValidateFunction, data: unknown, base: string) => sch
 /** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
 export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
   const list: { id: string; path: string; decl: Record<string, unknown> }[] = [];
-  for (const [id, decl] of Object.entries(doc.units ?? {})) list.push({ id, path: joinPath('units', id), decl: decl as Record<string, unknown> });
-  for (const [mode, m] of Object.entries(doc.modes ?? {})) {
-    for (const [id, decl] of Object.entries(m?.units ?? {})) {
-      if (decl && typeof decl === 'object') list.push({ id, path: joinPath(joinPath(joinPath('modes', mode), 'units'), id), decl });
+  const objects = (x: unknown) => (isObject(x) ? Object.entries(x) : []);
+  for (const [id, decl] of objects(doc.units)) if (isObject(decl)) list.push({ id, path: joinPath('units', id), decl });
+  for (const [mode, m] of objects(doc.modes)) {
+    for (const [id, decl] of objects(isObject(m) ? m.units : undefined)) {
+      if (isObject(decl)) list.push({ id, path: joinPath(joinPath(joinPath('modes', mode), 'units'), id), decl });
     }
   }
   return list;
+}
+
+/**
+ * The shape economics relies on before it reads anything else: `units` an object of unit objects,
+ * `streams` an object, `modes` an object of mode objects whose unit patches are objects or null.
+ * The mass-balance checks come later (the solver's own); these keep the economics commands from
+ * reading into a null.
+ */
+export function structureProblems(doc: FlowsheetDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const must = (x: unknown, path: string, what: string) => {
+    if (!isObject(x)) out.push({ path, message: `must be an object (${what})` });
+    return isObject(x);
+  };
+  if (must(doc.units, 'units', 'unit id → unit')) {
+    for (const [id, u] of Object.entries(doc.units)) if (!isObject(u)) out.push({ path: joinPath('units', id), message: `unit "${id}" must be an object with a "type" (is ${u === null ? 'null' : typeof u}); a mode takes a unit out of service with null, the base flowsheet cannot`, unit: id });
+  }
+  if (doc.streams !== undefined) must(doc.streams, 'streams', 'stream id → {from, to}');
+  if (doc.modes !== undefined && must(doc.modes, 'modes', 'mode name → changes')) {
+    for (const [name, m] of Object.entries(doc.modes)) {
+      const mPath = joinPath('modes', name);
+      if (!must(m, mPath, 'a mode')) continue;
+      if (m.units === undefined) continue;
+      if (!must(m.units, joinPath(mPath, 'units'), 'unit id → patch or null')) continue;
+      for (const [id, patch] of Object.entries(m.units)) {
+        if (patch !== null && !isObject(patch)) out.push({ path: joinPath(joinPath(mPath, 'units'), id), message: `must be an object (a patch) or null (out of service)`, unit: id });
+      }
+    }
+  }
+  return out;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -232,6 +276,8 @@ const defaultKeys = () => DEFAULTS.map((d) => d.key).join(', ');
  * the file has neither.
  */
 export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
+  const structure = structureProblems(doc);
+  if (structure.length) return structure;
   const out: Diagnostic[] = [];
   const v = validators();
   const units = unitDeclarations(doc);
@@ -249,8 +295,8 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
       if (h.density !== undefined && h.volume === undefined) out.push({ path: joinPath(joinPath(path, 'holdup'), 'density'), message: `unit "${u.id}": density applies to a hold-up given as a volume`, unit: u.id });
     }
     for (const name of Object.keys(eq.changeover?.cleaning ?? {})) {
-      const declared = name in (doc.species ?? {});
-      const priced = isObject(doc.economics) && isObject((doc.economics as EconomicsDecl).prices?.reagents) && name in ((doc.economics as EconomicsDecl).prices!.reagents as object);
+      const declared = hasOwn(doc.species, name);
+      const priced = isObject(doc.economics) && hasOwn((doc.economics as EconomicsDecl).prices?.reagents, name);
       if (!declared && !priced && !defaultEntry(stripPhase(name))) {
         out.push({
           path: joinPath(joinPath(joinPath(path, 'changeover'), 'cleaning'), name),
@@ -279,7 +325,7 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
     if (value.perKg !== undefined) checkPrice(value.perKg, joinPath(path, 'perKg'));
     for (const [sp, p] of Object.entries(value.species ?? {})) {
       const sPath = joinPath(joinPath(path, 'species'), sp);
-      if (!(sp in (doc.species ?? {}))) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
+      if (!hasOwn(doc.species, sp)) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
       checkPrice(p, sPath);
     }
     for (const [el, p] of Object.entries(value.payable ?? {})) {
@@ -292,6 +338,13 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
     if (!p) return;
     for (const [k, v2] of Object.entries(p.reagents ?? {})) checkPrice(v2, joinPath(joinPath(path, 'reagents'), k));
     for (const [k, v2] of Object.entries(p.utilities ?? {})) checkPrice(v2, joinPath(joinPath(path, 'utilities'), k));
+    for (const [k, v2] of Object.entries(p.disposal ?? {})) {
+      const dPath = joinPath(joinPath(path, 'disposal'), k);
+      if (!unitIds.has(k)) out.push({ path: dPath, message: `unit "${k}" does not exist`, unit: k });
+      checkPrice(v2, dPath);
+      const value = typeof v2 === 'number' ? v2 : isObject(v2) ? (v2 as { value: number }).value : 0;
+      if (value < 0) out.push({ path: dPath, message: `a disposal cost is ≥ 0 (is ${value}); a sink that earns money is a product (economics.prices.products)`, unit: k });
+    }
     for (const kind of ['products', 'feeds'] as const) {
       for (const [id, val] of Object.entries(p[kind] ?? {})) {
         const vPath = joinPath(joinPath(path, kind), id);

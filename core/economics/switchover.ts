@@ -1,6 +1,7 @@
 /**
- * Switchover of the plant from one mode to another: what happens to every unit, how long the plant
- * is down, and what it costs, itemised.
+ * Switchover of the plant from one mode to another: what happens to every unit, whether the target
+ * mode asks any unit for a duty outside its limits, how long the plant is down, and what it costs,
+ * itemised.
  *
  * Units, comparing the two modes (applyMode):
  * - unchanged: runs in both with the same duty (parameters other than notes, label, position and
@@ -12,39 +13,48 @@
  * A unit gets changeover work (its `equipment.changeover` time, cost and cleaning agents) when it
  * is repurposed, goes idle or is started — unless `when` is "never" — and also when unchanged if
  * `when` is "always". A unit with work that ran in the source mode is drained: its hold-up, with
- * the composition of the material it discharged in the solved source mode, is flushed out.
+ * the composition of the material it discharged in the solved source mode, is flushed out — except
+ * a feed bin (a unit with no inlet), which is run down by feeding it to the plant before the
+ * switchover: nothing is lost (`holdup.runDown` says otherwise for any unit).
+ *
+ * Compatibility (compatibility.ts): every unit running in the target mode is checked against its
+ * `equipment.limits`; with `switchover.compatibility` "refuse" (the default) a switchover into a
+ * mode that exceeds them is refused with the reasons, with "flag" it is costed and flagged, with
+ * "duplicate" the unit is taken to be built twice (capital.ts) and the switchover is costed.
  *
  * Downtime: the longest chain of work along the flow graph of the source mode (equipment.ts
- * `schedule`: cleaning flushes downstream, so a unit is cleaned after every unit upstream of it;
- * a recycle loop is one circuit), plus the plant-wide `economics.switchover.time`. Units started
- * for the target mode did not run in the source mode and have nothing to flush: their work runs in
- * parallel from the start. Cost items:
+ * `schedule`), plus the plant-wide `economics.switchover.time`. Cost items:
  * - changeover: Σ unit changeover costs, plus the plant-wide `switchover.cost`;
  * - cleaning: Σ cleaning agent kg × reagent price (source mode's prices);
- * - inventory: Σ flushed kg × value per kg (prices.ts `speciesValue`) × (1 − recovered), where
- *   recovered is the hold-up's own `recovered` or else `inventory.recovered` (default 0);
- * - disposal: Σ flushed kg × (1 − recovered) × inventory.disposalPerKg (what is kept is not disposed of);
+ * - inventory: Σ flushed kg × value per kg (prices.ts `speciesValue`) × (1 − recovered);
+ * - disposal: Σ flushed kg × (1 − recovered) × inventory.disposalPerKg;
  * - lost margin: downtime × max(0, margin per hour) of the target mode (or the source's, or none:
- *   `switchover.lostMargin`). It is what the switchover costs when the plant is short of capacity;
- *   the campaign planner does not add it but derives it from the capacity the downtime takes.
+ *   `switchover.lostMargin`) — only when the plant is capacity-limited in that mode
+ *   (availability.ts). A feed-limited plant makes the downtime up in idle hours and loses no margin.
  * "direct" is the total without lost margin. Switching a mode to itself is no switchover: zero.
  */
 import type { FlowsheetDoc } from '../document';
-import type { ModeView } from '../modes';
+import { streamEndUnit, type ModeView } from '../modes';
 import type { FlowsheetResults } from '../results';
+import { capacityLimit } from './availability';
+import { modeCompatibility, type Incompatibility } from './compatibility';
 import { changeoverOf, connections, deepEqual, dutyOf, equipmentOf, flowEdges, holdupOf, schedule, throughput, type Holdup } from './equipment';
 import { economicsOf, modeNames, solverMode, unitPrices, viewOf, type ModeEconomics } from './margin';
+import { hasOwn, own } from './own';
 import { PriceBook } from './prices';
+import type { EquipmentDecl } from './types';
 
 export type UnitStatus = 'unchanged' | 'repurposed' | 'idle' | 'started' | 'standby';
 
 export interface FlushedInventory extends Holdup {
-  /** Value per kg of each species and the basis of that value. */
+  /** Value of what is held. */
   value: number;
-  /** Value lost: value × (1 − recovered). */
+  /** Value lost: value × (1 − recovered); 0 when run down. */
   lost: number;
   /** Disposal cost of what is not recovered. */
   disposal: number;
+  /** Run down into the plant before the switchover (a feed bin) rather than flushed. */
+  runDown: boolean;
   lines: { species: string; kg: number; pricePerKg: number; value: number; basis: string }[];
 }
 
@@ -63,6 +73,8 @@ export interface UnitSwitch {
   finish: number;
   material?: string;
   service?: string | string[];
+  /** The target mode asks this unit for a duty outside its limits. */
+  incompatible?: string[];
 }
 
 export interface SwitchoverItems {
@@ -82,14 +94,20 @@ export interface Switchover {
   downtime: number;
   /** The chain of unit work that sets the downtime (plant-wide time comes after it). */
   criticalPath: string[];
-  /** kg flushed out of hold-ups. */
+  /** kg flushed out of hold-ups (run-down bins not included). */
   flushedKg: number;
   items: SwitchoverItems;
   /** Everything but lost margin. */
   direct: number;
   total: number;
-  /** Margin per hour used for the lost margin. */
+  /** Margin per hour used for the lost margin (0 when feed-limited). */
   lostMarginRate: number;
+  /** Why the downtime does or does not lose margin. */
+  lostMarginBasis: string;
+  /** Units the target mode asks for a duty outside their limits, with the reasons. */
+  incompatible: Incompatibility[];
+  /** False when the switchover is refused for incompatible equipment (policy "refuse"). */
+  feasible: boolean;
   warnings: string[];
 }
 
@@ -98,6 +116,10 @@ export interface SwitchoverInputs {
   results: Readonly<Record<string, FlowsheetResults>>;
   /** Economics of every mode involved (for lost margin). */
   economics: Readonly<Record<string, ModeEconomics>>;
+  /** Compatibility problems per mode, when already computed. */
+  compatibility?: ReadonlyMap<string, readonly Incompatibility[]>;
+  /** The modes the plant runs (for whether it is capacity-limited); default: every mode of the inputs. */
+  modes?: readonly string[];
 }
 
 function why(a: ModeView, b: ModeView, unit: string): string[] {
@@ -108,14 +130,60 @@ function why(a: ModeView, b: ModeView, unit: string): string[] {
   else {
     const da = dutyOf(ua);
     const db = dutyOf(ub);
-    const keys = [...new Set([...Object.keys(da), ...Object.keys(db)])].filter((k) => !deepEqual(da[k], db[k]));
+    const keys = [...new Set([...Object.keys(da), ...Object.keys(db)])].filter((k) => !deepEqual(own(da, k), own(db, k)));
     if (keys.length) reasons.push(`parameters differ: ${keys.join(', ')}`);
   }
   if (!deepEqual(connections(a, unit), connections(b, unit))) reasons.push('connections differ');
   return reasons;
 }
 
+function statusOf(a: ModeView, b: ModeView, unit: string, same: boolean, to: string, from: string): { status: UnitStatus; reasons: string[] } {
+  const inA = hasOwn(a.units, unit);
+  const inB = hasOwn(b.units, unit);
+  if (inA && inB) {
+    const reasons = same ? [] : why(a, b, unit);
+    return { status: reasons.length ? 'repurposed' : 'unchanged', reasons };
+  }
+  if (inA) return { status: 'idle', reasons: [`out of service in ${to}`] };
+  if (inB) return { status: 'started', reasons: [`out of service in ${from}`] };
+  return { status: 'standby', reasons: [] };
+}
+
+/** The hold-up drained from a unit, valued at the source mode's prices. */
+function flushedOf(eq: EquipmentDecl, isBin: boolean, source: FlowsheetResults, unit: string, book: PriceBook, recovered: number, disposalPerKg: number): FlushedInventory | undefined {
+  const h = holdupOf(eq, throughput(source, unit));
+  if (!h) return undefined;
+  const runDown = eq.holdup?.runDown ?? isBin;
+  const kept = eq.holdup?.recovered ?? recovered;
+  const lines = Object.entries(h.species).map(([species, kg]) => {
+    const v = book.speciesValue(species);
+    return { species, kg, pricePerKg: v.value, value: kg * v.value, basis: v.basis };
+  });
+  const value = lines.reduce((s, l) => s + l.value, 0);
+  if (runDown) return { ...h, basis: `${h.basis}, run down before the switchover`, value, lost: 0, disposal: 0, runDown, lines };
+  return { ...h, value, lost: value * (1 - kept), disposal: h.kg * (1 - kept) * disposalPerKg, runDown, lines };
+}
+
+function cleaningOf(eq: ReturnType<typeof changeoverOf>, book: PriceBook, unit: string, warnings: string[]): UnitSwitch['cleaning'] {
+  return Object.entries(eq.cleaning ?? {}).map(([agent, kg]) => {
+    const p = book.reagent(agent);
+    if (!p && kg > 0) warnings.push(`cleaning agent ${agent} of unit "${unit}" has no price: counted as 0`);
+    return { agent, kg, ...(p ? { price: p.value } : {}), cost: p ? kg * p.value : 0 };
+  });
+}
+
 const zeroItems = (): SwitchoverItems => ({ changeover: 0, cleaning: 0, inventory: 0, disposal: 0, lostMargin: 0 });
+
+function lostMarginOf(doc: FlowsheetDoc, from: string, to: string, inputs: SwitchoverInputs): { rate: number; basis: string } {
+  const basis = economicsOf(doc).switchover?.lostMargin ?? 'target';
+  if (from === to) return { rate: 0, basis: 'no switchover' };
+  if (basis === 'none') return { rate: 0, basis: 'none (switchover.lostMargin)' };
+  const m = basis === 'source' ? from : to;
+  const e = own(inputs.economics, m);
+  if (!e) throw new Error(`switchover ${from} → ${to}: the economics of mode ${m} are needed`);
+  const limit = capacityLimit(doc, m, inputs.economics, inputs.modes ?? Object.keys(inputs.economics));
+  return { rate: limit.limited ? Math.max(0, e.perHour.margin) : 0, basis: limit.reason };
+}
 
 /** The switchover from mode `from` to mode `to`. */
 export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: SwitchoverInputs): Switchover {
@@ -124,34 +192,24 @@ export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: 
   const b = viewOf(doc, to);
   const same = from === to;
   const book = new PriceBook(doc, solverMode(from), unitPrices(a));
-  const source = inputs.results[from];
-  const recovered = econ.inventory?.recovered ?? 0;
-  const disposalPerKg = econ.inventory?.disposalPerKg ?? 0;
+  const source = own(inputs.results, from);
   const warnings: string[] = [];
+  const policy = econ.switchover?.compatibility ?? 'refuse';
+  const incompatible = same ? [] : [...(inputs.compatibility?.get(to) ?? modeCompatibility(doc, to, own(inputs.results, to)))];
+  const fed = new Set(Object.values(a.streams).map((s) => streamEndUnit(s.to)));
+  const bins = new Set(Object.keys(a.units).filter((u) => !fed.has(u)));
 
   const all = [...new Set([...Object.keys(a.units), ...Object.keys(b.units), ...a.idle, ...b.idle])];
   const units: UnitSwitch[] = [];
   const time = new Map<string, number>();
   for (const unit of all) {
-    const inA = unit in a.units;
-    const inB = unit in b.units;
-    let status: UnitStatus;
-    let reasons: string[] = [];
-    if (inA && inB) {
-      reasons = same ? [] : why(a, b, unit);
-      status = reasons.length ? 'repurposed' : 'unchanged';
-    } else if (inA) {
-      status = 'idle';
-      reasons = [`out of service in ${to}`];
-    } else if (inB) {
-      status = 'started';
-      reasons = [`out of service in ${from}`];
-    } else status = 'standby';
-    const eqA = equipmentOf(a.units[unit]);
-    const eqB = equipmentOf(b.units[unit]);
+    const { status, reasons } = statusOf(a, b, unit, same, to, from);
+    const eqA = equipmentOf(own(a.units, unit));
+    const eqB = equipmentOf(own(b.units, unit));
     const co = changeoverOf(eqA, eqB);
     const when = co.when ?? 'changed';
     const work = !same && when !== 'never' && (status === 'repurposed' || status === 'idle' || status === 'started' || (status === 'unchanged' && when === 'always'));
+    const bad = incompatible.filter((p) => p.unit === unit).map((p) => p.reason);
     const u: UnitSwitch = {
       unit,
       status,
@@ -165,76 +223,54 @@ export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: 
       finish: 0,
       ...((eqA.material ?? eqB.material) !== undefined ? { material: eqA.material ?? eqB.material } : {}),
       ...((eqA.service ?? eqB.service) !== undefined ? { service: eqA.service ?? eqB.service } : {}),
+      ...(bad.length ? { incompatible: bad } : {}),
     };
     if (work) {
-      for (const [agent, kg] of Object.entries(co.cleaning ?? {})) {
-        const p = book.reagent(agent);
-        if (!p && kg > 0) warnings.push(`cleaning agent ${agent} of unit "${unit}" has no price: counted as 0`);
-        u.cleaning.push({ agent, kg, ...(p ? { price: p.value } : {}), cost: p ? kg * p.value : 0 });
-      }
+      u.cleaning = cleaningOf(co, book, unit, warnings);
       u.cleaningCost = u.cleaning.reduce((s, c) => s + c.cost, 0);
-      if (inA) {
+      if (hasOwn(a.units, unit)) {
         if (!source) throw new Error(`switchover ${from} → ${to}: the results of mode ${from} are needed`);
-        const eq = Object.keys(eqA).length ? eqA : eqB;
-        const h = holdupOf(eq, throughput(source, unit));
-        if (h) {
-          const kept = eq.holdup?.recovered ?? recovered;
-          const lines = Object.entries(h.species).map(([species, kg]) => {
-            const v = book.speciesValue(species);
-            return { species, kg, pricePerKg: v.value, value: kg * v.value, basis: v.basis };
-          });
-          const value = lines.reduce((s, l) => s + l.value, 0);
-          u.flushed = { ...h, value, lost: value * (1 - kept), disposal: h.kg * (1 - kept) * disposalPerKg, lines };
-        }
+        const flushed = flushedOf(Object.keys(eqA).length ? eqA : eqB, bins.has(unit), source, unit, book, econ.inventory?.recovered ?? 0, econ.inventory?.disposalPerKg ?? 0);
+        if (flushed) u.flushed = flushed;
       }
     }
     time.set(unit, u.time);
     units.push(u);
   }
 
-  const anyWork = units.some((u) => u.work);
   // Precedence along the source mode's streams: they carry what is being flushed out. Units that
   // did not run in the source mode have no such edges: they are commissioned in parallel, from the start.
   const sched = schedule(all, flowEdges([a]), time);
-  for (const u of units) {
-    const t = sched.times.get(u.unit)!;
-    u.start = t.start;
-    u.finish = t.finish;
-  }
-  const plantTime = anyWork ? (econ.switchover?.time ?? 0) : 0;
-  const plantCost = anyWork ? (econ.switchover?.cost ?? 0) : 0;
-  const downtime = sched.length + plantTime;
-
-  const basis = econ.switchover?.lostMargin ?? 'target';
-  const rateOf = (m: string) => {
-    const e = inputs.economics[m];
-    if (!e) throw new Error(`switchover ${from} → ${to}: the economics of mode ${m} are needed`);
-    return Math.max(0, e.perHour.margin);
-  };
-  const lostMarginRate = same || basis === 'none' ? 0 : rateOf(basis === 'source' ? from : to);
-
+  for (const u of units) Object.assign(u, sched.times.get(u.unit)!);
+  const anyWork = units.some((u) => u.work);
+  const downtime = same ? 0 : sched.length + (anyWork ? (econ.switchover?.time ?? 0) : 0);
+  const lost = lostMarginOf(doc, from, to, inputs);
   const items = same
     ? zeroItems()
     : {
-        changeover: units.reduce((s, u) => s + u.cost, 0) + plantCost,
+        changeover: units.reduce((s, u) => s + u.cost, 0) + (anyWork ? (econ.switchover?.cost ?? 0) : 0),
         cleaning: units.reduce((s, u) => s + u.cleaningCost, 0),
         inventory: units.reduce((s, u) => s + (u.flushed?.lost ?? 0), 0),
         disposal: units.reduce((s, u) => s + (u.flushed?.disposal ?? 0), 0),
-        lostMargin: downtime * lostMarginRate,
+        lostMargin: downtime * lost.rate,
       };
   const direct = items.changeover + items.cleaning + items.inventory + items.disposal;
+  if (incompatible.length && policy !== 'refuse') warnings.push(...incompatible.map((p) => `${p.reason} (${policy === 'duplicate' ? 'a second unit is costed in the capital' : 'flagged, costed anyway'})`));
   return {
     from,
     to,
     currency: book.currency,
     units,
-    downtime: same ? 0 : downtime,
+    downtime,
     criticalPath: same ? [] : sched.critical,
-    flushedKg: units.reduce((s, u) => s + (u.flushed?.kg ?? 0), 0),
+    flushedKg: units.reduce((s, u) => s + (u.flushed && !u.flushed.runDown ? u.flushed.kg : 0), 0),
     items,
     direct,
     total: direct + items.lostMargin,
-    lostMarginRate,
+    lostMarginRate: lost.rate,
+    lostMarginBasis: lost.basis,
+    incompatible,
+    feasible: policy !== 'refuse' || incompatible.length === 0,
     warnings,
   };
 }
@@ -245,17 +281,22 @@ export interface SwitchoverMatrix {
   total: number[][];
   direct: number[][];
   downtime: number[][];
+  /** feasible[i][j]: false when the switchover is refused for incompatible equipment. */
+  feasible: boolean[][];
   detail: Switchover[][];
 }
 
 /** The switchover for every ordered pair of modes. */
 export function switchoverMatrix(doc: FlowsheetDoc, inputs: SwitchoverInputs, modes: readonly string[] = modeNames(doc)): SwitchoverMatrix {
-  const detail = modes.map((f) => modes.map((t) => switchover(doc, f, t, inputs)));
+  const compatibility = inputs.compatibility ?? new Map(modes.map((m) => [m, modeCompatibility(doc, m, own(inputs.results, m))]));
+  const all = { ...inputs, compatibility, modes: inputs.modes ?? modes };
+  const detail = modes.map((f) => modes.map((t) => switchover(doc, f, t, all)));
   return {
     modes: [...modes],
     total: detail.map((row) => row.map((s) => s.total)),
     direct: detail.map((row) => row.map((s) => s.direct)),
     downtime: detail.map((row) => row.map((s) => s.downtime)),
+    feasible: detail.map((row) => row.map((s) => s.feasible)),
     detail,
   };
 }
@@ -269,18 +310,17 @@ export function serviceWarnings(doc: FlowsheetDoc): string[] {
   const views = new Map(modes.map((m) => [m, viewOf(doc, m)]));
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const [m, v] of views) {
+  for (const v of views.values()) {
     for (const [id, decl] of Object.entries(v.units)) {
       const s = equipmentOf(decl).service;
       if (!Array.isArray(s) || !s.some((x) => modes.includes(x)) || seen.has(id)) continue;
       for (const mode of modes) {
-        const runs = id in views.get(mode)!.units;
+        const runs = hasOwn(views.get(mode)!.units, id);
         if (runs !== s.includes(mode)) {
           out.push(`unit "${id}": equipment.service ${runs ? 'omits' : 'lists'} mode "${mode}", ${runs ? 'in which it runs' : 'in which it is out of service'}`);
         }
       }
       seen.add(id);
-      void m;
     }
   }
   return out;

@@ -41,7 +41,7 @@ describe('EconomicsPanel', () => {
     expect(html).toContain('copper → zinc');
     expect(html).toContain('data-testid="margin-chart"');
     expect(html).toContain('data-testid="optimum-marker"');
-    expect(html).toMatch(/T\* = 3,710 h/);
+    expect(html).toMatch(/T\* = 3,449 h/); // sqrt(2·H·S/Σkρ(1−ρ)) with S = 13,670 $ (feed bins run down, cli/economics.test.ts)
     expect(html).toContain('data-testid="campaign-sensitivity"');
   });
 
