@@ -7,6 +7,8 @@ export class UsageError extends Error {}
 export interface Args {
   files: string[];
   flags: Map<string, string | true>;
+  /** Every value of each repeatable flag, in order. */
+  lists?: Map<string, string[]>;
 }
 
 export interface Command {
@@ -19,6 +21,8 @@ export interface Command {
   valueFlags?: string[];
   /** Flags that stand alone, e.g. ['--json']. */
   booleanFlags?: string[];
+  /** Flags that take a value and may be given more than once, e.g. ['--set']. */
+  repeatFlags?: string[];
   /** Writes to standard output; returns the exit code. */
   run(args: Args, out: (text: string) => void): number;
 }
@@ -26,11 +30,17 @@ export interface Command {
 export function parseArgs(argv: string[], command: Command): Args {
   const files: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const valueFlags = new Set(command.valueFlags ?? []);
   const booleanFlags = new Set(command.booleanFlags ?? []);
+  const repeatFlags = new Set(command.repeatFlags ?? []);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (valueFlags.has(a)) {
+    if (repeatFlags.has(a)) {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      lists.set(a, [...(lists.get(a) ?? []), v]);
+    } else if (valueFlags.has(a)) {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       flags.set(a, v);
@@ -38,7 +48,7 @@ export function parseArgs(argv: string[], command: Command): Args {
     else if (a.startsWith('--')) throw new UsageError(`${command.name}: unknown option ${a}`);
     else files.push(a);
   }
-  return { files, flags };
+  return { files, flags, lists };
 }
 
 export function stringFlag(args: Args, name: string): string | undefined {

@@ -1,18 +1,25 @@
 /**
- * Reads a flowsheet file and turns it into a compiled plant: species indexed, units checked and
- * compiled to their linear models, streams connected to ports, unknowns laid out. Every problem
- * found is collected with its location; if there is any, nothing is returned.
+ * The compile stage: a read document (read.ts), in one mode, to a compiled plant: species indexed,
+ * units checked and compiled to their models, streams connected to ports, specifications resolved
+ * and the unknowns laid out. Every problem found is collected with its location; if there is any,
+ * nothing is returned.
+ *
+ * Unknowns: every stream's species flows (kmol/h; species k of stream s at s.offset + k), then every
+ * unit's internals, then every stream's temperature (K; stream i at temperatureOffset + i), then one
+ * unknown per specification (the adjusted parameter).
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
-import { ChemistryError, checkBalance, describeImbalance, parseEquation, stoichiometry } from './chemistry';
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
-import { FORMAT_ID, type FlowBasis, type FlowsheetDoc, type UnitDecl } from './document';
-import { toKmolPerHour } from './basis';
-import { validateEconomics } from './economics/schema';
-import { applyMode } from './modes';
-import { validateEnvelope, validateUnitParams } from './schema';
+import type { FlowBasis, FlowsheetDoc, UnitDecl } from './document';
+import { makeContext, type ReactionCheck } from './context';
+import { applyMode, type ModeView } from './modes';
+import { readDocument } from './read';
+import { validateUnitParams } from './schema';
 import { buildSpeciesTable, type SpeciesTable } from './species';
-import type { AnyUnitType, CompileContext, CompiledReaction, PortDecl, UnitModel, UnitRegistry } from './unit-type';
+import { compileSpecs, type CompiledSpec } from './specs';
+import type { AnyUnitType, PortDecl, UnitModel, UnitRegistry } from './unit-type';
+
+export { makeContext } from './context';
+export { parseJsonText } from './json';
 
 export interface CompiledStream {
   id: string;
@@ -43,40 +50,84 @@ export interface CompiledFlowsheet {
   basis: FlowBasis;
   mode: string | undefined;
   doc: FlowsheetDoc;
+  registry: UnitRegistry;
   species: SpeciesTable;
   units: CompiledUnit[];
   streams: CompiledStream[];
+  specs: CompiledSpec[];
+  /** The temperature of stream i is unknown temperatureOffset + i. */
+  temperatureOffset: number;
   /** Units the mode takes out of service. */
   idle: string[];
+  /** Things the user should know that do not stop the solve (a fraction normalised). */
+  warnings: Diagnostic[];
   nUnknowns: number;
+  /** Shared by every unit: each equation is parsed and checked once. */
+  reactionCache: Map<string, ReactionCheck>;
 }
 
 export interface CompileOptions {
   mode?: string;
 }
 
-/** Parses JSON text, reporting the first syntax error by line and column. */
-export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    let where = '';
-    if (first) {
-      const before = text.slice(0, first.offset);
-      const line = before.split('\n').length;
-      const column = first.offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}: ${describeJsonError(first.error)}`;
-    }
-    throw new FlexsheetError([{ path: '(file)', message: `the file is not valid JSON${where}` }]);
+/** Reads (unless `input` is already a read document) and compiles a flowsheet in one mode. */
+export function compileFlowsheet(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): CompiledFlowsheet {
+  const file = readDocument(input, registry);
+  const diagnostics: Diagnostic[] = [];
+  const view = applyMode(file, options.mode, diagnostics);
+  if (!view) throw new FlexsheetError(diagnostics);
+  for (const id of view.changed) diagnostics.push(...validateUnitParams(id, view.units[id], registry));
+  if (diagnostics.length) throw new FlexsheetError(diagnostics);
+
+  const species = buildSpeciesTable(file.species, diagnostics);
+  const units = declareUnits(view, registry);
+  const streams = connectStreams(file, view, units, options.mode, diagnostics);
+  checkPorts(units, streams, diagnostics);
+  const warnings: Diagnostic[] = [];
+  const reactionCache = new Map<string, ReactionCheck>();
+  for (const unit of units) compileUnit(unit, species, file.basis, { errors: diagnostics, warnings, reactionCache });
+  if (diagnostics.length) throw new FlexsheetError(diagnostics);
+
+  const S = species.list.length;
+  let offset = 0;
+  for (const s of streams) {
+    s.offset = offset;
+    offset += S;
   }
+  for (const unit of units) {
+    unit.internalOffset = offset;
+    unit.internals = unit.model.internals ?? 0;
+    offset += unit.internals;
+  }
+  const temperatureOffset = offset;
+  offset += streams.length;
+  const plant: CompiledFlowsheet = {
+    name: file.name,
+    basis: file.basis,
+    mode: options.mode,
+    doc: file,
+    registry,
+    species,
+    units,
+    streams,
+    specs: [],
+    temperatureOffset,
+    idle: view.idle,
+    warnings,
+    nUnknowns: offset,
+    reactionCache,
+  };
+  plant.specs = compileSpecs(plant, view.specs, options.mode, diagnostics);
+  if (diagnostics.length) throw new FlexsheetError(diagnostics);
+  plant.nUnknowns += plant.specs.length;
+  return plant;
 }
 
-function describeJsonError(code: ParseErrorCode): string {
-  const name = printParseErrorCode(code);
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+function declareUnits(view: ModeView, registry: UnitRegistry): CompiledUnit[] {
+  return Object.entries(view.units).map(([id, decl]) => {
+    const type = registry.get(decl.type)!;
+    return { id, type, params: decl, ports: type.ports(decl), model: { equations: () => {} }, inlets: new Map(), outlets: new Map(), internalOffset: 0, internals: 0 };
+  });
 }
 
 function splitRef(ref: string): { unit: string; port: string } {
@@ -84,113 +135,21 @@ function splitRef(ref: string): { unit: string; port: string } {
   return { unit: ref.slice(0, dot), port: ref.slice(dot + 1) };
 }
 
-export function compileFlowsheet(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): CompiledFlowsheet {
-  const doc = typeof input === 'string' ? parseJsonText(input) : input;
-  const diagnostics: Diagnostic[] = [];
-  const fail = () => new FlexsheetError(diagnostics);
-
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new FlexsheetError([{ path: '(file)', message: 'a flowsheet file is a JSON object' }]);
-  }
-  const format = (doc as { format?: unknown }).format;
-  if (format !== FORMAT_ID) {
-    throw new FlexsheetError([
-      {
-        path: 'format',
-        message:
-          format === undefined
-            ? `missing "format": a flowsheet file starts with "format": "${FORMAT_ID}"`
-            : `format ${JSON.stringify(format)} is not supported: Flexsheet reads "${FORMAT_ID}"`,
-      },
-    ]);
-  }
-  diagnostics.push(...validateEnvelope(doc, registry));
-  if (diagnostics.length) throw fail();
-  const file = doc as FlowsheetDoc;
-  diagnostics.push(...validateEconomics(file));
-
-  const view = applyMode(file, options.mode, diagnostics);
-  if (!view) throw fail();
-  const species = buildSpeciesTable(file.species, diagnostics);
-
-  // Units: type, parameters, ports.
-  const units: CompiledUnit[] = [];
-  const unitIndex = new Map<string, number>();
-  for (const [id, decl] of Object.entries(view.units)) {
-    const problems = validateUnitParams(id, decl, registry);
-    if (problems.length) {
-      diagnostics.push(...problems);
-      unitIndex.set(id, -1);
-      continue;
-    }
-    const type = registry.get(decl.type)!;
-    const unit: CompiledUnit = {
-      id,
-      type,
-      params: decl,
-      ports: type.ports(decl),
-      model: { equations: () => {} },
-      inlets: new Map(),
-      outlets: new Map(),
-      internalOffset: 0,
-      internals: 0,
-    };
-    unitIndex.set(id, units.length);
-    units.push(unit);
-  }
-
-  // Streams: both ends must name an existing port of the right direction.
+/** Streams: both ends must name an existing port of the right direction; an outlet carries one. */
+function connectStreams(file: FlowsheetDoc, view: ModeView, units: CompiledUnit[], mode: string | undefined, diagnostics: Diagnostic[]): CompiledStream[] {
+  const unitIndex = new Map(units.map((u, i) => [u.id, i]));
   const streams: CompiledStream[] = [];
-  const streamsPath = options.mode !== undefined && file.modes?.[options.mode]?.streams ? joinPath(joinPath('modes', options.mode), 'streams') : 'streams';
+  const routed = mode !== undefined && file.modes && Object.prototype.hasOwnProperty.call(file.modes, mode) && file.modes[mode].streams;
+  const streamsPath = routed ? joinPath(joinPath('modes', mode!), 'streams') : 'streams';
   for (const [id, s] of Object.entries(view.streams)) {
     const path = joinPath(streamsPath, id);
     const from = splitRef(s.from);
     const to = splitRef(s.to);
-    const ends: [typeof from, 'from' | 'to', 'in' | 'out'][] = [
-      [from, 'from', 'out'],
-      [to, 'to', 'in'],
-    ];
-    let ok = true;
-    for (const [end, key, direction] of ends) {
-      const ui = unitIndex.get(end.unit);
-      if (ui === undefined) {
-        const idle = view.idle.includes(end.unit);
-        diagnostics.push({
-          path: joinPath(path, key),
-          message: idle
-            ? `stream "${id}" ${key === 'from' ? 'leaves' : 'enters'} unit "${end.unit}", which mode "${options.mode}" takes out of service`
-            : `stream "${id}" ${key === 'from' ? 'leaves' : 'enters'} unit "${end.unit}", which does not exist`,
-          stream: id,
-          unit: end.unit,
-        });
-        ok = false;
-        continue;
-      }
-      if (ui < 0) {
-        ok = false;
-        continue;
-      }
-      const unit = units[ui];
-      const port = unit.ports.find((p) => p.name === end.port);
-      if (!port || port.direction !== direction) {
-        const names = unit.ports.filter((p) => p.direction === direction).map((p) => p.name);
-        const what = direction === 'out' ? 'outlet' : 'inlet';
-        diagnostics.push({
-          path: joinPath(path, key),
-          message: port
-            ? `stream "${id}": port "${end.port}" of unit "${end.unit}" is an ${port.direction === 'in' ? 'inlet' : 'outlet'}, not an ${what}`
-            : `stream "${id}": unit "${end.unit}" (${unit.type.type}) has no ${what} "${end.port}" (${what}s: ${names.join(', ') || 'none'})`,
-          stream: id,
-          unit: end.unit,
-          port: end.port,
-        });
-        ok = false;
-      }
-    }
-    if (!ok) continue;
+    const fromOk = checkEnd(id, path, from, 'from', units, unitIndex, view, mode, diagnostics);
+    const toOk = checkEnd(id, path, to, 'to', units, unitIndex, view, mode, diagnostics);
+    if (!fromOk || !toOk) continue;
     const fromUnit = units[unitIndex.get(from.unit)!];
     const toUnit = units[unitIndex.get(to.unit)!];
-    const index = streams.length;
     if (fromUnit.outlets.has(from.port)) {
       const other = streams[fromUnit.outlets.get(from.port)!].id;
       diagnostics.push({
@@ -202,133 +161,93 @@ export function compileFlowsheet(input: unknown, registry: UnitRegistry, options
       });
       continue;
     }
-    fromUnit.outlets.set(from.port, index);
+    fromUnit.outlets.set(from.port, streams.length);
     const list = toUnit.inlets.get(to.port) ?? [];
-    list.push(index);
+    list.push(streams.length);
     toUnit.inlets.set(to.port, list);
-    streams.push({
-      id,
-      fromUnit: unitIndex.get(from.unit)!,
-      fromPort: from.port,
-      toUnit: unitIndex.get(to.unit)!,
-      toPort: to.port,
-      offset: 0,
-    });
+    streams.push({ id, fromUnit: unitIndex.get(from.unit)!, fromPort: from.port, toUnit: unitIndex.get(to.unit)!, toPort: to.port, offset: 0 });
   }
+  return streams;
+}
 
-  // Every port connected; single inlets take one stream.
+function checkEnd(
+  id: string,
+  path: string,
+  end: { unit: string; port: string },
+  key: 'from' | 'to',
+  units: CompiledUnit[],
+  unitIndex: Map<string, number>,
+  view: ModeView,
+  mode: string | undefined,
+  diagnostics: Diagnostic[],
+): boolean {
+  const verb = key === 'from' ? 'leaves' : 'enters';
+  const ui = unitIndex.get(end.unit);
+  if (ui === undefined) {
+    const idle = view.idle.includes(end.unit);
+    diagnostics.push({
+      path: joinPath(path, key),
+      message: idle ? `stream "${id}" ${verb} unit "${end.unit}", which mode "${mode}" takes out of service` : `stream "${id}" ${verb} unit "${end.unit}", which does not exist`,
+      stream: id,
+      unit: end.unit,
+    });
+    return false;
+  }
+  const unit = units[ui];
+  const direction = key === 'from' ? 'out' : 'in';
+  const port = unit.ports.find((p) => p.name === end.port);
+  if (port && port.direction === direction) return true;
+  const names = unit.ports.filter((p) => p.direction === direction).map((p) => p.name);
+  const what = direction === 'out' ? 'outlet' : 'inlet';
+  diagnostics.push({
+    path: joinPath(path, key),
+    message: port
+      ? `stream "${id}": port "${end.port}" of unit "${end.unit}" is an ${port.direction === 'in' ? 'inlet' : 'outlet'}, not an ${what}`
+      : `stream "${id}": unit "${end.unit}" (${unit.type.type}) has no ${what} "${end.port}" (${what}s: ${names.join(', ') || 'none'})`,
+    stream: id,
+    unit: end.unit,
+    port: end.port,
+  });
+  return false;
+}
+
+/** Every port connected; single inlets take one stream. */
+function checkPorts(units: CompiledUnit[], streams: CompiledStream[], diagnostics: Diagnostic[]): void {
   for (const unit of units) {
     for (const port of unit.ports) {
-      const path = joinPath(joinPath('units', unit.id), port.name);
       if (port.direction === 'out' && !unit.outlets.has(port.name)) {
         diagnostics.push({ path: 'streams', message: `unit "${unit.id}": outlet "${port.name}" is not connected`, unit: unit.id, port: port.name });
       }
-      if (port.direction === 'in') {
-        const n = unit.inlets.get(port.name)?.length ?? 0;
-        if (n === 0 && !port.optional) {
-          diagnostics.push({ path: 'streams', message: `unit "${unit.id}": inlet "${port.name}" is not connected`, unit: unit.id, port: port.name });
-        }
-        if (n > 1 && !port.multiple) {
-          const ids = unit.inlets.get(port.name)!.map((i) => streams[i].id);
-          diagnostics.push({
-            path,
-            message: `unit "${unit.id}": inlet "${port.name}" takes one stream but ${n} enter it (${ids.join(', ')}); mix them first`,
-            unit: unit.id,
-            port: port.name,
-          });
-        }
+      if (port.direction !== 'in') continue;
+      const n = unit.inlets.get(port.name)?.length ?? 0;
+      if (n === 0 && !port.optional) diagnostics.push({ path: 'streams', message: `unit "${unit.id}": inlet "${port.name}" is not connected`, unit: unit.id, port: port.name });
+      if (n > 1 && !port.multiple) {
+        const ids = unit.inlets.get(port.name)!.map((i) => streams[i].id);
+        diagnostics.push({
+          path: joinPath(joinPath('units', unit.id), port.name),
+          message: `unit "${unit.id}": inlet "${port.name}" takes one stream but ${n} enter it (${ids.join(', ')}); mix them first`,
+          unit: unit.id,
+          port: port.name,
+        });
       }
     }
   }
-
-  // Unit models. Plants repeat the same reactions in many units: parse and check each once.
-  const reactionCache = new Map<string, ReactionCheck>();
-  for (const unit of units) {
-    const path = joinPath('units', unit.id);
-    const ctx = makeContext(unit, path, species, file.basis, diagnostics, reactionCache);
-    const before = diagnostics.length;
-    const model = unit.type.compile(unit.params, ctx);
-    if (model) unit.model = model;
-    else if (diagnostics.length === before) diagnostics.push({ path, message: `unit "${unit.id}" could not be compiled`, unit: unit.id });
-  }
-  if (diagnostics.length) throw fail();
-
-  // Unknowns: every stream's species flows, then every unit's internals.
-  const nSpecies = species.list.length;
-  let offset = 0;
-  for (const s of streams) {
-    s.offset = offset;
-    offset += nSpecies;
-  }
-  for (const unit of units) {
-    unit.internalOffset = offset;
-    unit.internals = unit.model.internals ?? 0;
-    offset += unit.internals;
-  }
-  return { name: file.name, basis: file.basis, mode: options.mode, doc: file, species, units, streams, idle: view.idle, nUnknowns: offset };
 }
 
-type ReactionCheck = { ok: true; reaction: CompiledReaction } | { ok: false; problems: { message: string; species?: string }[] };
-
-function checkReaction(equation: string, species: SpeciesTable): ReactionCheck {
-  let parsed;
-  try {
-    parsed = parseEquation(equation);
-  } catch (e) {
-    if (!(e instanceof ChemistryError)) throw e;
-    return { ok: false, problems: [{ message: `reaction "${equation}": ${e.message}` }] };
-  }
-  const lookup = (id: string) => {
-    const k = species.index.get(id);
-    return k === undefined ? undefined : species.list[k];
-  };
-  const imbalances = checkBalance(parsed, lookup);
-  if (imbalances.length) {
-    return {
-      ok: false,
-      problems: imbalances.map((p) => ({ message: `reaction "${equation}": ${describeImbalance(p)}`, species: p.kind === 'unknown-species' ? p.symbol : undefined })),
-    };
-  }
-  const terms = [...stoichiometry(parsed)].filter(([, nu]) => nu !== 0).map(([id, nu]) => ({ k: species.index.get(id)!, nu }));
-  return { ok: true, reaction: { equation, terms } };
-}
-
-/**
- * The context a unit compiles in. Exported so that a unit can be compiled again with other
- * parameters (parameter fitting); `reactionCache` may be shared across units of one plant.
- */
-export function makeContext(
+/** Compiles one unit's model from its parameters; false (with a located error) when it cannot. */
+export function compileUnit(
   unit: CompiledUnit,
-  path: string,
   species: SpeciesTable,
   basis: FlowBasis,
-  diagnostics: Diagnostic[],
-  reactionCache: Map<string, ReactionCheck> = new Map(),
-): CompileContext {
-  const error: CompileContext['error'] = (relativePath, message, extra) => {
-    const relative = relativePath.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1').replace(/^\./, '');
-    diagnostics.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra });
-  };
-  return {
-    unitId: unit.id,
-    path,
-    species,
-    toKmolPerHour: (k, amount) => toKmolPerHour(basis, amount, species.list[k].molarMass),
-    error,
-    speciesIndex(id, relativePath) {
-      const k = species.index.get(id);
-      if (k === undefined) error(relativePath, `species "${id}" is not declared in "species"`, { species: id });
-      return k;
-    },
-    reaction(equation, relativePath): CompiledReaction | undefined {
-      let check = reactionCache.get(equation);
-      if (!check) {
-        check = checkReaction(equation, species);
-        reactionCache.set(equation, check);
-      }
-      if (check.ok) return check.reaction;
-      for (const p of check.problems) error(relativePath, p.message, p.species ? { species: p.species } : undefined);
-      return undefined;
-    },
-  };
+  sinks: { errors: Diagnostic[]; warnings?: Diagnostic[]; reactionCache?: Map<string, ReactionCheck> },
+): boolean {
+  const path = joinPath('units', unit.id);
+  const before = sinks.errors.length;
+  const model = unit.type.compile(unit.params, makeContext(unit, path, species, basis, sinks));
+  if (model) {
+    unit.model = model;
+    return true;
+  }
+  if (sinks.errors.length === before) sinks.errors.push({ path, message: `unit "${unit.id}" could not be compiled`, unit: unit.id });
+  return false;
 }

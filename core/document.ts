@@ -8,7 +8,25 @@ export const FLOW_BASES: readonly FlowBasis[] = ['kg/h', 't/h', 'kmol/h', 'mol/s
 export interface SpeciesDecl {
   /** Chemical formula when the id is a name rather than a formula ("Graphite(s)": {formula: "C"}). */
   formula?: string;
-  notes?: string;
+  notes?: string | string[];
+  /** kg/m³, for (s), (l) and (org) species. */
+  density?: number;
+  /** m³/kmol; for (aq) species, the apparent molar volume in solution. */
+  molarVolume?: number;
+  /** Standard enthalpy of formation at 25 °C, kJ/mol. */
+  Hf?: number;
+  /** Heat capacity, J/(mol·K): a constant or NIST Shomate coefficients A…E (t = T/1000 K). */
+  cp?: number | { shomate: [number, number, number, number, number] };
+}
+
+/** What a specification holds (FORMAT.md "Specifications"). */
+export type SpecQuantity = 'massFlow' | 'molarFlow' | 'massFraction' | 'concentration' | 'pH' | 'T';
+
+export interface SpecDecl {
+  description?: string;
+  notes?: string | string[];
+  target: { stream: string; species?: string; element?: string; quantity: SpecQuantity; value: number };
+  adjust: { unit: string; param: (string | number)[]; min?: number; max?: number };
 }
 
 export interface UnitDecl {
@@ -30,6 +48,8 @@ export interface ModeDecl {
   units?: Record<string, Record<string, unknown> | null>;
   /** When given, replaces the routing. */
   streams?: Record<string, StreamDecl>;
+  /** JSON merge patch per spec id; `null` drops the spec in this mode. */
+  specs?: Record<string, Partial<SpecDecl> | null>;
   [extension: string]: unknown;
 }
 
@@ -42,6 +62,7 @@ export interface FlowsheetDoc {
   species: Record<string, SpeciesDecl>;
   units: Record<string, UnitDecl>;
   streams: Record<string, StreamDecl>;
+  specs?: Record<string, SpecDecl>;
   modes?: Record<string, ModeDecl>;
   [extension: string]: unknown;
 }

@@ -4,7 +4,10 @@
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
  */
 import { ATOMIC_WEIGHTS } from './chemistry';
+import type { Diagnostic } from './diagnostics';
+import { dict } from './records';
 import type { Solution, SolverStats } from './solve';
+import { targetValue } from './specs';
 
 export type SpeciesFlows = Record<string, number>;
 
@@ -15,6 +18,8 @@ export interface StreamResult {
   molarFlow: SpeciesFlows;
   /** kg/h per phase and in all. */
   totals: { mass: number; molar: number; byPhase: Record<string, number> };
+  /** °C. */
+  T?: number;
 }
 
 export interface ProductGrade {
@@ -34,6 +39,10 @@ export interface FlowsheetResults {
   grade: Record<string, ProductGrade>;
   /** Units a mode takes out of service. */
   idle: string[];
+  /** Each specification: the parameter's value found, and the target's value reached. */
+  specs?: Record<string, { value: number; target: number }>;
+  /** Things the user should know that did not stop the solve. */
+  warnings?: Diagnostic[];
   solver: SolverStats;
 }
 
@@ -45,10 +54,6 @@ export function tabulate(solution: Solution): FlowsheetResults {
   const E = elements.length;
   const em = plant.species.elementMatrix;
   const aw = elements.map((el) => ATOMIC_WEIGHTS[el]);
-
-  let scale = 0;
-  for (let i = 0; i < x.length; i++) scale = Math.max(scale, x[i]);
-  const negligible = 1e-14 * scale;
 
   /** kg/h of every element in a species vector of kmol/h starting at `base`. */
   const elementMass = (base: number, into: Float64Array, sign = 1) => {
@@ -62,16 +67,16 @@ export function tabulate(solution: Solution): FlowsheetResults {
     }
   };
 
-  const streams: Record<string, StreamResult> = {};
-  for (const s of plant.streams) {
-    const massFlow: SpeciesFlows = {};
-    const molarFlow: SpeciesFlows = {};
-    const byPhase: Record<string, number> = {};
+  const streams = dict<StreamResult>();
+  for (const [index, s] of plant.streams.entries()) {
+    const massFlow: SpeciesFlows = dict();
+    const molarFlow: SpeciesFlows = dict();
+    const byPhase: Record<string, number> = dict();
     let mass = 0;
     let molar = 0;
     for (let k = 0; k < S; k++) {
       const n = x[s.offset + k];
-      if (n <= negligible) continue;
+      if (!(n > 0)) continue;
       const m = n * list[k].molarMass;
       molarFlow[list[k].id] = n;
       massFlow[list[k].id] = m;
@@ -85,13 +90,14 @@ export function tabulate(solution: Solution): FlowsheetResults {
       massFlow,
       molarFlow,
       totals: { mass, molar, byPhase },
+      T: x[plant.temperatureOffset + index] - 273.15,
     };
   }
 
   const feedIn = new Float64Array(E);
   const reagentIn = new Float64Array(E);
   const out = new Float64Array(E);
-  const reagents: Record<string, SpeciesFlows> = {};
+  const reagents = dict<SpeciesFlows>();
   const sinks: { id: string; streams: number[] }[] = [];
   for (const unit of plant.units) {
     if (unit.type.role === 'source') for (const s of unit.outlets.values()) elementMass(plant.streams[s].offset, feedIn);
@@ -101,7 +107,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
       for (const s of ids) elementMass(plant.streams[s].offset, out);
     }
     if (unit.model.reagents?.length) {
-      const doses: SpeciesFlows = {};
+      const doses: SpeciesFlows = dict();
       for (const g of unit.model.reagents) {
         const n = x[unit.internalOffset + g.internal];
         doses[list[g.species].id] = n * list[g.species].molarMass;
@@ -111,16 +117,16 @@ export function tabulate(solution: Solution): FlowsheetResults {
     }
   }
 
-  const elementTable: FlowsheetResults['elements'] = {};
+  const elementTable: FlowsheetResults['elements'] = dict();
   elements.forEach((el, e) => {
     if (feedIn[e] + reagentIn[e] + out[e] > 0) elementTable[el] = { in: feedIn[e] + reagentIn[e], out: out[e] };
   });
 
-  const recovery: FlowsheetResults['recovery'] = {};
-  const grade: FlowsheetResults['grade'] = {};
+  const recovery: FlowsheetResults['recovery'] = dict();
+  const grade: FlowsheetResults['grade'] = dict();
   for (const sink of sinks) {
     const mass = new Float64Array(E);
-    const speciesMass: Record<string, number> = {};
+    const speciesMass: Record<string, number> = dict();
     let total = 0;
     for (const s of sink.streams) {
       elementMass(plant.streams[s].offset, mass);
@@ -129,13 +135,13 @@ export function tabulate(solution: Solution): FlowsheetResults {
         total += m;
       }
     }
-    const rec: Record<string, number> = {};
-    const gradeElements: Record<string, number> = {};
+    const rec: Record<string, number> = dict();
+    const gradeElements: Record<string, number> = dict();
     elements.forEach((el, e) => {
       if (feedIn[e] > 0) rec[el] = mass[e] / feedIn[e];
       if (total > 0 && mass[e] > 0) gradeElements[el] = mass[e] / total;
     });
-    const gradeSpecies: Record<string, number> = {};
+    const gradeSpecies: Record<string, number> = dict();
     if (total > 0) for (const [sp, m] of Object.entries(speciesMass)) gradeSpecies[sp] = m / total;
     recovery[sink.id] = rec;
     grade[sink.id] = { massFlow: total, species: gradeSpecies, elements: gradeElements };
@@ -150,8 +156,16 @@ export function tabulate(solution: Solution): FlowsheetResults {
     recovery,
     grade,
     idle: plant.idle,
+    specs: specResults(solution),
+    warnings: plant.warnings,
     solver: solution.stats,
   };
+}
+
+function specResults({ plant, x }: Solution): NonNullable<FlowsheetResults['specs']> {
+  const out = dict<{ value: number; target: number }>();
+  for (const spec of plant.specs) out[spec.id] = { value: x[spec.unknown], target: targetValue(plant, spec, x) };
+  return out;
 }
 
 /** A unit's internal unknowns (stage flows, extents, doses) described, in kmol/h. */
@@ -159,7 +173,9 @@ export function unitInternals(solution: Solution, unitId: string): { description
   const unit = solution.plant.units.find((u) => u.id === unitId);
   if (!unit) return [];
   return Array.from({ length: unit.internals }, (_, i) => ({
-    description: unit.model.describeInternal?.(i) ?? `internal ${i}`,
+    description: describeInternal(unit.model.describeInternal?.(i)) ?? `internal ${i}`,
     kmolPerHour: solution.x[unit.internalOffset + i],
   }));
 }
+
+const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);

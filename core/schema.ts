@@ -2,10 +2,13 @@
  * The flowsheet file as JSON Schema, derived from the unit registry's declarations, and the
  * validation of a document against it (ajv). Checks a schema cannot express (balances,
  * connectivity, fractions summing to one) come after, in compile.ts and in the units.
+ *
+ * The mass and energy balance validates only what it solves: document sections of their own
+ * (economics, a unit's equipment) are checked by their own analyses, and are added to the published
+ * schema by whoever publishes it (`flowsheetSchema(registry, sections)`).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { joinPath, type Diagnostic } from './diagnostics';
-import { economicsSchema, equipmentSchema } from './economics/schema';
 import { schemaDiagnostics } from './schema-messages';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
@@ -17,13 +20,26 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
   return rest;
 }
 
-const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+/** Largest flow number a file may give, in its basis (1e12 kg/h is a billion tonnes an hour). */
+export const MAX_FLOW = 1e12;
+/** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
+export const MAX_ID_LENGTH = 256;
+
 const notes: Schema = {
   description: 'Sources and remarks',
   anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
 };
 
-/** Properties every unit may carry whatever its type: documentation and editor layout. */
+const fraction: Schema = { type: 'number', minimum: 0, maximum: 1 };
+const isotherm: Schema = {
+  type: 'object',
+  properties: { pH50: { type: 'number' }, slope: { type: 'number' }, notes },
+  required: ['pH50', 'slope'],
+  additionalProperties: false,
+};
+const id: Schema = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH };
+
+/** Properties every unit may carry whatever its type: documentation, editor layout, temperature. */
 export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
   notes,
   label: { type: 'string', description: 'Display name' },
@@ -33,7 +49,8 @@ export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
     properties: { x: { type: 'number' }, y: { type: 'number' } },
     required: ['x', 'y'],
   },
-  equipment: embedded(equipmentSchema),
+  T: { type: 'number', minimum: -273.15, maximum: 5000, description: 'Temperature of every outlet, °C (without it the unit is adiabatic) [°C]' },
+  equipment: { type: 'object', description: 'Equipment data for economics and switchover (checked by those analyses)' },
 };
 
 export function paramSchema(decl: ParamDecl): Schema {
@@ -50,7 +67,7 @@ export function paramSchema(decl: ParamDecl): Schema {
     case 'text':
       return { ...base, type: 'string' };
     case 'speciesAmounts':
-      return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
+      return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: MAX_FLOW } };
     case 'names':
       return { ...base, type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^.]+$' }, minItems: 1, uniqueItems: true };
     case 'fractions':
@@ -68,9 +85,11 @@ export function paramSchema(decl: ParamDecl): Schema {
             equation: { type: 'string', minLength: 1 },
             key: { type: 'string', minLength: 1 },
             conversion: fraction,
+            solubility: { type: 'number', minimum: 0, description: 'Instead of conversion: kg of key per 100 kg of the water left after the reaction, at saturation' },
             notes,
           },
-          required: ['equation', 'key', 'conversion'],
+          required: ['equation', 'key'],
+          oneOf: [{ required: ['conversion'] }, { required: ['solubility'] }],
           additionalProperties: false,
         },
       };
@@ -95,10 +114,12 @@ export function paramSchema(decl: ParamDecl): Schema {
         additionalProperties: {
           anyOf: [
             { type: 'number', minimum: 0 },
+            isotherm,
             {
               type: 'object',
-              properties: { pH50: { type: 'number' }, slope: { type: 'number' }, notes },
-              required: ['pH50', 'slope'],
+              description: 'An exchange: the equation moves its species; D of the first (aq) reactant into the first (org) product',
+              properties: { equation: { type: 'string', minLength: 1 }, D: { anyOf: [{ type: 'number', minimum: 0 }, isotherm] }, notes },
+              required: ['equation', 'D'],
               additionalProperties: false,
             },
           ],
@@ -107,10 +128,11 @@ export function paramSchema(decl: ParamDecl): Schema {
   }
 }
 
-export function unitSchema(unitType: AnyUnitType): Schema {
+export function unitSchema(unitType: AnyUnitType, extra: Record<string, Schema> = {}): Schema {
   const properties: Record<string, Schema> = {
     type: { const: unitType.type, description: unitType.description },
     ...COMMON_UNIT_PROPERTIES,
+    ...extra,
   };
   const required = ['type'];
   for (const [name, decl] of Object.entries(unitType.params)) {
@@ -130,6 +152,66 @@ const streamSchema: Schema = {
   required: ['from', 'to'],
 };
 
+const cpSchema: Schema = {
+  anyOf: [
+    { type: 'number', description: 'constant, J/(mol·K)' },
+    {
+      type: 'object',
+      properties: { shomate: { type: 'array', items: { type: 'number' }, minItems: 5, maxItems: 5, description: 'NIST Shomate A…E, t = T/1000 K' } },
+      required: ['shomate'],
+      additionalProperties: false,
+    },
+  ],
+};
+
+const speciesSchema: Schema = {
+  type: 'object',
+  properties: {
+    formula: { type: 'string', minLength: 1 },
+    notes,
+    label: { type: 'string' },
+    density: { type: 'number', exclusiveMinimum: 0, description: 'kg/m³, for (s), (l) and (org) species' },
+    molarVolume: { type: 'number', description: 'm³/kmol; for (aq) species the apparent molar volume in solution' },
+    Hf: { type: 'number', description: 'Standard enthalpy of formation at 25 °C, kJ/mol' },
+    cp: cpSchema,
+  },
+};
+
+const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T'] as const;
+
+const specSchema: Schema = {
+  type: 'object',
+  properties: {
+    description: { type: 'string' },
+    notes,
+    target: {
+      type: 'object',
+      properties: {
+        stream: id,
+        species: id,
+        element: { type: 'string', minLength: 1, maxLength: 3 },
+        quantity: { enum: QUANTITIES },
+        value: { type: 'number' },
+      },
+      required: ['stream', 'quantity', 'value'],
+      additionalProperties: false,
+    },
+    adjust: {
+      type: 'object',
+      properties: {
+        unit: id,
+        param: { type: 'array', minItems: 1, maxItems: 16, items: { anyOf: [{ type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH }, { type: 'integer', minimum: 0 }] } },
+        min: { type: 'number' },
+        max: { type: 'number' },
+      },
+      required: ['unit', 'param'],
+      additionalProperties: false,
+    },
+  },
+  required: ['target', 'adjust'],
+  additionalProperties: false,
+};
+
 /** The file without the units' parameters: those are checked per type once the types are known. */
 export function envelopeSchema(): Schema {
   return {
@@ -141,27 +223,24 @@ export function envelopeSchema(): Schema {
       description: { type: 'string' },
       notes,
       basis: { enum: FLOW_BASES },
-      species: {
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          properties: { formula: { type: 'string', minLength: 1 }, notes },
-        },
-      },
+      species: { type: 'object', propertyNames: { maxLength: MAX_ID_LENGTH }, additionalProperties: speciesSchema },
       units: {
         type: 'object',
+        propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH },
         additionalProperties: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
       },
-      streams: { type: 'object', additionalProperties: streamSchema },
-      economics: embedded(economicsSchema),
+      streams: { type: 'object', propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH }, additionalProperties: streamSchema },
+      specs: { type: 'object', propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH }, additionalProperties: specSchema },
       modes: {
         type: 'object',
+        propertyNames: { minLength: 1, maxLength: MAX_ID_LENGTH },
         additionalProperties: {
           type: 'object',
           properties: {
             description: { type: 'string' },
             units: { type: 'object', additionalProperties: { anyOf: [{ type: 'object' }, { type: 'null' }] } },
             streams: { type: 'object', additionalProperties: streamSchema },
+            specs: { type: 'object', additionalProperties: { anyOf: [{ type: 'object' }, { type: 'null' }] } },
           },
         },
       },
@@ -170,11 +249,24 @@ export function envelopeSchema(): Schema {
   };
 }
 
+/** Sections of the document that other analyses own, for the published schema. */
+export interface SchemaSections {
+  /** Top-level sections, e.g. `economics`. */
+  sections?: Record<string, Schema>;
+  /** Properties every unit may carry, e.g. `equipment`. */
+  unitProperties?: Record<string, Schema>;
+}
+
 /** The whole format as one JSON Schema document, as published in flowsheets/flowsheet.schema.json. */
-export function flowsheetSchema(registry: UnitRegistry): Schema {
+export function flowsheetSchema(registry: UnitRegistry, extra: SchemaSections = {}): Schema {
   const envelope = envelopeSchema();
   const defs: Record<string, Schema> = {};
-  for (const t of registry.values()) defs[`unit-${t.type}`] = unitSchema(t);
+  const unitExtra: Record<string, Schema> = {};
+  for (const [name, schema] of Object.entries(extra.unitProperties ?? {})) {
+    defs[name] = embedded(schema);
+    unitExtra[name] = { $ref: `#/$defs/${name}` };
+  }
+  for (const t of registry.values()) defs[`unit-${t.type}`] = unitSchema(t, unitExtra);
   const unitRef: Schema = {
     type: 'object',
     required: ['type'],
@@ -189,7 +281,11 @@ export function flowsheetSchema(registry: UnitRegistry): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Flexsheet flowsheet, format flexsheet/1',
     ...envelope,
-    properties: { ...props, units: { type: 'object', additionalProperties: unitRef } },
+    properties: {
+      ...props,
+      ...Object.fromEntries(Object.entries(extra.sections ?? {}).map(([name, schema]) => [name, embedded(schema)])),
+      units: { ...(props.units as Schema), additionalProperties: unitRef },
+    },
     $defs: defs,
   };
 }

@@ -1,8 +1,13 @@
 /**
  * The contract between the core and a unit operation. A unit type is one module in unit-ops/ that
- * declares its ports, its parameters and its linear equations in the component flows. The core
- * knows no unit by name: it reads these declarations to validate files, generate the JSON Schema,
- * build the editor's panels and assemble the plant's sparse linear system.
+ * declares its ports, its parameters and its equations in the component flows. The core knows no
+ * unit by name: it reads these declarations to validate files, generate the JSON Schema, build the
+ * editor's panels and assemble the plant's sparse system.
+ *
+ * Contract v2: most units are linear and write their rows once (`equations`). A unit whose
+ * chemistry is not linear (a D that depends on the pH it creates, a solubility limit) also writes
+ * `linearize`: the rows of its nonlinear unknowns, linearised at the current state, which the
+ * engine's Newton calls every iteration with the same pattern.
  */
 import type { SpeciesTable } from './species';
 
@@ -71,6 +76,8 @@ export interface CompiledReaction {
 
 /** What a unit can ask of the core while it checks and compiles its parameters. */
 export interface CompileContext {
+  /** Records something the user should know that does not stop the solve (a fraction normalised). */
+  warn(relativePath: string, message: string, extra?: { port?: string; species?: string }): void;
   readonly unitId: string;
   /** JSON path of the unit, e.g. `units.leach`. */
   readonly path: string;
@@ -86,8 +93,9 @@ export interface CompileContext {
 }
 
 /**
- * Emits the unit's equations. Every unknown is a molar flow in kmol/h: stream unknowns are laid
- * out as `base + k` for species k, internal unknowns are numbered by the unit.
+ * Emits the unit's equations. Stream unknowns are laid out as `base + k` (kmol/h of species k,
+ * 0 ≤ k < nSpecies); a stream's temperature (K) is `temperatureOf(base)` (the core writes the
+ * energy rows, units only read it); internal unknowns are numbered by the unit.
  */
 export interface EquationBuilder {
   readonly nSpecies: number;
@@ -97,6 +105,8 @@ export interface EquationBuilder {
   inlets(port: string): readonly number[];
   /** Index of the unit's internal unknown i (0 ≤ i < internals). */
   internal(i: number): number;
+  /** The temperature unknown (K) of the stream whose base index is `base`. */
+  temperatureOf(base: number): number;
   /**
    * Adds the equation Σ coefs[j]·x[vars[j]] = rhs, which is "the equation for" unknown `target`
    * (target must appear in vars). Every outlet and internal unknown gets exactly one equation.
@@ -112,10 +122,13 @@ export interface EquationBuilder {
 }
 
 /** An EquationBuilder written term by term; `equationBuilder` adds `equation` on top. */
-export type EquationSink = Omit<EquationBuilder, 'equation'>;
+export type EquationSink = Omit<EquationBuilder, 'equation' | 'temperatureOf'> & Partial<Pick<EquationBuilder, 'temperatureOf'>>;
 
 export function equationBuilder(sink: EquationSink): EquationBuilder {
   return {
+    temperatureOf: () => {
+      throw new Error('this equation builder has no temperatures');
+    },
     ...sink,
     equation(target, vars, coefs, rhs = 0) {
       sink.begin(target, rhs);
@@ -124,17 +137,38 @@ export function equationBuilder(sink: EquationSink): EquationBuilder {
   };
 }
 
+/** An internal unknown in words, and the species whose flow it is when it is one. */
+export interface InternalDescription {
+  text: string;
+  species?: number;
+}
+
+/** The current values of the unknowns, as the Newton iterates. */
+export interface UnitState {
+  /** Value of unknown v (an index the EquationBuilder gave). */
+  value(v: number): number;
+  /** True on the first pass: write the documented linear relaxation instead of the linearisation. */
+  readonly initial: boolean;
+}
+
 export interface UnitModel {
   /** Number of internal unknowns (stage flows, reaction extents, reagent doses), in kmol/h. */
   internals?: number;
-  /**
-   * Describes internal unknown i in messages ("aqueous leaving stage 2, Co[2+](aq)"); when it is
-   * one species' flow, the description ends with that species id (ids hold no spaces).
-   */
-  describeInternal?(i: number): string;
+  /** Describes internal unknown i in messages ("aqueous leaving stage 2, Co[2+](aq)"). */
+  describeInternal?(i: number): string | InternalDescription;
   /** Internal unknowns that are reagents dosed into the unit from outside the plant. */
   reagents?: ReadonlyArray<{ species: number; internal: number }>;
+  /** Internal unknowns that may be negative (signed extents); every other unknown is a flow ≥ 0. */
+  signed?: ReadonlyArray<number>;
+  /** The linear rows: every unknown the unit owns gets exactly one row, here or in `linearize`. */
   equations(eq: EquationBuilder): void;
+  /**
+   * Nonlinear units: the rows of the unknowns `equations` leaves out, linearised at `state`:
+   * for the residual r(x) = 0 write J·x = J·x* − r(x*) (J the Jacobian row at the state x*), so that
+   * solving the assembled rows is one Newton step. Every call writes the same terms (a coefficient
+   * may be 0). With `state.initial` the unit writes its documented linear relaxation instead.
+   */
+  linearize?(eq: EquationBuilder, state: UnitState): void;
 }
 
 export interface UnitType<P = Record<string, unknown>> {
@@ -148,6 +182,12 @@ export interface UnitType<P = Record<string, unknown>> {
   ports(params: P): PortDecl[];
   /** Checks the parameters beyond the schema and builds the model; undefined after errors. */
   compile(params: P, ctx: CompileContext): UnitModel | undefined;
+  /**
+   * The parameters after one numeric parameter at `path` is set to `value` (a re-solve or a design
+   * specification). Without it the value is written at the path; a splitter gives its last outlet
+   * the rest. `{ error }` when that parameter cannot be set on its own.
+   */
+  adjust?(params: P, path: readonly (string | number)[], value: number): P | { error: string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -78,7 +78,9 @@ describe('reactor', () => {
   it('refuses a reaction that consumes more than is fed, naming unit and species', () => {
     const problems = problemsOf(leach({ reactions: [{ equation: LEACH, key: 'LiCoO2(s)', conversion: 0.95 }], reagents: { 'H2SO4(aq)': {} } }));
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toMatch(/unit "r1" consumes more H2O2\(aq\) than it is fed/);
+    // ½ H2O2 per LiCoO2 reacted: 10 kmol/h × 0.95 × ½ = 4.75 kmol/h, none of it fed.
+    expect(problems[0].message).toMatch(/unit "r1" consumes 4\.750 kmol\/h \(161\.6 kg\/h\) more H2O2\(aq\) than reaches it/);
+    expect(problems[0].species).toBe('H2O2(aq)');
     expect(problems[0].unit).toBe('r1');
   });
 

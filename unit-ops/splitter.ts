@@ -1,5 +1,6 @@
 import type { UnitType } from '../core/unit-type';
 import { FRACTION_TOLERANCE, fmt, passFraction } from './equations';
+import { withValueAt } from '../core/params';
 
 interface SplitterParams {
   outlets: string[];
@@ -19,6 +20,16 @@ export const splitter: UnitType<SplitterParams> = {
     { name: 'in', direction: 'in', description: 'Stream to divide' },
     ...(p.outlets ?? []).map((name) => ({ name, direction: 'out' as const, description: `Outlet ${name}` })),
   ],
+  /** Setting one outlet's fraction gives the last outlet the rest. */
+  adjust(params, path, value) {
+    const [name, outlet] = path;
+    if (name !== 'fractions' || typeof outlet !== 'string' || path.length !== 2) return withValueAt(params, path, value);
+    const last = params.outlets[params.outlets.length - 1];
+    if (outlet === last) return { error: `outlet "${last}" is the last outlet, which takes the rest: set the fraction of another outlet` };
+    const fractions = withValueAt(params.fractions, [outlet], value);
+    const others = params.outlets.slice(0, -1).reduce((sum, o) => sum + (Object.hasOwn(fractions, o) ? fractions[o] : 0), 0);
+    return { ...params, fractions: withValueAt(fractions, [last], Math.max(0, 1 - others)) };
+  },
   compile(params, ctx) {
     let ok = true;
     let total = 0;
@@ -34,7 +45,9 @@ export const splitter: UnitType<SplitterParams> = {
       ok = false;
     }
     if (!ok) return undefined;
-    const shares = params.outlets.map((name) => params.fractions[name] ?? 0);
+    // A sum within rounding of 1 is divided by itself, so that the splitter never makes mass.
+    if (total !== 1) ctx.warn('fractions', `the fractions sum to ${total.toPrecision(12)}: divided by that sum so that they add up to exactly 1`);
+    const shares = params.outlets.map((name) => (Object.hasOwn(params.fractions, name) ? params.fractions[name] : 0) / total);
     return {
       equations(eq) {
         const inlets = eq.inlets('in');

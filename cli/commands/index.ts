@@ -7,7 +7,8 @@ import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 import { schemaCommand } from './schema';
 import { solveCommand } from './solve';
+import { sweepCommand } from './sweep';
 import { switchoverCommand } from './switchover';
 import { unitsCommand } from './units';
 
-export const commands: readonly Command[] = [solveCommand, reportCommand, unitsCommand, schemaCommand, reconcileCommand, compareCommand, economicsCommand, switchoverCommand, campaignCommand];
+export const commands: readonly Command[] = [solveCommand, sweepCommand, reportCommand, unitsCommand, schemaCommand, reconcileCommand, compareCommand, economicsCommand, switchoverCommand, campaignCommand];
