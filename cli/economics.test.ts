@@ -80,7 +80,11 @@ describe('flexsheet economics', () => {
     expect(zn.perHour.margin).toBeCloseTo(zincMargin, 9); // 42.80 $/h
     // The year: 5000 h copper + 2500 h zinc − 100,000 fixed.
     expect(out.year.margin).toBeCloseTo(5000 * copperMargin + 2500 * zincMargin - 100000, 6);
-    expect(out.warnings).toEqual([]);
+    expect(out.warnings).toEqual([
+      // 60.08 kg/h of residue ÷ 100 kg/(m²·h) = 0.6008 m², below Turton's 0.9 m².
+      'unit "filter": filter, disc and drum of 0.601 m² is below the correlation\'s range (0.9–300 m²): costed at 0.9 m²',
+      'no economics.operating: the fixed costs are economics.fixedCosts.perYear alone (give economics.operating to estimate labour, maintenance and overheads from the plant)',
+    ]);
   });
 
   it('prints the modes side by side', () => {

@@ -8,7 +8,8 @@ import type { FlowsheetDoc } from '../document';
 import { buildSpeciesTable, type SpeciesTable } from '../species';
 import { defaultEntry, describeDefault, toPerKg } from './defaults';
 import { checkSpec, gradeLines, type ResolvedSpec, type SpecCheck } from './grade';
-import { mergeOwn, own } from './own';
+import { mergePatch } from '../modes';
+import { own } from './own';
 import { stripPhase } from './schema';
 import type { EconomicsDecl, PriceValue, PricesDecl, ProductSpec, Valuation, ValuationObject } from './types';
 
@@ -142,7 +143,7 @@ export class PriceBook {
     const econ = (isObject(doc.economics) ? doc.economics : {}) as EconomicsDecl;
     this.currency = econ.currency ?? 'USD';
     const modePrices = mode !== undefined ? own(econ.modes, mode)?.prices : undefined;
-    this.prices = (modePrices ? mergeOwn(econ.prices ?? {}, modePrices) : (econ.prices ?? {})) as PricesDecl;
+    this.prices = (modePrices ? mergePatch(econ.prices ?? {}, modePrices) : (econ.prices ?? {})) as PricesDecl;
     this.species = species ?? speciesTableOf(doc);
     this.unitPrices = unitPrices;
   }
