@@ -123,7 +123,7 @@ describe('defaults table (REFERENCE-DATA.md §6)', () => {
   it('gives every entry a value, a unit, a year or basis and a source', () => {
     for (const d of DEFAULTS) {
       expect([d.key, Number.isFinite(d.value) && d.value > 0]).toEqual([d.key, true]);
-      expect(d.unit).toMatch(/^(USD\/(kg|t|kWh|ft3)|h\/yr|1\/yr|h)$/);
+      expect(d.unit).toMatch(/^(USD\/(kg|t|kWh|ft3|GJ)|h\/yr|1\/yr|h)$/);
       expect(d.year.length).toBeGreaterThan(0);
       expect(d.source.length).toBeGreaterThan(3);
     }
