@@ -7,7 +7,7 @@ function usage(): string {
   return ['usage: flexsheet COMMAND ...', '', ...commands.map((c) => `  flexsheet ${c.usage}\n      ${c.summary}`)].join('\n');
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
     process.stdout.write(usage() + '\n');
@@ -18,9 +18,7 @@ function main(argv: string[]): number {
   return command.run(parseArgs(rest, command), (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'));
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
+function fail(e: unknown): void {
   if (e instanceof FlexsheetError) {
     process.stderr.write(e.diagnostics.map((d) => `error: ${formatDiagnostic(d)}`).join('\n') + '\n');
     process.exitCode = 1;
@@ -31,4 +29,12 @@ try {
     process.stderr.write(`flexsheet: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the file that caused it.\n`);
     process.exitCode = 70;
   }
+}
+
+try {
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((c) => (process.exitCode = c), fail);
+} catch (e) {
+  fail(e);
 }

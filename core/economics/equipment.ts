@@ -90,6 +90,35 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Species kg/h through every unit of a solved mode (see `throughput`), in one pass over the streams. */
+export function throughputs(results: FlowsheetResults): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  const inn = new Map<string, Record<string, number>>();
+  const add = (m: Map<string, Record<string, number>>, unit: string, flows: Record<string, number>) => {
+    let r = m.get(unit);
+    if (!r) m.set(unit, (r = Object.create(null) as Record<string, number>));
+    for (const [sp, kg] of Object.entries(flows)) r[sp] = (r[sp] ?? 0) + kg;
+  };
+  for (const s of Object.values(results.streams)) {
+    add(out, streamEndUnit(s.from), s.massFlow);
+    add(inn, streamEndUnit(s.to), s.massFlow);
+  }
+  for (const [u, r] of inn) if (!out.has(u)) out.set(u, r);
+  return out;
+}
+
+/** `connections` of every unit of a mode, in one pass over its streams. */
+export function connectionsByUnit(view: ModeView): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const push = (u: string, c: string) => (out.get(u) ?? out.set(u, []).get(u)!).push(c);
+  for (const s of Object.values(view.streams)) {
+    push(streamEndUnit(s.from), `${s.from} → ${s.to}`);
+    push(streamEndUnit(s.to), `${s.to} ← ${s.from}`);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
 /** "in ← mix.out" style connections of a unit in a mode, sorted: a unit whose list differs is re-routed. */
 export function connections(view: ModeView, unit: string): string[] {
   const out: string[] = [];

@@ -63,12 +63,24 @@ export function cashFlows(i: CashFlowInputs): CashFlowYear[] {
 
 /** Net present value at year 0 of cash flows at the given years. */
 export function npv(rate: number, years: readonly { year: number; cash: number }[]): number {
-  return years.reduce((s, y) => s + y.cash / (1 + rate) ** y.year, 0);
+  let s = 0;
+  let year = years.length ? years[0].year : 0;
+  let df = (1 + rate) ** -year;
+  const step = 1 / (1 + rate);
+  for (const y of years) {
+    if (y.year !== year) {
+      df = y.year === year + 1 ? df * step : (1 + rate) ** -y.year;
+      year = y.year;
+    }
+    s += y.cash * df;
+  }
+  return s;
 }
 
 /**
- * Internal rate of return: the rate in (−0.99, 100) at which the NPV is zero, by bisection once a
- * change of sign is bracketed; undefined when the NPV has no root there (cash flows of one sign).
+ * Internal rate of return: the rate in (−0.99, 100) at which the NPV is zero, by regula falsi
+ * (Illinois variant) once a change of sign is bracketed; undefined when the NPV has no root there
+ * (cash flows of one sign).
  */
 export function irr(years: readonly { year: number; cash: number }[]): number | undefined {
   const f = (r: number) => npv(r, years);
@@ -94,14 +106,24 @@ export function irr(years: readonly { year: number; cash: number }[]): number | 
     }
     if (!found) return undefined;
   }
-  for (let k = 0; k < 200 && hi - lo > 1e-13 * Math.max(1, Math.abs(lo)); k++) {
-    const mid = (lo + hi) / 2;
+  // Regula falsi (Illinois) on the bracket: a few evaluations to double precision, never leaving it.
+  let fh = f(hi);
+  let side = 0;
+  const tol = 1e-13 * Math.max(1, ...years.map((y) => Math.abs(y.cash)));
+  for (let k = 0; k < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); k++) {
+    const mid = fh !== flo ? (lo * fh - hi * flo) / (fh - flo) : (lo + hi) / 2;
     const fm = f(mid);
-    if (fm === 0) return mid;
-    if (fm * flo < 0) hi = mid;
-    else {
+    if (Math.abs(fm) <= tol) return mid;
+    if (fm * flo < 0) {
+      hi = mid;
+      fh = fm;
+      if (side === -1) flo /= 2;
+      side = -1;
+    } else {
       lo = mid;
       flo = fm;
+      if (side === 1) fh /= 2;
+      side = 1;
     }
   }
   return (lo + hi) / 2;

@@ -68,8 +68,31 @@ export interface UnitFlows {
   discharge: PortFlows;
 }
 
-/** Inlet and outlet flows of every unit of a solved mode, by unit id. */
+/**
+ * Memo of a function of one solved results object (results are never changed once tabulated; a
+ * study evaluates the same baseline results for every sample that does not re-solve).
+ */
+export function memoOnResults<T>(f: (r: FlowsheetResults, key: string) => T): (r: FlowsheetResults, key?: string) => T {
+  const memo = new WeakMap<FlowsheetResults, Map<string, T>>();
+  return (r, key = '') => {
+    let m = memo.get(r);
+    if (!m) memo.set(r, (m = new Map()));
+    if (!m.has(key)) m.set(key, f(r, key));
+    return m.get(key)!;
+  };
+}
+
+const flowsMemo = memoOnResults((r, key) => {
+  const [aq, l, org, s] = key.split(',').map(Number);
+  return computeUnitFlows(r, { aq, l, org, s });
+});
+
+/** Inlet and outlet flows of every unit of a solved mode, by unit id (shared: do not change what it returns). */
 export function unitFlows(results: FlowsheetResults, densities: Densities = DEFAULT_DENSITIES): Map<string, UnitFlows> {
+  return flowsMemo(results, `${densities.aq},${densities.l},${densities.org},${densities.s}`);
+}
+
+function computeUnitFlows(results: FlowsheetResults, densities: Densities): Map<string, UnitFlows> {
   const out = new Map<string, UnitFlows>();
   const get = (u: string) => {
     let f = out.get(u);
@@ -106,7 +129,9 @@ export function hasDuties(results: FlowsheetResults): boolean {
  * themselves rather than the results' per-unit tables, so that any unit id, `__proto__` included,
  * is a key like any other.
  */
-export function sinkMaterials(results: FlowsheetResults): Map<string, Map<string, number>> {
+export const sinkMaterials = memoOnResults(computeSinkMaterials);
+
+function computeSinkMaterials(results: FlowsheetResults): Map<string, Map<string, number>> {
   const from = new Set<string>();
   for (const s of Object.values(results.streams)) from.add(streamEndUnit(s.from));
   const out = new Map<string, Map<string, number>>();

@@ -78,11 +78,27 @@ export function modeDecl(doc: FlowsheetDoc, mode: string): ModeEconomicsDecl {
   return own(economicsOf(doc).modes, mode) ?? {};
 }
 
-/** The units and streams of a mode (applyMode), or a located error. */
+const views = new WeakMap<object, WeakMap<object, Map<string, { view: ModeView; streamsOf: unknown }>>>();
+
+/**
+ * The units and streams of a mode (applyMode), or a located error. Memoised on the document's
+ * `units`, `streams` and `modes` objects (documents that share them, such as a study's samples
+ * with different prices, share their views); a view is read, never changed.
+ */
 export function viewOf(doc: FlowsheetDoc, mode: string): ModeView {
+  const a = (doc.units ?? {}) as object;
+  const b = (doc.modes ?? doc.streams ?? {}) as object;
+  let inner = views.get(a);
+  if (!inner) views.set(a, (inner = new WeakMap()));
+  let byMode = inner.get(b);
+  if (!byMode) inner.set(b, (byMode = new Map()));
+  const key = `${mode}`;
+  const hit = byMode.get(key);
+  if (hit && hit.streamsOf === doc.streams) return hit.view;
   const diagnostics: Diagnostic[] = [];
   const view = applyMode(doc, solverMode(mode), diagnostics);
   if (!view || diagnostics.length) throw new FlexsheetError(diagnostics);
+  byMode.set(key, { view, streamsOf: doc.streams });
   return view;
 }
 

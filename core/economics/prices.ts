@@ -138,6 +138,8 @@ export class PriceBook {
   readonly prices: PricesDecl;
   readonly species: SpeciesTable;
   private readonly unitPrices: ReadonlyMap<string, number>;
+  /** Memos: a study evaluates the same book's prices many times. */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(doc: FlowsheetDoc, mode: string | undefined, unitPrices: ReadonlyMap<string, number> = new Map(), species?: SpeciesTable) {
     const econ = (isObject(doc.economics) ? doc.economics : {}) as EconomicsDecl;
@@ -149,7 +151,18 @@ export class PriceBook {
   }
 
   /** A reagent's (or cleaning agent's) price: by species id, by its name without phase, then the defaults' reagents. */
+  private cached<T>(key: string, f: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = f();
+    this.memo.set(key, v);
+    return v;
+  }
+
   reagent(id: string): ResolvedPrice | undefined {
+    return this.cached(`r\u0000${id}`, () => this.reagentUncached(id));
+  }
+
+  private reagentUncached(id: string): ResolvedPrice | undefined {
     const r = this.prices.reagents;
     const name = stripPhase(id);
     const given = own(r, id) ?? own(r, name);
@@ -170,6 +183,10 @@ export class PriceBook {
 
   /** A product's valuation: the economics section, else the product unit's own `price` (per kg of stream). */
   product(unitId: string): ResolvedValuation | undefined {
+    return this.cached(`p\u0000${unitId}`, () => this.productUncached(unitId));
+  }
+
+  private productUncached(unitId: string): ResolvedValuation | undefined {
     const v = own(this.prices.products, unitId);
     if (v !== undefined) return resolveValuation(v, this.currency);
     const p = this.unitPrices.get(unitId);
@@ -195,9 +212,20 @@ export class PriceBook {
    * elements (the highest price × payability among the product valuations), else 0.
    */
   speciesValue(id: string): { value: number; basis: string } {
+    return this.cached(`s\u0000${id}`, () => this.speciesValueUncached(id));
+  }
+
+  /** Every product valuation this book knows, by unit. */
+  private valuations(): (readonly [string, ResolvedValuation])[] {
+    return this.cached('valuations', () => {
+      const products = Object.keys(this.prices.products ?? {}).concat([...this.unitPrices.keys()]);
+      return products.map((p) => [p, this.product(p)] as const).filter((x): x is readonly [string, ResolvedValuation] => x[1] !== undefined);
+    });
+  }
+
+  private speciesValueUncached(id: string): { value: number; basis: string } {
     let best: { value: number; basis: string } | undefined;
-    const products = Object.keys(this.prices.products ?? {}).concat([...this.unitPrices.keys()]);
-    const valuations = products.map((p) => [p, this.product(p)] as const).filter((x): x is readonly [string, ResolvedValuation] => x[1] !== undefined);
+    const valuations = this.valuations();
     for (const [p, v] of valuations) {
       const s = own(v.species, id);
       if (s && (!best || s.value > best.value)) best = { value: s.value, basis: `price of ${id} in product "${p}"` };

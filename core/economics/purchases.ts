@@ -8,6 +8,7 @@
 import { streamEndUnit } from '../modes';
 import type { FlowsheetResults } from '../results';
 import { energyUse, type EnergyLine } from './energy';
+import { memoOnResults } from './flows';
 import type { PriceBook, ValueLine } from './prices';
 import { valueMaterial } from './prices';
 import type { EnergyDecl, ModeEconomicsDecl } from './types';
@@ -61,15 +62,19 @@ export function reagentCosts(results: FlowsheetResults, prices: PriceBook, perT:
   return { reagents, unpriced };
 }
 
-/** Species kg/h leaving a unit through all its outlet streams. */
-function outflow(results: FlowsheetResults, unit: string): Record<string, number> {
-  const m: Record<string, number> = Object.create(null);
+/** Species kg/h leaving every unit through its outlet streams (one pass; shared between calls). */
+const outflows = memoOnResults((results) => {
+  const out = new Map<string, Record<string, number>>();
   for (const s of Object.values(results.streams)) {
-    if (streamEndUnit(s.from) !== unit) continue;
+    const u = streamEndUnit(s.from);
+    let m = out.get(u);
+    if (!m) out.set(u, (m = Object.create(null) as Record<string, number>));
     for (const [sp, kg] of Object.entries(s.massFlow)) m[sp] = (m[sp] ?? 0) + kg;
   }
-  return m;
-}
+  return out;
+});
+
+const outflow = (results: FlowsheetResults, unit: string): Record<string, number> => outflows(results).get(unit) ?? {};
 
 /** Every source unit's purchase: its valuation in prices.feeds, else its species at reagent prices. */
 export function feedCosts(results: FlowsheetResults, prices: PriceBook, sources: readonly string[]): FeedCost[] {

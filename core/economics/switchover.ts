@@ -38,11 +38,10 @@ import { streamEndUnit, type ModeView } from '../modes';
 import type { FlowsheetResults } from '../results';
 import { capacityLimit } from './availability';
 import { modeCompatibility, type Incompatibility } from './compatibility';
-import { changeoverOf, connections, deepEqual, dutyOf, equipmentOf, flowEdges, holdupOf, schedule, throughput, type Holdup } from './equipment';
+import { changeoverOf, connectionsByUnit, deepEqual, dutyOf, equipmentOf, flowEdges, holdupOf, schedule, throughputs, type Holdup } from './equipment';
 import { economicsOf, modeNames, solverMode, unitPrices, viewOf, type ModeEconomics } from './margin';
 import { hasOwn, own } from './own';
 import { PriceBook } from './prices';
-import type { EquipmentDecl } from './types';
 
 export type UnitStatus = 'unchanged' | 'repurposed' | 'idle' | 'started' | 'standby';
 
@@ -120,9 +119,13 @@ export interface SwitchoverInputs {
   compatibility?: ReadonlyMap<string, readonly Incompatibility[]>;
   /** The modes the plant runs (for whether it is capacity-limited); default: every mode of the inputs. */
   modes?: readonly string[];
+  /** Switchover plans by "from\u0000to", kept between calls (a study reuses them while the plant is not re-solved). */
+  plans?: Map<string, SwitchoverPlan>;
+  /** Totals only: no per-species lines of flushed inventory (a study's samples). */
+  lean?: boolean;
 }
 
-function why(a: ModeView, b: ModeView, unit: string): string[] {
+function why(a: ModeView, b: ModeView, unit: string, ca: Map<string, string[]>, cb: Map<string, string[]>): string[] {
   const ua = a.units[unit];
   const ub = b.units[unit];
   const reasons: string[] = [];
@@ -133,39 +136,47 @@ function why(a: ModeView, b: ModeView, unit: string): string[] {
     const keys = [...new Set([...Object.keys(da), ...Object.keys(db)])].filter((k) => !deepEqual(own(da, k), own(db, k)));
     if (keys.length) reasons.push(`parameters differ: ${keys.join(', ')}`);
   }
-  if (!deepEqual(connections(a, unit), connections(b, unit))) reasons.push('connections differ');
+  if (!deepEqual(ca.get(unit) ?? [], cb.get(unit) ?? [])) reasons.push('connections differ');
   return reasons;
 }
 
-function statusOf(a: ModeView, b: ModeView, unit: string, same: boolean, to: string, from: string): { status: UnitStatus; reasons: string[] } {
+function statusOf(a: ModeView, b: ModeView, unit: string, same: boolean, names: { from: string; to: string }, conn: [Map<string, string[]>, Map<string, string[]>]): { status: UnitStatus; reasons: string[] } {
   const inA = hasOwn(a.units, unit);
   const inB = hasOwn(b.units, unit);
   if (inA && inB) {
-    const reasons = same ? [] : why(a, b, unit);
+    const reasons = same ? [] : why(a, b, unit, conn[0], conn[1]);
     return { status: reasons.length ? 'repurposed' : 'unchanged', reasons };
   }
-  if (inA) return { status: 'idle', reasons: [`out of service in ${to}`] };
-  if (inB) return { status: 'started', reasons: [`out of service in ${from}`] };
+  if (inA) return { status: 'idle', reasons: [`out of service in ${names.to}`] };
+  if (inB) return { status: 'started', reasons: [`out of service in ${names.from}`] };
   return { status: 'standby', reasons: [] };
 }
 
-/** The hold-up drained from a unit, valued at the source mode's prices. */
-function flushedOf(eq: EquipmentDecl, isBin: boolean, source: FlowsheetResults, unit: string, book: PriceBook, recovered: number, disposalPerKg: number): FlushedInventory | undefined {
-  const h = holdupOf(eq, throughput(source, unit));
-  if (!h) return undefined;
-  const runDown = eq.holdup?.runDown ?? isBin;
-  const kept = eq.holdup?.recovered ?? recovered;
-  const lines = Object.entries(h.species).map(([species, kg]) => {
-    const v = book.speciesValue(species);
-    return { species, kg, pricePerKg: v.value, value: kg * v.value, basis: v.basis };
-  });
-  const value = lines.reduce((s, l) => s + l.value, 0);
-  if (runDown) return { ...h, basis: `${h.basis}, run down before the switchover`, value, lost: 0, disposal: 0, runDown, lines };
-  return { ...h, value, lost: value * (1 - kept), disposal: h.kg * (1 - kept) * disposalPerKg, runDown, lines };
+/** What is drained from a unit (no prices yet): its hold-up, whether it is run down, the share kept. */
+interface Drain {
+  holdup: Holdup;
+  runDown: boolean;
+  kept?: number;
 }
 
-function cleaningOf(eq: ReturnType<typeof changeoverOf>, book: PriceBook, unit: string, warnings: string[]): UnitSwitch['cleaning'] {
-  return Object.entries(eq.cleaning ?? {}).map(([agent, kg]) => {
+/** The hold-up drained from a unit, valued at the source mode's prices. */
+function flushedOf(d: Drain, book: PriceBook, recovered: number, disposalPerKg: number): FlushedInventory {
+  const h = d.holdup;
+  const kept = d.kept ?? recovered;
+  let value = 0;
+  const lines: FlushedInventory['lines'] = [];
+  for (const species in h.species) {
+    const kg = h.species[species];
+    const v = book.speciesValue(species);
+    value += kg * v.value;
+    lines.push({ species, kg, pricePerKg: v.value, value: kg * v.value, basis: v.basis });
+  }
+  if (d.runDown) return { ...h, basis: `${h.basis}, run down before the switchover`, value, lost: 0, disposal: 0, runDown: true, lines };
+  return { ...h, value, lost: value * (1 - kept), disposal: h.kg * (1 - kept) * disposalPerKg, runDown: false, lines };
+}
+
+function cleaningOf(cleaning: Record<string, number>, book: PriceBook, unit: string, warnings: string[]): UnitSwitch['cleaning'] {
+  return Object.entries(cleaning).map(([agent, kg]) => {
     const p = book.reagent(agent);
     if (!p && kg > 0) warnings.push(`cleaning agent ${agent} of unit "${unit}" has no price: counted as 0`);
     return { agent, kg, ...(p ? { price: p.value } : {}), cost: p ? kg * p.value : 0 };
@@ -185,25 +196,50 @@ function lostMarginOf(doc: FlowsheetDoc, from: string, to: string, inputs: Switc
   return { rate: limit.limited ? Math.max(0, e.perHour.margin) : 0, basis: limit.reason };
 }
 
-/** The switchover from mode `from` to mode `to`. */
-export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: SwitchoverInputs): Switchover {
-  const econ = economicsOf(doc);
+/** The work of a switchover, before any price: unit status, work, hold-ups, schedule, compatibility. */
+export interface SwitchoverPlan {
+  from: string;
+  to: string;
+  units: { unit: UnitSwitch; cleaning: Record<string, number>; drain?: Drain }[];
+  /** Longest chain of unit work (the plant-wide time comes on top). */
+  chain: number;
+  critical: string[];
+  anyWork: boolean;
+  incompatible: Incompatibility[];
+  /** For totals without per-unit lines: kg of each species flushed (not run down), split by whose recovered share applies. */
+  lost: { byDefault: Map<string, number>; byOwn: Map<string, number>; kgDefault: number; kgOwn: number };
+}
+
+/** Σ over flushed hold-ups of kg per species: those at the default recovered share, and those at their own (already × (1 − kept)). */
+function lostKg(units: SwitchoverPlan['units']): SwitchoverPlan['lost'] {
+  const lost = { byDefault: new Map<string, number>(), byOwn: new Map<string, number>(), kgDefault: 0, kgOwn: 0 };
+  for (const { drain } of units) {
+    if (!drain || drain.runDown) continue;
+    const own = drain.kept !== undefined;
+    const w = own ? 1 - drain.kept! : 1;
+    const into = own ? lost.byOwn : lost.byDefault;
+    for (const sp in drain.holdup.species) into.set(sp, (into.get(sp) ?? 0) + w * drain.holdup.species[sp]);
+    if (own) lost.kgOwn += w * drain.holdup.kg;
+    else lost.kgDefault += drain.holdup.kg;
+  }
+  return lost;
+}
+
+/** Every unit's part in the switchover from `from` to `to` (no prices: they come in priceSwitchover). */
+export function planSwitchover(doc: FlowsheetDoc, from: string, to: string, inputs: Pick<SwitchoverInputs, 'results' | 'compatibility'>): SwitchoverPlan {
   const a = viewOf(doc, from);
   const b = viewOf(doc, to);
   const same = from === to;
-  const book = new PriceBook(doc, solverMode(from), unitPrices(a));
   const source = own(inputs.results, from);
-  const warnings: string[] = [];
-  const policy = econ.switchover?.compatibility ?? 'refuse';
   const incompatible = same ? [] : [...(inputs.compatibility?.get(to) ?? modeCompatibility(doc, to, own(inputs.results, to)))];
   const fed = new Set(Object.values(a.streams).map((s) => streamEndUnit(s.to)));
-  const bins = new Set(Object.keys(a.units).filter((u) => !fed.has(u)));
-
+  const conn: [Map<string, string[]>, Map<string, string[]>] = [connectionsByUnit(a), connectionsByUnit(b)];
+  const flows = source ? throughputs(source) : new Map<string, Record<string, number>>();
   const all = [...new Set([...Object.keys(a.units), ...Object.keys(b.units), ...a.idle, ...b.idle])];
-  const units: UnitSwitch[] = [];
+  const units: SwitchoverPlan['units'] = [];
   const time = new Map<string, number>();
   for (const unit of all) {
-    const { status, reasons } = statusOf(a, b, unit, same, to, from);
+    const { status, reasons } = statusOf(a, b, unit, same, { from, to }, conn);
     const eqA = equipmentOf(own(a.units, unit));
     const eqB = equipmentOf(own(b.units, unit));
     const co = changeoverOf(eqA, eqB);
@@ -225,54 +261,88 @@ export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: 
       ...((eqA.service ?? eqB.service) !== undefined ? { service: eqA.service ?? eqB.service } : {}),
       ...(bad.length ? { incompatible: bad } : {}),
     };
-    if (work) {
-      u.cleaning = cleaningOf(co, book, unit, warnings);
-      u.cleaningCost = u.cleaning.reduce((s, c) => s + c.cost, 0);
-      if (hasOwn(a.units, unit)) {
-        if (!source) throw new Error(`switchover ${from} → ${to}: the results of mode ${from} are needed`);
-        const flushed = flushedOf(Object.keys(eqA).length ? eqA : eqB, bins.has(unit), source, unit, book, econ.inventory?.recovered ?? 0, econ.inventory?.disposalPerKg ?? 0);
-        if (flushed) u.flushed = flushed;
-      }
+    let drain: Drain | undefined;
+    if (work && hasOwn(a.units, unit)) {
+      if (!source) throw new Error(`switchover ${from} → ${to}: the results of mode ${from} are needed`);
+      const eq = Object.keys(eqA).length ? eqA : eqB;
+      const holdup = holdupOf(eq, flows.get(unit) ?? {});
+      if (holdup) drain = { holdup, runDown: eq.holdup?.runDown ?? !fed.has(unit), ...(eq.holdup?.recovered !== undefined ? { kept: eq.holdup.recovered } : {}) };
     }
     time.set(unit, u.time);
-    units.push(u);
+    units.push({ unit: u, cleaning: work ? (co.cleaning ?? {}) : {}, ...(drain ? { drain } : {}) });
   }
-
   // Precedence along the source mode's streams: they carry what is being flushed out. Units that
   // did not run in the source mode have no such edges: they are commissioned in parallel, from the start.
   const sched = schedule(all, flowEdges([a]), time);
-  for (const u of units) Object.assign(u, sched.times.get(u.unit)!);
-  const anyWork = units.some((u) => u.work);
-  const downtime = same ? 0 : sched.length + (anyWork ? (econ.switchover?.time ?? 0) : 0);
+  for (const { unit: u } of units) Object.assign(u, sched.times.get(u.unit)!);
+  return { from, to, units, chain: sched.length, critical: same ? [] : sched.critical, anyWork: units.some((x) => x.unit.work), incompatible, lost: lostKg(units) };
+}
+
+/** The switchover of a plan at the source mode's prices, with its downtime and lost margin. */
+export function priceSwitchover(doc: FlowsheetDoc, plan: SwitchoverPlan, inputs: SwitchoverInputs): Switchover {
+  const { from, to } = plan;
+  const econ = economicsOf(doc);
+  const same = from === to;
+  const book = new PriceBook(doc, solverMode(from), unitPrices(viewOf(doc, from)));
+  const warnings: string[] = [];
+  const recovered = econ.inventory?.recovered ?? 0;
+  const disposalPerKg = econ.inventory?.disposalPerKg ?? 0;
+  const lean = inputs.lean === true;
+  const units = plan.units.map(({ unit, cleaning, drain }) => {
+    const u: UnitSwitch = { ...unit, cleaning: cleaningOf(cleaning, book, unit.unit, warnings) };
+    u.cleaningCost = u.cleaning.reduce((s, c) => s + c.cost, 0);
+    if (drain && !lean) u.flushed = flushedOf(drain, book, recovered, disposalPerKg);
+    return u;
+  });
+  const worth = (m: Map<string, number>) => {
+    let v = 0;
+    for (const [sp, kg] of m) v += kg * book.speciesValue(sp).value;
+    return v;
+  };
+  const inventory = lean ? worth(plan.lost.byOwn) + (1 - recovered) * worth(plan.lost.byDefault) : units.reduce((s, u) => s + (u.flushed?.lost ?? 0), 0);
+  const disposal = lean ? (plan.lost.kgOwn + (1 - recovered) * plan.lost.kgDefault) * disposalPerKg : units.reduce((s, u) => s + (u.flushed?.disposal ?? 0), 0);
+  const downtime = same ? 0 : plan.chain + (plan.anyWork ? (econ.switchover?.time ?? 0) : 0);
   const lost = lostMarginOf(doc, from, to, inputs);
   const items = same
     ? zeroItems()
     : {
-        changeover: units.reduce((s, u) => s + u.cost, 0) + (anyWork ? (econ.switchover?.cost ?? 0) : 0),
+        changeover: units.reduce((s, u) => s + u.cost, 0) + (plan.anyWork ? (econ.switchover?.cost ?? 0) : 0),
         cleaning: units.reduce((s, u) => s + u.cleaningCost, 0),
-        inventory: units.reduce((s, u) => s + (u.flushed?.lost ?? 0), 0),
-        disposal: units.reduce((s, u) => s + (u.flushed?.disposal ?? 0), 0),
+        inventory,
+        disposal,
         lostMargin: downtime * lost.rate,
       };
   const direct = items.changeover + items.cleaning + items.inventory + items.disposal;
-  if (incompatible.length && policy !== 'refuse') warnings.push(...incompatible.map((p) => `${p.reason} (${policy === 'duplicate' ? 'a second unit is costed in the capital' : 'flagged, costed anyway'})`));
+  const policy = econ.switchover?.compatibility ?? 'refuse';
+  if (plan.incompatible.length && policy !== 'refuse') warnings.push(...plan.incompatible.map((p) => `${p.reason} (${policy === 'duplicate' ? 'a second unit is costed in the capital' : 'flagged, costed anyway'})`));
   return {
     from,
     to,
     currency: book.currency,
     units,
     downtime,
-    criticalPath: same ? [] : sched.critical,
+    criticalPath: plan.critical,
     flushedKg: units.reduce((s, u) => s + (u.flushed && !u.flushed.runDown ? u.flushed.kg : 0), 0),
     items,
     direct,
     total: direct + items.lostMargin,
     lostMarginRate: lost.rate,
     lostMarginBasis: lost.basis,
-    incompatible,
-    feasible: policy !== 'refuse' || incompatible.length === 0,
+    incompatible: plan.incompatible,
+    feasible: policy !== 'refuse' || plan.incompatible.length === 0,
     warnings,
   };
+}
+
+/** The switchover from mode `from` to mode `to`. */
+export function switchover(doc: FlowsheetDoc, from: string, to: string, inputs: SwitchoverInputs): Switchover {
+  const key = `${from}\u0000${to}`;
+  let plan = inputs.plans?.get(key);
+  if (!plan) {
+    plan = planSwitchover(doc, from, to, inputs);
+    inputs.plans?.set(key, plan);
+  }
+  return priceSwitchover(doc, plan, inputs);
 }
 
 export interface SwitchoverMatrix {

@@ -1,0 +1,70 @@
+/**
+ * A pool of worker threads for `flexsheet study`, each a lane of core/economics/study/run.ts. The
+ * worker is the TypeScript module economics-study-worker.ts, loaded through tsx's ESM loader (a
+ * dependency of the package), whether the command line runs from its bundle or from the sources.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FlowsheetDoc } from '../core';
+import type { Lane, Study, Task, TaskResult } from '../core/economics/study';
+
+/** The repository (or installed package) folder: the nearest one up from here holding the worker's source. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'cli', 'economics-study-worker.ts'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find cli/economics-study-worker.ts beside the command line');
+}
+
+/** tsx's ESM API (`tsx/esm/api`), to load the worker's TypeScript. */
+function tsxApi(root: string): string {
+  const pkg = createRequire(join(root, 'package.json')).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
+}
+
+function bootstrap(root: string): string {
+  const api = JSON.stringify(tsxApi(root));
+  const worker = JSON.stringify(pathToFileURL(join(root, 'cli', 'economics-study-worker.ts')).href);
+  return `import(${api}).then((m) => { m.register(); return import(${worker}); }).catch((e) => require('node:worker_threads').parentPort.postMessage({ error: String(e && e.message || e) }));`;
+}
+
+type Message = { ready: true } | { result: TaskResult } | { error: string };
+
+/** One worker as a lane: tasks are sent one at a time and answered in order. */
+function workerLane(code: string, doc: FlowsheetDoc, study: Study): Promise<Lane> {
+  const worker = new Worker(code, { eval: true, workerData: { doc, study } });
+  let waiting: { resolve: (r: TaskResult) => void; reject: (e: Error) => void } | undefined;
+  return new Promise((ready, failed) => {
+    let started = false;
+    const fail = (e: Error) => (started ? waiting?.reject(e) : failed(e));
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && fail(new Error(`a study worker stopped (exit ${code})`)));
+    worker.on('message', (m: Message) => {
+      if ('ready' in m) {
+        started = true;
+        ready({
+          run: (task: Task) => new Promise<TaskResult>((resolve, reject) => ((waiting = { resolve, reject }), worker.postMessage(task))),
+          close: () => worker.terminate().then(() => undefined),
+        });
+      } else if ('result' in m) waiting?.resolve(m.result);
+      else fail(new Error(m.error));
+    });
+  });
+}
+
+/** K worker lanes, each with the plant compiled for every mode of the study. */
+export async function workerLanes(doc: FlowsheetDoc, study: Study, k: number): Promise<Lane[]> {
+  const code = bootstrap(packageRoot());
+  const lanes = await Promise.allSettled(Array.from({ length: k }, () => workerLane(code, doc, study)));
+  const bad = lanes.find((l) => l.status === 'rejected');
+  if (bad) {
+    await Promise.all(lanes.map((l) => (l.status === 'fulfilled' ? l.value.close?.() : undefined)));
+    throw (bad as PromiseRejectedResult).reason;
+  }
+  return lanes.map((l) => (l as PromiseFulfilledResult<Lane>).value);
+}
