@@ -1,5 +1,5 @@
 /** `flexsheet solve` as readable tables. */
-import type { FlowsheetResults } from '../core';
+import { formatDiagnostic, type FlowsheetResults } from '../core';
 import { num, pct, table } from './table';
 
 export function formatSolve(r: FlowsheetResults): string {
@@ -18,6 +18,7 @@ export function formatSolve(r: FlowsheetResults): string {
       .map((sp) => [sp, ...cols.map((c) => num(r.streams[c].massFlow[sp]))]);
     rows.push(['total kg/h', ...cols.map((c) => num(r.streams[c].totals.mass))]);
     rows.push(['total kmol/h', ...cols.map((c) => num(r.streams[c].totals.molar))]);
+    rows.push(...liquorRows(r, cols));
     out.push(table(['species', ...cols], rows), '');
   }
 
@@ -35,6 +36,8 @@ export function formatSolve(r: FlowsheetResults): string {
 
   const products = Object.keys(r.recovery);
   const elements = [...new Set(products.flatMap((p) => Object.keys(r.recovery[p])))];
+  const specs = Object.entries(r.specs ?? {});
+  if (specs.length) out.push('Specifications', table(['spec', 'parameter found', 'target reached'], specs.map(([id, s]) => [id, num(s.value, 8), num(s.target, 8)])), '');
   out.push('Recovery of feed elements to products', table(['element', ...products], elements.map((el) => [el, ...products.map((p) => pct(r.recovery[p][el]))])), '');
   out.push(
     'Product grade (mass fraction of element)',
@@ -47,6 +50,10 @@ export function formatSolve(r: FlowsheetResults): string {
     ),
     '',
   );
+  const figures = Object.entries(r.unitFigures ?? {}).flatMap(([u, f]) => Object.entries(f).map(([name, v]) => [u, name, num(v.value, 6), v.unit]));
+  if (figures.length) out.push('Unit figures', table(['unit', 'figure', 'value', 'unit of measure'], figures, ['l', 'l', 'r', 'l']), '');
+  for (const w of r.warnings ?? []) out.push(`warning: ${formatDiagnostic(w)}`);
+  if (r.volumeMissing?.length) out.push(`no density or molar volume (they add no volume): ${r.volumeMissing.join(', ')}`);
   const s = r.solver;
   out.push(
     `Solved ${s.unknowns} unknowns (${s.nonzeros} nonzeros, ${s.blocks} blocks, largest ${s.largestBlock}) in ${(s.assembleMs + s.solveMs).toFixed(1)} ms; relative residual ${s.relativeResidual.toExponential(1)}`,
@@ -57,6 +64,37 @@ export function formatSolve(r: FlowsheetResults): string {
 /** The JSON of FORMAT.md, with the extra tables after the required ones. */
 export function solveJson(r: FlowsheetResults): unknown {
   const streams: Record<string, unknown> = {};
-  for (const [id, s] of Object.entries(r.streams)) streams[id] = { from: s.from, to: s.to, massFlow: s.massFlow, molarFlow: s.molarFlow, totals: s.totals };
-  return { streams, reagents: r.reagents, elements: r.elements, recovery: r.recovery, grade: r.grade, name: r.name, mode: r.mode, idle: r.idle, solver: r.solver };
+  for (const [id, s] of Object.entries(r.streams)) {
+    streams[id] = { from: s.from, to: s.to, massFlow: s.massFlow, molarFlow: s.molarFlow, T: s.T, volumeFlow: s.volumeFlow, concentration: s.concentration, solidsFraction: s.solidsFraction, pH: s.pH, totals: s.totals };
+  }
+  return {
+    streams,
+    reagents: r.reagents,
+    elements: r.elements,
+    recovery: r.recovery,
+    specs: r.specs,
+    ...(r.volumeMissing ? { volumeMissing: r.volumeMissing } : {}),
+    ...(r.unitFigures ? { unitFigures: r.unitFigures } : {}),
+    grade: r.grade,
+    warnings: (r.warnings ?? []).map(formatDiagnostic),
+    name: r.name,
+    mode: r.mode,
+    idle: r.idle,
+    solver: r.solver,
+  };
+}
+
+/** m³/h of solution and solids, % solids, pH and °C under each stream's flows. */
+function liquorRows(r: FlowsheetResults, cols: string[]): string[][] {
+  const at = (c: string) => r.streams[c];
+  const rows: string[][] = [
+    ['solution m³/h', ...cols.map((c) => num(at(c).volumeFlow?.aq))],
+    ['organic m³/h', ...cols.map((c) => num(at(c).volumeFlow?.org))],
+    ['solids m³/h', ...cols.map((c) => num(at(c).volumeFlow?.s))],
+    ['gas Nm³/h', ...cols.map((c) => num(at(c).volumeFlow?.g))],
+    ['% solids', ...cols.map((c) => (at(c).solidsFraction ? `${(100 * at(c).solidsFraction!).toFixed(2)}` : '–'))],
+    ['pH', ...cols.map((c) => (at(c).pH !== undefined ? at(c).pH!.toFixed(2) : '–'))],
+    ['T °C', ...cols.map((c) => (at(c).T !== undefined ? at(c).T!.toFixed(1) : '–'))],
+  ];
+  return rows.filter((row) => row.slice(1).some((v) => v !== '–'));
 }

@@ -13,7 +13,7 @@ import type { FlowBasis, FlowsheetDoc, UnitDecl } from './document';
 import { makeContext, type ReactionCheck } from './context';
 import { applyMode, type ModeView } from './modes';
 import { readDocument } from './read';
-import { validateUnitParams } from './schema';
+import { validateUnitParams } from './validate';
 import { buildSpeciesTable, type SpeciesTable } from './species';
 import { compileSpecs, type CompiledSpec } from './specs';
 import type { AnyUnitType, PortDecl, UnitModel, UnitRegistry } from './unit-type';

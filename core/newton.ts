@@ -47,11 +47,15 @@ export function solveSystem(system: PlantSystem, linear: LinearSolver, options: 
   const history: number[] = [];
   const r = new Float64Array(system.n);
   const scale = new Float64Array(system.n);
+  let polished = false;
   for (let iteration = 0; iteration <= maxIterations; iteration++) {
     const worst = scaledResidual(system, x, r, scale);
     history.push(worst);
-    if (worst <= tolerance) return { ok: true, x, iterations: iteration, history };
+    // Converged; one more step when it is cheap to take (quadratic: it reaches rounding).
+    if (worst <= tolerance && (worst <= 1e-14 || polished)) return { ok: true, x, iterations: iteration, history };
+    if (worst <= tolerance) polished = true;
     if (iteration === maxIterations) break;
+    if (stalled(history)) return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`)] };
     const step = linear.solve(system.A, system.b);
     if (!step.ok) return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `its Jacobian is singular at iteration ${iteration + 1} (${step.reason})`)] };
     const merit = meritOf(r, scale);
@@ -90,11 +94,25 @@ function scaledResidual(system: PlantSystem, x: Float64Array, r: Float64Array, s
       m += Math.abs(t);
     }
     r[i] = s;
-    scale[i] = m > 0 ? m : 1;
+    // Rows whose terms are far below any flow that matters (denormal products of a 1e-300 fraction)
+    // are judged against that floor, not against their own rounding.
+    scale[i] = m > SCALE_FLOOR ? m : SCALE_FLOOR;
     const rel = Math.abs(s) / scale[i];
     if (!(rel <= worst)) worst = rel;
   }
   return worst;
+}
+
+/** Size below which a row's terms count as zero when its residual is scaled (kmol/h, K, MJ/h). */
+const SCALE_FLOOR = 1e-200;
+
+/** Iterations without a 10 % fall of the residual after which the Newton gives up. */
+const STALL = 8;
+
+function stalled(history: number[]): boolean {
+  if (history.length <= STALL) return false;
+  const before = Math.min(...history.slice(0, -STALL));
+  return Math.min(...history.slice(-STALL)) > 0.9 * before;
 }
 
 function meritOf(r: Float64Array, scale: Float64Array): number {

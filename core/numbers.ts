@@ -12,6 +12,7 @@
 import { compileUnitAt, type UnitAt } from './adjust';
 import type { CompiledFlowsheet } from './compile';
 import { FlexsheetError } from './diagnostics';
+import { T_MAX, T_MIN } from './bounds';
 import { temperatureRowsAreNonlinear, writeTemperatureRows } from './energy';
 import { CsrBuilder, type CsrMatrix } from './sparse';
 import { writeSpecRow } from './specs';
@@ -43,7 +44,12 @@ export class PlantSystem {
   /** Unknowns that are flows (kept ≥ 0 and checked for negative values). */
   readonly isFlow: Uint8Array;
   /** Writers whose rows change with the state (Newton re-writes them every iteration). */
-  readonly nonlinear: number[];
+  nonlinear: number[] = [];
+  /**
+   * With the energy balance off, adiabatic units hold 25 °C (their relaxation): the mass balance is
+   * solved first, then the energy balance on top of it, unless the two are coupled.
+   */
+  private energyOn = true;
   /** Set when a refill met an entry outside the pattern: rebuild and analyse again. */
   patternChanged = false;
   /** Units adjusted by a spec, compiled at the spec's current value. */
@@ -57,12 +63,45 @@ export class PlantSystem {
     this.specValue = Float64Array.from(plant.specs, (s) => s.start);
     this.refreshAdjusted();
     ({ lower: this.lower, upper: this.upper, isFlow: this.isFlow } = boundsOf(plant));
+    this.listNonlinear();
+    this.build(state);
+  }
+
+  private listNonlinear(): void {
+    const plant = this.plant;
     this.nonlinear = [];
     plant.units.forEach((u, i) => {
-      if (u.model.linearize || plant.specs.some((s) => s.unit === i) || temperatureRowsAreNonlinear(plant, i)) this.nonlinear.push(i);
+      if (u.model.linearize || plant.specs.some((s) => s.unit === i) || (this.energyOn && temperatureRowsAreNonlinear(plant, i))) this.nonlinear.push(i);
     });
     plant.specs.forEach((_, j) => this.nonlinear.push(plant.units.length + j));
-    this.build(state);
+  }
+
+  /** Turns the adiabatic balances on or off (rows to refill: every unit whose energy rows change). */
+  setEnergy(on: boolean): number[] {
+    if (this.energyOn === on) return [];
+    this.energyOn = on;
+    this.listNonlinear();
+    return this.plant.units.map((_, i) => i).filter((i) => temperatureRowsAreNonlinear(this.plant, i));
+  }
+
+  get energy(): boolean {
+    return this.energyOn;
+  }
+
+  /**
+   * Whether the mass balance depends on temperatures: a row that is not a temperature row with a
+   * temperature among its terms (a solubility at the outlet T, a spec on T). Then mass and energy
+   * are solved together.
+   */
+  massDependsOnTemperature(): boolean {
+    const { rowPtr, colIdx } = this.A;
+    const t0 = this.plant.temperatureOffset;
+    const t1 = t0 + this.plant.streams.length;
+    for (let i = 0; i < this.n; i++) {
+      if (i >= t0 && i < t1) continue;
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) if (colIdx[p] >= t0 && colIdx[p] < t1) return true;
+    }
+    return false;
   }
 
   get writers(): number {
@@ -183,14 +222,14 @@ export class PlantSystem {
     const plant = this.plant;
     const U = plant.units.length;
     if (w >= U) {
-      writeSpecRow(plant, plant.specs[w - U], builderFor(plant, w, sink, this.owner), state.initial);
+      writeSpecRow(plant, plant.specs[w - U], builderFor(plant, w, sink, this.owner), state);
       return;
     }
     const eq = this.withSpecColumns(w, builderFor(plant, w, sink, this.owner), state);
     const at = this.unitAt(w);
     at.model.equations(eq);
     at.model.linearize?.(eq, state);
-    writeTemperatureRows(plant, w, at.params, eq, state);
+    writeTemperatureRows(plant, w, at.params, eq, this.energyOn ? state : { ...state, initial: true });
   }
 
   /**
@@ -239,7 +278,7 @@ export class PlantSystem {
       }, this.owner);
       at.model.equations(eq);
       at.model.linearize?.(eq, state);
-      writeTemperatureRows(this.plant, u, at.params, eq, state);
+      writeTemperatureRows(this.plant, u, at.params, eq, this.energyOn ? state : { ...state, initial: true });
       return r;
     };
     const up = p + h <= spec.max ? side(h) : undefined;
@@ -316,9 +355,6 @@ function ownersOf(plant: CompiledFlowsheet): Int32Array {
   return owner;
 }
 
-/** Lowest temperature the Newton may visit, K (enthalpy correlations are meaningless below). */
-export const T_MIN = 100;
-export const T_MAX = 6000;
 
 function boundsOf(plant: CompiledFlowsheet): { lower: Float64Array; upper: Float64Array; isFlow: Uint8Array } {
   const n = plant.nUnknowns;

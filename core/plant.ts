@@ -20,6 +20,7 @@ import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, ty
 import { tabulate, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
 import { solveSparse } from './sparse';
+import { adiabaticAtBounds } from './energy';
 import { holdSpecsAtBounds } from './spec-bounds';
 import { sweep, type SweepAxis, type SweepOptions, type SweepTable } from './sweep';
 import type { UnitRegistry } from './unit-type';
@@ -40,8 +41,12 @@ export interface Solution {
   /** Every unknown: molar flows in kmol/h, temperatures in K, then internals and spec parameters. */
   x: Float64Array;
   stats: SolverStats;
-  /** Scaled residual of each Newton iteration (empty for a linear plant). */
+  /** Scaled residual of each Newton iteration of the mass balance (of both, when they are coupled). */
   newtonHistory: number[];
+  /** … and of the energy balance solved on top of it. */
+  energyHistory: number[];
+  /** Why the energy balance has no answer while the mass balance has (temperatures then mean nothing). */
+  energyFailure?: Diagnostic[];
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -88,7 +93,30 @@ export class Plant {
     else this.prepare(initial);
     const system = this.system;
     const t1 = now();
-    const outcome = solveSystem(system, this.linear);
+    // Mass first, energy on top of it, unless the mass balance reads temperatures.
+    const coupled = system.massDependsOnTemperature();
+    for (const w of system.setEnergy(coupled)) system.refill(w, initial);
+    let outcome = solveSystem(system, this.linear);
+    let energyFailure: Diagnostic[] | undefined;
+    let energyHistory: number[] = [];
+    if (outcome.ok && !coupled) {
+      const mass = outcome;
+      const state = stateOf(mass.x, false);
+      for (const w of system.setEnergy(true)) system.refill(w, state);
+      const withEnergy = solveSystem(system, this.linear, { start: mass.x });
+      if (withEnergy.ok) {
+        energyHistory = withEnergy.history;
+        outcome = { ...withEnergy, iterations: mass.iterations + withEnergy.iterations, history: mass.history };
+      }
+      else {
+        energyFailure =
+          'diagnostics' in withEnergy
+            ? (adiabaticAtBounds(this.compiled, withEnergy.x) ?? withEnergy.diagnostics)
+            : explainFailure(this.compiled, system.A, system.b, system.owner, withEnergy.failure);
+        for (const w of system.setEnergy(false)) system.refill(w, state);
+        outcome = mass;
+      }
+    }
     if (!outcome.ok) {
       if ('failure' in outcome) throw new FlexsheetError(explainFailure(this.compiled, system.A, system.b, system.owner, outcome.failure));
       const negative = checkFlows(system, outcome.x);
@@ -102,6 +130,8 @@ export class Plant {
       plant: this.compiled,
       x: outcome.x,
       newtonHistory: outcome.history,
+      energyHistory,
+      ...(energyFailure ? { energyFailure } : {}),
       stats: {
         unknowns: this.compiled.nUnknowns,
         nonzeros: system.A.rowPtr[system.A.n],

@@ -6,7 +6,7 @@
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { FORMAT_ID, type FlowsheetDoc } from './document';
 import { depthOf, MAX_DEPTH, parseJsonText } from './json';
-import { validateEnvelope, validateUnitParams } from './schema';
+import { validateEnvelope, validateUnitParams } from './validate';
 import type { UnitRegistry } from './unit-type';
 
 /** Reads and checks a flowsheet document; throws FlexsheetError with every problem located. */

@@ -4,8 +4,11 @@
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
  */
 import { ATOMIC_WEIGHTS } from './chemistry';
+import { energyResults, type HeatBalance } from './duty';
 import type { Diagnostic } from './diagnostics';
+import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
 import { dict } from './records';
+import type { SpeciesTable } from './species';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
@@ -20,6 +23,14 @@ export interface StreamResult {
   totals: { mass: number; molar: number; byPhase: Record<string, number> };
   /** °C. */
   T?: number;
+  /** m³/h of each phase (aqueous solution, organic, solids, other liquids; gases in Nm³/h). */
+  volumeFlow?: Record<VolumePhase, number>;
+  /** kg per m³ of the aqueous solution (g/L) of each (aq) species. */
+  concentration?: Record<string, number>;
+  /** Mass fraction of the (s) species. */
+  solidsFraction?: number;
+  /** Where the solution holds H[+](aq) (or, without that species, a sulfate acid: HSO4⁻ speciation). */
+  pH?: number;
 }
 
 export interface ProductGrade {
@@ -43,11 +54,24 @@ export interface FlowsheetResults {
   specs?: Record<string, { value: number; target: number }>;
   /** Things the user should know that did not stop the solve. */
   warnings?: Diagnostic[];
+  /** Species that flow somewhere but have no density or molar volume (they add no volume). */
+  volumeMissing?: string[];
+  /** kW per unit with a `T` (positive: heat supplied). Left out when enthalpy data are missing. */
+  duties?: Record<string, number>;
+  /** The plant's heat balance, kW. Left out when enthalpy data are missing. */
+  heatBalance?: HeatBalance;
+  /** Species that flow but have no Hf or cp: the energy results are left out. */
+  energyMissing?: string[];
+  /** Figures units compute about themselves after the solve (UnitModel.inspect), by unit id. */
+  unitFigures?: Record<string, Record<string, { value: number; unit: string }>>;
   solver: SolverStats;
 }
 
 export function tabulate(solution: Solution): FlowsheetResults {
   const { plant, x } = solution;
+  const inspected = inspectUnits(solution);
+  const energy = energyResults(plant, x);
+  const energyKnown = energy.missing.length === 0 && !solution.energyFailure;
   const list = plant.species.list;
   const S = list.length;
   const elements = plant.species.elements;
@@ -68,6 +92,8 @@ export function tabulate(solution: Solution): FlowsheetResults {
   };
 
   const streams = dict<StreamResult>();
+  const liquor = liquorModel(plant.species);
+  const volumeMissing = new Set<string>();
   for (const [index, s] of plant.streams.entries()) {
     const massFlow: SpeciesFlows = dict();
     const molarFlow: SpeciesFlows = dict();
@@ -90,7 +116,8 @@ export function tabulate(solution: Solution): FlowsheetResults {
       massFlow,
       molarFlow,
       totals: { mass, molar, byPhase },
-      T: x[plant.temperatureOffset + index] - 273.15,
+      ...(energyKnown ? { T: x[plant.temperatureOffset + index] - 273.15 } : {}),
+      ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
     };
   }
 
@@ -157,7 +184,15 @@ export function tabulate(solution: Solution): FlowsheetResults {
     grade,
     idle: plant.idle,
     specs: specResults(solution),
-    warnings: plant.warnings,
+    ...(Object.keys(inspected.unitFigures).length ? { unitFigures: inspected.unitFigures } : {}),
+    ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
+    ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
+    warnings: [
+      ...plant.warnings,
+      ...inspected.warnings,
+      ...(energy.missing.length ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+      ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
+    ],
     solver: solution.stats,
   };
 }
@@ -179,3 +214,44 @@ export function unitInternals(solution: Solution, unitId: string): { description
 }
 
 const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);
+
+/** Volumes, g/L, % solids and pH of one stream's flows (core/properties). */
+function liquorModel(species: SpeciesTable) {
+  const hasIon = species.list.some((s) => s.phase === 'aq' && s.formula === 'H[+]');
+  const acid: AcidBaseCounts | undefined = hasIon ? undefined : acidBaseCounts(species.list);
+  const acidic = acid ? (flows: ArrayLike<number>) => acid.protons.some((p, k) => p > 0 && acid.sulfate[k] > 0 && flows[k] > 0) : () => false;
+  return (flows: Float64Array, missing: Set<string>): Partial<StreamResult> => {
+    const v = streamVolumes(species.volumes, species.list, flows);
+    for (const id of v.volumeMissing) missing.add(id);
+    const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
+    return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
+  };
+}
+
+/** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
+function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<FlowsheetResults['unitFigures']>; warnings: Diagnostic[] } {
+  const unitFigures = dict<Record<string, { value: number; unit: string }>>();
+  const warnings: Diagnostic[] = [];
+  const S = plant.species.list.length;
+  for (const unit of plant.units) {
+    if (!unit.model.inspect) continue;
+    const figures = dict<{ value: number; unit: string }>();
+    const path = `units.${unit.id}`;
+    unit.model.inspect(
+      {
+        nSpecies: S,
+        outlet: (port) => plant.streams[unit.outlets.get(port)!].offset,
+        inlets: (port) => (unit.inlets.get(port) ?? []).map((s) => plant.streams[s].offset),
+        internal: (i) => unit.internalOffset + i,
+        temperatureOf: (base) => plant.temperatureOffset + Math.floor(base / S),
+        value: (v) => x[v],
+      },
+      {
+        figure: (name, value, u) => (figures[name] = { value, unit: u }),
+        warn: (relative, message, extra) => warnings.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra }),
+      },
+    );
+    if (Object.keys(figures).length) unitFigures[unit.id] = figures;
+  }
+  return { unitFigures, warnings };
+}

@@ -1,5 +1,8 @@
 /** Turns ajv's validation errors into located, readable diagnostics. Shared by every schema check. */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+
+/** A compiled validator as ajv makes it, at run time or as standalone code. */
+export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 import { joinPath, type Diagnostic } from './diagnostics';
 
 export function pointerToPath(base: string, pointer: string): string {
@@ -55,7 +58,7 @@ export function describeSchemaError(e: ErrorObject, base: string, custom?: Messa
 }
 
 /** Validates and returns one diagnostic per distinct problem (an anyOf is reported once, whole). */
-export function schemaDiagnostics(validate: ValidateFunction, data: unknown, base: string, custom?: MessageOverride): Diagnostic[] {
+export function schemaDiagnostics(validate: Validator, data: unknown, base: string, custom?: MessageOverride): Diagnostic[] {
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

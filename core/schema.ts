@@ -1,15 +1,12 @@
 /**
- * The flowsheet file as JSON Schema, derived from the unit registry's declarations, and the
- * validation of a document against it (ajv). Checks a schema cannot express (balances,
- * connectivity, fractions summing to one) come after, in compile.ts and in the units.
+ * The flowsheet file as JSON Schema, derived from the unit registry's declarations; validation
+ * against it is in validate.ts. Checks a schema cannot express (balances, connectivity, fractions
+ * summing to one) come after, in compile.ts and in the units.
  *
  * The mass and energy balance validates only what it solves: document sections of their own
  * (economics, a unit's equipment) are checked by their own analyses, and are added to the published
  * schema by whoever publishes it (`flowsheetSchema(registry, sections)`).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { joinPath, type Diagnostic } from './diagnostics';
-import { schemaDiagnostics } from './schema-messages';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
 
@@ -290,55 +287,5 @@ export function flowsheetSchema(registry: UnitRegistry, extra: SchemaSections = 
   };
 }
 
-interface Validators {
-  ajv: Ajv;
-  envelope: ValidateFunction;
-  /** Compiled on first use: a file seldom uses every unit type. */
-  units: Map<string, ValidateFunction>;
-}
-
-const validatorCache = new WeakMap<UnitRegistry, Validators>();
-
-function validators(registry: UnitRegistry): Validators {
-  let v = validatorCache.get(registry);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    v = { ajv, envelope: ajv.compile(envelopeSchema()), units: new Map() };
-    validatorCache.set(registry, v);
-  }
-  return v;
-}
-
-/** The core's own wording for the few messages where ajv's is unclear. */
-const coreMessages = (e: ErrorObject): string | undefined => {
-  if (e.keyword === 'pattern') return 'must be written "<unitId>.<port>"';
-  if (e.keyword === 'anyOf') return 'must be a number, or an object of the allowed form';
-  return undefined;
-};
-
-const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, coreMessages);
-
-export function validateEnvelope(doc: unknown, registry: UnitRegistry): Diagnostic[] {
-  return collect(validators(registry).envelope, doc, '');
-}
-
-export function validateUnitParams(unitId: string, unit: { type: string }, registry: UnitRegistry): Diagnostic[] {
-  const base = joinPath('units', unitId);
-  const all = validators(registry);
-  const type = registry.get(unit.type);
-  let v = all.units.get(unit.type);
-  if (!v && type) {
-    v = all.ajv.compile(unitSchema(type));
-    all.units.set(unit.type, v);
-  }
-  if (!v) {
-    return [
-      {
-        path: joinPath(base, 'type'),
-        message: `unit "${unitId}": type "${unit.type}" does not exist (known types: ${[...registry.keys()].join(', ')})`,
-        unit: unitId,
-      },
-    ];
-  }
-  return collect(v, unit, base).map((d) => ({ ...d, message: `unit "${unitId}" (${unit.type}): ${d.message}`, unit: unitId }));
-}
+/** Validation lives in validate.ts; re-exported here for older imports. */
+export { validateEnvelope, validateUnitParams } from './validate';

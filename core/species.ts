@@ -2,6 +2,8 @@
 import { ChemistryError, parseSpeciesId, type SpeciesInfo } from './chemistry';
 import { joinPath, type Diagnostic } from './diagnostics';
 import type { SpeciesDecl } from './document';
+import { speciesData, volumeCoefficients, type SpeciesData, type VolumeCoefficients } from './properties';
+import { own } from './records';
 
 export type Species = SpeciesInfo;
 
@@ -12,6 +14,10 @@ export interface SpeciesTable {
   readonly elements: readonly string[];
   /** elementMatrix[e * nSpecies + k] = atoms of element e in species k. */
   readonly elementMatrix: Float64Array;
+  /** Density, molar volume, Hf and cp of each species: the file's values, else the built-in table's. */
+  readonly data: readonly SpeciesData[];
+  /** Volume per kmol of each species in its phase (FORMAT.md "Species data"). */
+  readonly volumes: VolumeCoefficients;
 }
 
 export function buildSpeciesTable(
@@ -45,7 +51,8 @@ export function buildSpeciesTable(
   list.forEach((s, k) => {
     for (const [el, count] of Object.entries(s.elements)) elementMatrix[elementIndex.get(el)! * n + k] = count;
   });
-  return { list, index, elements, elementMatrix };
+  const data = list.map((s) => speciesData(s, own(decls, s.id) ?? {}));
+  return { list, index, elements, elementMatrix, data, volumes: volumeCoefficients(list, data) };
 }
 
 /** Species selector of FORMAT.md: a species id, `phase:X`, or `*`. Higher is more specific. */

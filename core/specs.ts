@@ -12,8 +12,9 @@ import type { CompiledFlowsheet } from './compile';
 import { joinPath, type Diagnostic } from './diagnostics';
 import type { SpecDecl, SpecQuantity } from './document';
 import { formatPath, getAt, numericLeaf, type Segment } from './params';
+import { acidBaseCounts, sulfateHydrogenIon, type AcidBaseCounts } from './properties';
 import { aqueousVolumeCoefficients } from './volume';
-import type { EquationBuilder } from './unit-type';
+import type { EquationBuilder, UnitState } from './unit-type';
 
 export interface CompiledSpec {
   id: string;
@@ -39,6 +40,8 @@ export interface CompiledSpec {
   label: string;
   /** When set, the parameter is held at this value instead of the target (bound checks). */
   fixedAt?: number;
+  /** pH of a liquor that carries its acid as H2SO4(aq): the HSO4⁻ speciation (core/properties/ph.ts). */
+  acid?: AcidBaseCounts;
 }
 
 const H_ION = 'H[+](aq)';
@@ -76,7 +79,8 @@ function compileSpec(plant: CompiledFlowsheet, id: string, decl: SpecDecl, path:
   const weights = targetWeights(plant, target, (m) => fail('target', m));
   if (!weights) return undefined;
   const per = targetDenominator(plant, target.quantity);
-  if (target.quantity === 'pH' && !plant.species.index.has(H_ION)) return fail('target.quantity', `a pH target needs ${H_ION} declared in "species"`);
+  const acid = target.quantity === 'pH' && !plant.species.index.has(H_ION) ? acidBaseCounts(plant.species.list) : undefined;
+  if (acid && !acid.sulfate.some((s, k) => s > 0 && acid.protons[k] > 0)) return fail('target.quantity', `a pH target needs ${H_ION} or H2SO4(aq) declared in "species"`);
   if (target.quantity === 'massFraction' && !(target.value >= 0 && target.value <= 1)) return fail('target.value', `a mass fraction is between 0 and 1 (is ${target.value})`);
   if ((target.quantity === 'massFlow' || target.quantity === 'molarFlow' || target.quantity === 'concentration') && !(target.value >= 0)) return fail('target.value', `must be ≥ 0 (is ${target.value})`);
 
@@ -111,6 +115,7 @@ function compileSpec(plant: CompiledFlowsheet, id: string, decl: SpecDecl, path:
     start: Math.min(Math.max(start, min), max),
     unknown: -1,
     label: `${target.species ?? target.element ?? 'the whole stream'} in stream "${target.stream}" (${target.quantity})`,
+    ...(acid ? { acid } : {}),
   };
 }
 
@@ -152,7 +157,7 @@ function targetWeights(plant: CompiledFlowsheet, target: SpecDecl['target'], fai
 
 function targetDenominator(plant: CompiledFlowsheet, quantity: SpecQuantity): Float64Array | undefined {
   if (quantity === 'massFraction') return Float64Array.from(plant.species.list, (s) => s.molarMass);
-  if (quantity === 'concentration' || quantity === 'pH') return aqueousVolumeCoefficients(plant.species, plant.doc.species);
+  if (quantity === 'concentration' || quantity === 'pH') return aqueousVolumeCoefficients(plant.species);
   return undefined;
 }
 
@@ -160,12 +165,17 @@ function targetDenominator(plant: CompiledFlowsheet, quantity: SpecQuantity): Fl
  * The spec's row. In the relaxation (`initial`) it holds the parameter at its start; the target's
  * terms are written with zero coefficients so that the pattern is the same in every pass.
  */
-export function writeSpecRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: EquationBuilder, initial: boolean): void {
+export function writeSpecRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: EquationBuilder, state: UnitState): void {
   const base = plant.streams[spec.stream].offset;
   const S = plant.species.list.length;
+  let initial = state.initial;
   if (spec.fixedAt !== undefined) {
     initial = true;
     spec = { ...spec, start: spec.fixedAt };
+  }
+  if (spec.acid) {
+    writeSulfatePHRow(plant, spec, eq, state, initial);
+    return;
   }
   const on = initial ? 0 : 1;
   if (spec.quantity === 'T') {
@@ -184,6 +194,25 @@ export function writeSpecRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: E
   }
 }
 
+/**
+ * pH with the HSO4⁻ speciation: r = pH(n) − value, linearised with ∂pH/∂n from core/properties.
+ * Where the stream holds no solution yet, the row holds the parameter where it is.
+ */
+function writeSulfatePHRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: EquationBuilder, state: UnitState, initial: boolean): void {
+  const base = plant.streams[spec.stream].offset;
+  const S = plant.species.list.length;
+  const flows = Float64Array.from({ length: S }, (_, k) => Math.max(state.value(base + k), 0));
+  const ion = initial ? undefined : sulfateHydrogenIon(plant.species.volumes, spec.acid!, flows);
+  let rhs = initial ? spec.start : state.value(spec.unknown);
+  if (ion) {
+    rhs = spec.value - ion.pH;
+    for (let k = 0; k < S; k++) rhs += ion.dpH[k] * flows[k];
+  }
+  eq.begin(spec.unknown, rhs);
+  eq.term(spec.unknown, ion ? 0 : 1);
+  for (let k = 0; k < S; k++) if (plant.species.volumes.phase[k] === 'aq') eq.term(base + k, ion ? ion.dpH[k] : 0);
+}
+
 /** The value the target reaches in the solution x, in the target's own unit. */
 export function targetValue(plant: CompiledFlowsheet, spec: CompiledSpec, x: ArrayLike<number>): number {
   const base = plant.streams[spec.stream].offset;
@@ -194,6 +223,10 @@ export function targetValue(plant: CompiledFlowsheet, spec: CompiledSpec, x: Arr
   for (let k = 0; k < S; k++) {
     num += spec.weights[k] * x[base + k];
     if (spec.per) den += spec.per[k] * x[base + k];
+  }
+  if (spec.acid) {
+    const flows = Float64Array.from({ length: S }, (_, k) => x[base + k]);
+    return sulfateHydrogenIon(plant.species.volumes, spec.acid, flows)?.pH ?? NaN;
   }
   if (spec.quantity === 'pH') return -Math.log10(num / den);
   return spec.per ? num / den : num;

@@ -151,6 +151,18 @@ export interface UnitState {
   readonly initial: boolean;
 }
 
+/** The solved unknowns as a unit sees them after the solve: its ports, its internals, their values. */
+export interface UnitView extends Pick<EquationBuilder, 'nSpecies' | 'outlet' | 'inlets' | 'internal' | 'temperatureOf'> {
+  value(v: number): number;
+}
+
+/** What a unit may say about its solved state: figures it computes and warnings. */
+export interface UnitReport {
+  /** A figure of the unit, shown with the results, e.g. ('oa', 6.0, '–') for the O/A its flows imply. */
+  figure(name: string, value: number, unit: string): void;
+  warn(relativePath: string, message: string, extra?: { port?: string; species?: string }): void;
+}
+
 export interface UnitModel {
   /** Number of internal unknowns (stage flows, reaction extents, reagent doses), in kmol/h. */
   internals?: number;
@@ -169,6 +181,11 @@ export interface UnitModel {
    * may be 0). With `state.initial` the unit writes its documented linear relaxation instead.
    */
   linearize?(eq: EquationBuilder, state: UnitState): void;
+  /**
+   * After the solve: figures the unit computes from its flows (the O/A they imply, a wash ratio, a
+   * saturation) and warnings (a declared O/A the flows contradict, an undersaturated crystalliser).
+   */
+  inspect?(view: UnitView, report: UnitReport): void;
 }
 
 export interface UnitType<P = Record<string, unknown>> {

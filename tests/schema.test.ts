@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { publishedSchema } from '../cli/commands/schema';
+import { standaloneValidators } from '../core';
+import { registry } from '../unit-ops';
 
 const root = join(import.meta.dirname, '..');
 const published = JSON.parse(readFileSync(join(root, 'flowsheets', 'flowsheet.schema.json'), 'utf8'));
@@ -11,6 +13,10 @@ const published = JSON.parse(readFileSync(join(root, 'flowsheets', 'flowsheet.sc
 describe('flowsheets/flowsheet.schema.json', () => {
   it('is up to date with the unit registry (regenerate with `npm run schema`)', () => {
     expect(published).toEqual(publishedSchema());
+  });
+
+  it('unit-ops/validators.generated.ts holds the validators of this registry (regenerate with `npm run schema`)', () => {
+    expect(readFileSync(join(root, 'unit-ops', 'validators.generated.ts'), 'utf8')).toBe(standaloneValidators(registry));
   });
 
   it('accepts the fixtures and shipped flowsheets, and rejects a unit with a misspelt parameter', () => {

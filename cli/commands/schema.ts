@@ -1,4 +1,5 @@
-import { flowsheetSchema } from '../../core';
+import { writeFileSync } from 'node:fs';
+import { flowsheetSchema, standaloneValidators } from '../../core';
 import { economicsSchema, equipmentSchema } from '../../core/economics';
 import { registry } from '../../unit-ops';
 import type { Command } from '../args';
@@ -8,10 +9,13 @@ export const publishedSchema = () => flowsheetSchema(registry, { sections: { eco
 
 export const schemaCommand: Command = {
   name: 'schema',
-  usage: 'schema',
-  summary: 'print the flowsheet format as a JSON Schema (as published in flowsheets/flowsheet.schema.json)',
-  run(_args, out) {
-    out(JSON.stringify(publishedSchema(), null, 2));
+  usage: 'schema [--validators OUT.ts]',
+  summary: 'print the flowsheet format as a JSON Schema (as published in flowsheets/flowsheet.schema.json); --validators writes the precompiled validators',
+  valueFlags: ['--validators'],
+  run(args, out) {
+    const validators = args.flags.get('--validators');
+    if (typeof validators === 'string') writeFileSync(validators, standaloneValidators(registry));
+    else out(JSON.stringify(publishedSchema(), null, 2));
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpeciesId } from '../chemistry';
-import { celsius, cpAt, enthalpy, enthalpyDerivative, integrateCp } from './enthalpy';
+import { celsius, cpAt, enthalpy, enthalpyDerivative, integrateCp, thermoFunctions } from './enthalpy';
 import { speciesData } from './lookup';
 import { equationEnthalpy } from './reaction-heat';
 import { BUILT_IN } from './table';
@@ -87,5 +87,22 @@ describe('h(T)', () => {
     }
     // every condensed Shomate entry is checked, but FeO, which has no Cp° in CRC
     expect(shomate.filter((e) => crc[e.id] === undefined && !e.id.endsWith('(g)')).map((e) => e.id)).toEqual(['FeO(s)']);
+  });
+});
+
+describe('thermoFunctions', () => {
+  it('gives the same h and cp as enthalpy() and cpAt(), across Shomate ranges', () => {
+    let checked = 0;
+    for (const e of BUILT_IN.entries) {
+      const d = { Hf: e.Hf?.value, cp: e.cp?.value };
+      const f = thermoFunctions(d);
+      if (!f) continue;
+      for (const T of [200, 298.15, 450, 700, 950, 1100, 1500]) {
+        expect(f.h(T)).toBeCloseTo(enthalpy(d, T)!, 9);
+        expect(f.cp(T)).toBeCloseTo(cpAt(d.cp!, T), 9);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

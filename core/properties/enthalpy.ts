@@ -86,3 +86,34 @@ export function reactionEnthalpy(terms: readonly ReactionTerm[], T: number = T_R
 }
 
 export const celsius = (T: number): number => T + 273.15;
+
+/**
+ * h(T) and cp(T) of one species as closures that allocate nothing: in each Shomate range i the
+ * enthalpy is H_i + F_i(T) − F_i(p_i), with p_i a point of the range whose h is taken once (25 °C in
+ * the range that holds it, the edge nearest 25 °C in the others), so each call is one polynomial.
+ * For the engine's Newton, which evaluates them thousands of times per iteration. Undefined when
+ * ΔfH° or cp is missing.
+ */
+export function thermoFunctions(d: ThermoData): { h(T: number): number; cp(T: number): number } | undefined {
+  if (d.Hf === undefined || d.cp === undefined) return undefined;
+  const Hf = d.Hf;
+  const cp = d.cp;
+  if (typeof cp === 'number') return { h: (T) => Hf + (cp * (T - T_REF)) / 1000, cp: () => cp };
+  const list = ranges(cp);
+  const i0 = list.indexOf(rangeAt(list, T_REF));
+  const point = list.map((r, i) => (i === i0 ? T_REF : i > i0 ? list[i - 1]!.Tmax : r.Tmax));
+  const H = point.map((p) => Hf + integrateCp(cp, T_REF, p));
+  const F = point.map((p, i) => shomateH(list[i]!.coeffs, p));
+  const index = (T: number) => {
+    let i = 0;
+    while (i < list.length - 1 && T > list[i]!.Tmax) i++;
+    return i;
+  };
+  return {
+    h(T) {
+      const i = index(T);
+      return H[i]! + shomateH(list[i]!.coeffs, T) - F[i]!;
+    },
+    cp: (T) => shomateCp(list[index(T)]!.coeffs, T),
+  };
+}

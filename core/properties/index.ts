@@ -18,7 +18,7 @@ export {
 export type { StreamVolumes, VolumeCoefficients, VolumePhase } from './volumes';
 export { KA2_HSO4, KW, PKA2_HSO4, acidBaseCounts, plainHydrogenIon, solveProtonBalance, sulfateHydrogenIon } from './ph';
 export type { AcidBaseCounts, HydrogenIon } from './ph';
-export { T_REF, celsius, cpAt, enthalpy, enthalpyDerivative, integrateCp, reactionEnthalpy } from './enthalpy';
+export { T_REF, celsius, cpAt, enthalpy, enthalpyDerivative, integrateCp, reactionEnthalpy, thermoFunctions } from './enthalpy';
 export type { ReactionTerm, ThermoData } from './enthalpy';
 export { equationEnthalpy } from './reaction-heat';
 export { solubility, solubilityTable, stableSolid, waterOfCrystallisation } from './solubility';

@@ -66,7 +66,8 @@ describe('Newton', () => {
         const system = new PlantSystem(plant, stateOf(new Float64Array(plant.nUnknowns), true));
         const direct = solveSparse(system.A, system.b);
         if (!direct.ok) throw new Error(direct.reason);
-        // Treat every unit as nonlinear and start from a scrambled positive state.
+        // The mass balance alone (energy off), every unit treated as nonlinear, from a scrambled positive state.
+        for (const w of system.setEnergy(false)) system.refill(w, stateOf(new Float64Array(plant.nUnknowns), true));
         for (let w = 0; w < system.writers; w++) if (!system.nonlinear.includes(w)) system.nonlinear.push(w);
         let s = seed;
         const start = Float64Array.from(direct.x, (v) => ((s = (s * 16807) % 2147483647), v * (0.5 + s / 2147483647)));

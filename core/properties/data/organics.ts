@@ -97,5 +97,5 @@ export const ORGANICS: readonly SpeciesEntry[] = [
  * (MnSO4(org) ⇄ MnSO4(aq)): the aqueous salt's data, flagged EST-LEGACY-ORG.
  */
 export const LEGACY_ORGANIC_SALTS: readonly string[] = [
-  'MnSO4', 'CoSO4', 'NiSO4', 'CuSO4', 'ZnSO4', 'FeSO4', 'Al2(SO4)3', 'Fe2(SO4)3', 'Li2SO4', 'CoCl2', 'NiCl2', 'FeCl3', 'MnCl2', 'CuCl2',
+  'MnSO4', 'CoSO4', 'NiSO4', 'CuSO4', 'ZnSO4', 'MgSO4', 'FeSO4', 'Al2(SO4)3', 'Fe2(SO4)3', 'Li2SO4', 'CoCl2', 'NiCl2', 'FeCl3', 'MnCl2', 'CuCl2',
 ];

@@ -67,6 +67,8 @@ const OXIDES: SpeciesEntry[] = [
     ),
   }),
   entry('Fe3O4(s)', { density: d(5170), Hf: h(-1118.4), cp: c(143.4) }),
+  // α-quartz: ΔfH° −910.7 kJ/mol and Cp° 44.4 J/(mol·K) at 298.15 K (CRC, "Standard thermodynamic properties of chemical substances"); 2,648 kg/m³.
+  entry('SiO2(s)', { density: d(2648), Hf: h(-910.7), cp: c(44.4) }),
   entry('FeO(s)', { density: d(6000), Hf: h(-272.0), cp: nist([298, 1650, 45.7512, 18.78553, -5.952201, 0.852779, -0.081265]) }),
   entry('Nd2O3(s)', { density: d(7240), Hf: h(-1807.9), cp: c(111.3) }),
   entry('Pr2O3(s)', { density: d(6900), Hf: h(-1809.6), cp: c(117.4) }),
