@@ -4,9 +4,10 @@
  * Checks that need the rest of the file (modes, units, species and defaults that exist) follow the
  * schema. The core's own schema accepts both extensions unchecked; this module is what checks them.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { joinPath, type Diagnostic } from '../diagnostics';
-import { schemaDiagnostics } from '../schema-messages';
+import { schemaDiagnostics, type Validator } from '../schema-messages';
+import { economicsValidators } from './validators';
 import type { FlowsheetDoc } from '../document';
 import { DEFAULTS, defaultEntry } from './defaults';
 import { hasOwn } from './own';
@@ -33,12 +34,17 @@ const priceObject: Schema = {
 };
 
 /** number | default key | {value, unit, year, source}. */
-const price: Schema = {
+const priceDef: Schema = {
   description: 'A price: a number (per kg), the key of a default price, or {value, unit, year, source}',
   if: { type: 'object' },
   then: priceObject,
   else: { type: ['number', 'string'] },
 };
+
+/** References into the section's own $defs (each compiled once, however often it is used). */
+const price: Schema = { $ref: '#/$defs/price' };
+const valuation: Schema = { $ref: '#/$defs/valuation' };
+const prices: Schema = { $ref: '#/$defs/prices' };
 
 const valuationObject: Schema = {
   type: 'object',
@@ -63,14 +69,14 @@ const valuationObject: Schema = {
 };
 
 /** A price (per kg of stream) or {perKg, species, payable}. */
-const valuation: Schema = {
+const valuationDef: Schema = {
   description: 'A price per kg of stream, or {perKg, species: {id: price}, payable: {element: {price, payability}}}',
   if: { type: 'object', required: ['value'] },
   then: priceObject,
   else: { if: { type: 'object' }, then: valuationObject, else: { type: ['number', 'string'] } },
 };
 
-const prices: Schema = {
+const pricesDef: Schema = {
   type: 'object',
   properties: {
     reagents: { type: 'object', additionalProperties: price },
@@ -117,7 +123,9 @@ const modeEconomics: Schema = {
 /** The `economics` top-level section. */
 export const economicsSchema: Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://flexsheet.invalid/schema/economics',
   title: 'Flexsheet economics section',
+  $defs: { price: priceDef, valuation: valuationDef, prices: pricesDef },
   type: 'object',
   properties: {
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
@@ -194,18 +202,6 @@ export const equipmentSchema: Schema = {
   },
 };
 
-let compiled: { economics: ValidateFunction; equipment: ValidateFunction } | undefined;
-
-function validators() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    // The published schemas name draft 2020-12; ajv's default class checks the same keywords.
-    const strip = ({ $schema: _s, ...rest }: Schema) => (void _s, rest);
-    compiled = { economics: ajv.compile(strip(economicsSchema)), equipment: ajv.compile(strip(equipmentSchema)) };
-  }
-  return compiled;
-}
-
 /** Economics' own wording: price units, currencies, and the notes field's two forms. */
 const economicsMessages = (e: ErrorObject): string | undefined => {
   const p = e.params as Record<string, unknown>;
@@ -219,7 +215,7 @@ const economicsMessages = (e: ErrorObject): string | undefined => {
   return undefined;
 };
 
-const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
+const collect = (validate: Validator, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
 
 /** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
 export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
@@ -279,7 +275,7 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
   const structure = structureProblems(doc);
   if (structure.length) return structure;
   const out: Diagnostic[] = [];
-  const v = validators();
+  const v = economicsValidators();
   const units = unitDeclarations(doc);
   for (const u of units) {
     if (u.decl.equipment === undefined || u.decl.equipment === null) continue;
