@@ -100,6 +100,21 @@ describe('equipment costed by Turton correlations, by hand', () => {
     expect(cmp.saving).toBeGreaterThan(0);
   });
 
+  it('takes volume flows and duties from the results when they carry them (FORMAT.md results of the additions)', () => {
+    const r = results(10000, 500, 8000);
+    // The energy and volume additions: the leach liquor is 9.2 m³/h (a brine denser than water), the residue 0.18 m³/h; the crystalliser's duty 6000 kW.
+    (r.streams.s2 as { volumeFlow?: object }).volumeFlow = { s: 0.18 };
+    (r.streams.s3 as { volumeFlow?: object }).volumeFlow = { aq: 9.2 };
+    const withDuties = { ...r, duties: { cryst: 6000 } };
+    const cap = capitalEstimate(plant(), { a: withDuties }, { modes: ['a'] });
+    const tank = cap.units.find((u) => u.unit === 'leach')!.items.find((i) => i.kind === 'agitated-tank')!;
+    expect(tank.size).toBeCloseTo((2 * (9.2 + 0.18)) / 0.8, 12);
+    expect(tank.estimated).toBe(false);
+    const ev = cap.units.find((u) => u.unit === 'cryst')!.items.find((i) => i.kind === 'evaporator')!;
+    expect(ev.size).toBeCloseTo(6000 / 40, 12);
+    expect(ev.estimated).toBe(false);
+  });
+
   it('splits a size above the range into parallel items and costs a small one at the range minimum', () => {
     const c = correlation('agitated-tank')!;
     const big = itemCost(c, 80, idx * 397, 4);

@@ -163,6 +163,10 @@ export function capitalEstimate(doc: FlowsheetDoc, results: Readonly<Record<stri
     estimated ||= items.some((i) => i.estimated);
     units.push({ unit: g.unit, modes: g.sized.map((s) => s.mode), duplicate: g.duplicate, items, purchased: sum(items, (i) => i.purchased), installed: sum(items, (i) => i.installed) });
   }
+  for (const m of modes) {
+    const missing = (results[m] as FlowsheetResults & { volumeMissing?: string[] }).volumeMissing;
+    if (missing?.length) warnings.add(`${m}: the results' volume flows leave out ${missing.join(', ')} (no density): vessels sized on them are small by that much`);
+  }
   const installed = sum(units, (u) => u.installed);
   const installedBase = sum(units, (u) => sum(u.items, (i) => i.installedBase));
   const contingencyAndFee = (cap.contingencyAndFee ?? CAPITAL_DEFAULTS.contingencyAndFee.value) * installed;

@@ -46,11 +46,13 @@ function add(into: PortFlows, s: StreamResult & StreamExtras, densities: Densiti
   for (const [sp, kg] of Object.entries(s.massFlow)) into.species.set(sp, (into.species.get(sp) ?? 0) + kg);
   for (const [ph, kg] of Object.entries(s.totals.byPhase)) into.byPhase.set(ph, (into.byPhase.get(ph) ?? 0) + kg);
   into.mass += s.totals.mass;
+  // A stream with volume flows (the energy and volume additions) gives every phase's: a phase it leaves out has none.
+  const volumes = s.volumeFlow !== null && typeof s.volumeFlow === 'object' ? s.volumeFlow : undefined;
   for (const ph of CONDENSED) {
     const kg = s.totals.byPhase[ph] ?? 0;
-    const given = s.volumeFlow?.[ph];
+    const given = volumes?.[ph];
     let m3 = 0;
-    if (typeof given === 'number' && Number.isFinite(given)) m3 = given;
+    if (volumes) m3 = typeof given === 'number' && Number.isFinite(given) ? given : 0;
     else if (kg > 0) {
       m3 = kg / densities[ph];
       into.volumeEstimated = true;
