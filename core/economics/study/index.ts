@@ -10,3 +10,4 @@ export { blocks, uniforms, BLOCK_SIZE, type Block } from './streams';
 export { summarise, spearman, ranks, percentileSorted, PERCENTILES, type Summary } from './statistics';
 export { createEvaluator, metricProblems, type Evaluator, type CompileFn, type PlantLike } from './evaluator';
 export { runStudy, runTask, runTasks, planTasks, assemble, inProcessLane, baselineRow, type Lane, type Task, type TaskResult, type StudyResult, type TornadoBar } from './run';
+export { quickPriceStudy } from './quick';
