@@ -202,4 +202,5 @@ function main(args: string[]): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') child(args[1]);
+else if (args[0] === 'study') void import('./study.bench').then((m) => m.main(args.slice(1)));
 else main(args);

@@ -1,7 +1,8 @@
 /**
  * A pool of worker threads for `flexsheet study`, each a lane of core/economics/study/run.ts. The
- * worker is the TypeScript module economics-study-worker.ts, loaded through tsx's ESM loader (a
- * dependency of the package), whether the command line runs from its bundle or from the sources.
+ * worker is economics-study-worker.ts: run from the command line's bundle, a thread starts the
+ * bundle itself (which holds the worker module and serves instead of running a command); run from
+ * the sources, a thread loads the TypeScript module through tsx's ESM loader.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FlowsheetDoc } from '../core';
 import type { Lane, Study, Task, TaskResult } from '../core/economics/study';
+import './economics-study-worker';
 
 /** The repository (or installed package) folder: the nearest one up from here holding the worker's source. */
 function packageRoot(): string {
@@ -35,9 +37,16 @@ function bootstrap(root: string): string {
 
 type Message = { ready: true } | { result: TaskResult } | { error: string };
 
+/** How to start a worker: this bundle itself, or the TypeScript worker through tsx. */
+function workerSource(): { source: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { source: new URL(here), eval: false };
+  return { source: bootstrap(packageRoot()), eval: true };
+}
+
 /** One worker as a lane: tasks are sent one at a time and answered in order. */
-function workerLane(code: string, doc: FlowsheetDoc, study: Study): Promise<Lane> {
-  const worker = new Worker(code, { eval: true, workerData: { doc, study } });
+function workerLane(start: { source: string | URL; eval: boolean }, doc: FlowsheetDoc, study: Study): Promise<Lane> {
+  const worker = new Worker(start.source, { eval: start.eval, workerData: { flexsheetStudyWorker: true, doc, study } });
   let waiting: { resolve: (r: TaskResult) => void; reject: (e: Error) => void } | undefined;
   return new Promise((ready, failed) => {
     let started = false;
@@ -59,8 +68,8 @@ function workerLane(code: string, doc: FlowsheetDoc, study: Study): Promise<Lane
 
 /** K worker lanes, each with the plant compiled for every mode of the study. */
 export async function workerLanes(doc: FlowsheetDoc, study: Study, k: number): Promise<Lane[]> {
-  const code = bootstrap(packageRoot());
-  const lanes = await Promise.allSettled(Array.from({ length: k }, () => workerLane(code, doc, study)));
+  const start = workerSource();
+  const lanes = await Promise.allSettled(Array.from({ length: k }, () => workerLane(start, doc, study)));
   const bad = lanes.find((l) => l.status === 'rejected');
   if (bad) {
     await Promise.all(lanes.map((l) => (l.status === 'fulfilled' ? l.value.close?.() : undefined)));

@@ -1,4 +1,5 @@
 /** The `flexsheet` command line: dispatches to cli/commands and turns errors into messages. */
+import { isMainThread } from 'node:worker_threads';
 import { FlexsheetError, formatDiagnostic } from '../core';
 import { parseArgs, UsageError } from './args';
 import { commands } from './commands';
@@ -31,10 +32,13 @@ function fail(e: unknown): void {
   }
 }
 
-try {
-  const code = main(process.argv.slice(2));
-  if (typeof code === 'number') process.exitCode = code;
-  else code.then((c) => (process.exitCode = c), fail);
-} catch (e) {
-  fail(e);
+// A worker thread started from the bundle serves a study (economics-study-worker.ts), not a command.
+if (isMainThread) {
+  try {
+    const code = main(process.argv.slice(2));
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), fail);
+  } catch (e) {
+    fail(e);
+  }
 }
