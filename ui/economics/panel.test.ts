@@ -38,6 +38,8 @@ describe('EconomicsPanel', () => {
     expect(html).toContain('>copper<');
     expect(html).toContain('>zinc<');
     expect(html).toContain('data-testid="switchover-matrix"');
+    expect(html).toContain('data-testid="capital-units"');
+    expect(html).toContain('data-testid="investment-plans"');
     expect(html).toContain('copper → zinc');
     expect(html).toContain('data-testid="margin-chart"');
     expect(html).toContain('data-testid="optimum-marker"');
