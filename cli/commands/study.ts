@@ -43,10 +43,14 @@ export function prepareStudy(doc: FlowsheetDoc, name: string | undefined, sample
   return s;
 }
 
-/** Lanes: K worker threads, or (K = 0) this thread. */
+/** Lanes: K worker threads, or (K = 0) this thread. A worker that cannot start is a located refusal, not an internal error. */
 export async function studyLanes(doc: FlowsheetDoc, study: Study, workers: number): Promise<Lane[]> {
   if (workers === 0) return [inProcessLane(createEvaluator(doc, study, (d, mode) => compilePlant(d, registry, { mode })), study)];
-  return workerLanes(doc, study, workers);
+  try {
+    return await workerLanes(doc, study, workers);
+  } catch (e) {
+    throw new FlexsheetError([{ path: `studies.${study.name}`, message: `a study worker could not start: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
 }
 
 export const studyCommand: Command = {
