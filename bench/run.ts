@@ -10,6 +10,7 @@
  *            on a shared machine the others' load only ever adds time
  * --species  species for every size (default: 20 for 10 units, 30 for 100, 40 from 500 on)
  * --keep     leaves the generated files in the temporary folder and prints where
+ * --solver   instead: the linear solve alone, core/sparse against SciPy's SuperLU (bench/superlu.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { compileFlowsheet, parseJsonText, solvePlant, tabulate } from '../core';
 import { registry } from '../unit-ops';
 import { solveJson } from '../cli/solve-report';
 import { generatePlant } from './generate';
+import { runSolverBench } from './superlu';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -203,4 +205,5 @@ function main(args: string[]): void {
 const args = process.argv.slice(2);
 if (args[0] === '--child') child(args[1]);
 else if (args[0] === 'study') void import('./study.bench').then((m) => m.main(args.slice(1)));
+else if (args.includes('--solver')) runSolverBench(args.filter((a) => a !== '--solver'));
 else main(args);

@@ -11,10 +11,12 @@
  * Web Worker sees), the median and minimum of the warm runs (wall clock) and
  * the process CPU time (less sensitive to other processes on a shared machine),
  * the per-phase medians of the warm runs, the block statistics, the relative
- * residual and the error against the known solution, and the peak RSS.
+ * residual and the error against the known solution, and the peak RSS. Then the
+ * re-solve modes: factor + solve with the plan reused, and refactor + solve.
+ * (bench/superlu.ts compares the same modes with SuperLU on the generated plants.)
  */
 
-import { CsrBuilder, solveSparse, type CsrMatrix, type SparseSolveResult, type SparseSolveTimings } from '../core/sparse/index';
+import { analyse, CsrBuilder, factor, solveSparse, type CsrMatrix, type SparseSolveResult, type SparseSolveTimings } from '../core/sparse/index';
 import { flowsheetSystem, plantSystem, rng, type GeneratedSystem } from '../core/sparse/test-systems';
 
 interface Case {
@@ -177,8 +179,30 @@ for (const key of selected.filter((k) => k !== 'builder')) {
   console.log(
     `  relative residual ${result.relativeResidual.toExponential(2)}, max relative error vs known x ${maxRelError(result.x, sys.xTrue).toExponential(2)}`,
   );
+  console.log(`  ${resolveTimes(sys, runs)}`);
 }
 console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+/** Median wall times of the re-solve modes: factor + solve with a reused plan, refactor + solve. */
+function resolveTimes(sys: GeneratedSystem, runs: number): string {
+  const plan = analyse(sys.A);
+  const first = factor(plan, sys.A);
+  if (!first.ok) return `factor failed: ${first.reason}`;
+  const reused: number[] = [];
+  const refactored: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    const f = factor(plan, sys.A);
+    if (f.ok) f.factors.solve(sys.b);
+    reused.push(performance.now() - t0);
+    t0 = performance.now();
+    first.factors.refactor(sys.A);
+    first.factors.solve(sys.b);
+    refactored.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1);
+  return `re-solve, median of ${runs}: factor + solve with the plan reused ${med(reused)} ms, refactor + solve ${med(refactored)} ms`;
+}
 
 function maxRow(A: CsrMatrix): number {
   let m = 0;

@@ -16,7 +16,11 @@ function main(argv: string[]): number | Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command "${name}"`);
-  return command.run(parseArgs(rest, command), (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'));
+  return command.run(
+    parseArgs(rest, command),
+    (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    (chunk) => process.stdout.write(chunk),
+  );
 }
 
 function fail(e: unknown): void {

@@ -10,7 +10,7 @@
 import type { FlowsheetResults } from '../core';
 import { num, pct, table } from './table';
 
-export interface ReportProduct {
+interface ReportProduct {
   id: string;
   /** kg/h leaving through this product. */
   massFlow: number;

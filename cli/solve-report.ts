@@ -50,6 +50,26 @@ export function formatSolve(r: FlowsheetResults): string {
     ),
     '',
   );
+  if (r.duties && Object.keys(r.duties).length) {
+    out.push('Duties (kW; positive: heat supplied)', table(['unit', 'kW'], Object.entries(r.duties).map(([u, q]) => [u, num(q, 5)])), '');
+  }
+  if (r.heatBalance) {
+    const h = r.heatBalance;
+    out.push(
+      'Heat balance (kW; enthalpies from the elements at 25 °C)',
+      table(
+        ['', 'kW'],
+        [
+          ['sensible heat in with the feeds', num(h.feeds, 5)],
+          ['heat released by the reactions', num(h.reactions, 5)],
+          ['duties', num(h.duties, 5)],
+          ['sensible heat out with the products', num(h.products, 5)],
+          ['closure (in − out)', (h.feeds + h.reactions + h.duties - h.products).toExponential(2)],
+        ],
+      ),
+      '',
+    );
+  }
   const figures = Object.entries(r.unitFigures ?? {}).flatMap(([u, f]) => Object.entries(f).map(([name, v]) => [u, name, num(v.value, 6), v.unit]));
   if (figures.length) out.push('Unit figures', table(['unit', 'figure', 'value', 'unit of measure'], figures, ['l', 'l', 'r', 'l']), '');
   for (const w of r.warnings ?? []) out.push(`warning: ${formatDiagnostic(w)}`);
@@ -75,6 +95,8 @@ export function solveJson(r: FlowsheetResults): unknown {
     specs: r.specs,
     ...(r.volumeMissing ? { volumeMissing: r.volumeMissing } : {}),
     ...(r.unitFigures ? { unitFigures: r.unitFigures } : {}),
+    ...(r.duties ? { duties: r.duties, heatBalance: r.heatBalance } : {}),
+    ...(r.energyMissing ? { energyMissing: r.energyMissing } : {}),
     grade: r.grade,
     warnings: (r.warnings ?? []).map(formatDiagnostic),
     name: r.name,

@@ -20,12 +20,13 @@ export interface SpeciesDecl {
 }
 
 /** What a specification holds (FORMAT.md "Specifications"). */
-export type SpecQuantity = 'massFlow' | 'molarFlow' | 'massFraction' | 'concentration' | 'pH' | 'T';
+export type SpecQuantity = 'massFlow' | 'molarFlow' | 'massFraction' | 'concentration' | 'pH' | 'T' | 'duty';
 
 export interface SpecDecl {
   description?: string;
   notes?: string | string[];
-  target: { stream: string; species?: string; element?: string; quantity: SpecQuantity; value: number };
+  /** A stream's quantity, or (quantity "duty", kW) a unit's duty. */
+  target: { stream?: string; unit?: string; species?: string; element?: string; quantity: SpecQuantity; value: number };
   adjust: { unit: string; param: (string | number)[]; min?: number; max?: number };
 }
 

@@ -86,64 +86,66 @@ function boundary(plant: CompiledFlowsheet, u: number) {
   };
 }
 
-function writeAdiabaticRow(plant: CompiledFlowsheet, u: number, eq: EquationBuilder, state: UnitState): void {
+/**
+ * r = Σ outlets n·h(T) − Σ inlets n·h(T_in) − Σ doses n·h(25 °C) (MJ/h) of unit u at the state, and
+ * its partial derivatives: h on every flow, Σ n·cp on every stream's temperature. The same terms in
+ * every call (the relaxation asks with zero flows at 25 °C).
+ */
+export function boundaryEnthalpy(plant: CompiledFlowsheet, u: number, state: UnitState): { r: number; terms: [number, number][]; outletHeat: number } {
   const S = plant.species.list.length;
   const e = energyData(plant.species);
   const { inlets, outlets, doses } = boundary(plant, u);
-  const T1v = plant.temperatureOffset + outlets[0];
   const at = (v: number) => (state.initial ? 0 : state.value(v));
-  const T1 = state.initial ? T_REFERENCE : state.value(T1v);
-  // Σ n·cp at T₁ over the outlets: the row's coefficient on T₁.
-  let dT1 = 0;
+  const terms: [number, number][] = [];
   let r = 0;
-  let jx = 0;
-  const outTerms: [number, number][] = [];
-  for (const s of outlets) {
-    const base = plant.streams[s].offset;
-    for (let k = 0; k < S; k++) {
-      const n = at(base + k);
-      const h = e.h(k, T1);
-      dT1 += n * e.cp(k, T1);
-      r += n * h;
-      outTerms.push([base + k, h]);
-    }
-  }
-  const inTerms: [number, number][] = [];
-  for (const s of inlets) {
+  let outletHeat = 0;
+  // The relaxation needs only the pattern: no enthalpy is evaluated for it.
+  const hOf = state.initial ? () => 0 : e.h;
+  const cpOf = state.initial ? () => 0 : e.cp;
+  const stream = (s: number, sign: 1 | -1) => {
     const base = plant.streams[s].offset;
     const Tv = plant.temperatureOffset + s;
-    const Tin = state.initial ? T_REFERENCE : state.value(Tv);
-    let dTin = 0;
+    const T = state.initial ? T_REFERENCE : state.value(Tv);
+    let dT = 0;
     for (let k = 0; k < S; k++) {
       const n = at(base + k);
-      const h = e.h(k, Tin);
-      r -= n * h;
-      dTin += n * e.cp(k, Tin);
-      inTerms.push([base + k, -h]);
+      const h = hOf(k, T);
+      r += sign * n * h;
+      dT += n * cpOf(k, T);
+      terms.push([base + k, sign * h]);
     }
-    inTerms.push([Tv, -dTin]);
-    jx -= dTin * Tin;
-  }
+    terms.push([Tv, sign * dT]);
+    if (sign > 0) outletHeat += dT;
+  };
+  for (const s of outlets) stream(s, 1);
+  for (const s of inlets) stream(s, -1);
   for (const d of doses) {
-    const h = e.h(d.k, T_REFERENCE);
+    const h = hOf(d.k, T_REFERENCE);
     r -= at(d.v) * h;
-    inTerms.push([d.v, -h]);
+    terms.push([d.v, -h]);
   }
-  // J·x* = dT1·T₁ + Σ h·n (outlets) − Σ h·n (inlets, doses) − Σ dTin·T_in; the flow parts sum to r.
-  jx += dT1 * T1 + r;
-  const degenerate = state.initial || !(dT1 > 1e-12 * Math.max(1, Math.abs(r)));
-  if (degenerate) {
-    // Nothing flows through the unit (or the relaxation): hold 25 °C with the same pattern.
+  return { r, terms, outletHeat };
+}
+
+/** Writes the row r(x) = 0 of unknown `target`, linearised at the state: Σ c·v = Σ c·v* − r. */
+function writeLinearised(eq: EquationBuilder, target: number, r: number, terms: readonly [number, number][], state: UnitState, shift = 0): void {
+  let jx = 0;
+  for (const [v, c] of terms) jx += c * state.value(v);
+  eq.begin(target, jx - r - shift);
+  for (const [v, c] of terms) eq.term(v, c);
+}
+
+function writeAdiabaticRow(plant: CompiledFlowsheet, u: number, eq: EquationBuilder, state: UnitState): void {
+  const T1v = plant.temperatureOffset + [...plant.units[u].outlets.values()][0];
+  const { r, terms, outletHeat } = boundaryEnthalpy(plant, u, state);
+  if (state.initial || !(outletHeat > 1e-12 * Math.max(1, Math.abs(r)))) {
+    // The relaxation, or nothing flows out of the unit: hold 25 °C with the same pattern.
     eq.begin(T1v, T_REFERENCE);
     eq.term(T1v, 1);
-    for (const [v] of outTerms) eq.term(v, 0);
-    for (const [v] of inTerms) eq.term(v, 0);
+    for (const [v] of terms) if (v !== T1v) eq.term(v, 0);
     return;
   }
-  eq.begin(T1v, jx - r);
-  eq.term(T1v, dT1);
-  for (const [v, c] of outTerms) eq.term(v, c);
-  for (const [v, c] of inTerms) eq.term(v, c);
+  writeLinearised(eq, T1v, r, terms, state);
 }
 
 /**
@@ -169,4 +171,12 @@ export function adiabaticAtBounds(plant: CompiledFlowsheet, x: Float64Array): Di
     });
   });
   return out.length ? out : undefined;
+}
+
+/** Whether some species without Hf or cp flows in a stream or a dose of the solution x. */
+export function flowsWithoutEnthalpy(plant: CompiledFlowsheet, x: Float64Array): boolean {
+  const { missing } = energyData(plant.species);
+  if (!missing.size) return false;
+  for (const s of plant.streams) for (const k of missing) if (x[s.offset + k] > 0) return true;
+  return plant.units.some((u) => (u.model.reagents ?? []).some((g) => missing.has(g.species) && x[u.internalOffset + g.internal] > 0));
 }

@@ -82,29 +82,65 @@ function project(system: PlantSystem, x: Float64Array): void {
 }
 
 /** r = A x − b at the current linearisation; returns max |r_i| / (terms of row i). */
+/**
+ * r = A x − b at the current linearisation, and the largest scaled residual: each nonlinear row (the
+ * rows Newton iterates on) against the size of its own terms; the linear rows, which every step
+ * solves to rounding, against the system's size ‖A‖·‖x‖ + ‖b‖ (the linear solver's own test) —
+ * a row of tiny flows solved beside large ones carries their rounding. `scale` gets the divisor of
+ * each row, for the line search's merit.
+ */
 function scaledResidual(system: PlantSystem, x: Float64Array, r: Float64Array, scale: Float64Array): number {
   const { A, b } = system;
+  const nonlinear = nonlinearRows(system);
   let worst = 0;
+  let normA = 0;
+  let normX = 0;
+  let normB = 0;
+  for (let v = 0; v < x.length; v++) if (system.isFlow[v]) normX = Math.max(normX, Math.abs(x[v]));
+  // A nonlinear row whose own terms are near zero (a species absent from a stream, solved in a block
+  // beside large flows) carries the block's rounding: judge it against the plant's flows.
+  const floor = Math.max(SCALE_FLOOR, ROUNDING * normX);
   for (let i = 0; i < system.n; i++) {
     let s = -b[i];
     let m = Math.abs(b[i]);
+    let rowA = 0;
     for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
       const t = A.values[p] * x[A.colIdx[p]];
       s += t;
       m += Math.abs(t);
+      rowA += Math.abs(A.values[p]);
     }
     r[i] = s;
-    // Rows whose terms are far below any flow that matters (denormal products of a 1e-300 fraction)
-    // are judged against that floor, not against their own rounding.
-    scale[i] = m > SCALE_FLOOR ? m : SCALE_FLOOR;
-    const rel = Math.abs(s) / scale[i];
+    if (nonlinear[i]) {
+      scale[i] = m > floor ? m : floor;
+      const rel = Math.abs(s) / scale[i];
+      if (!(rel <= worst)) worst = rel;
+    } else {
+      normA = Math.max(normA, rowA);
+      normB = Math.max(normB, Math.abs(b[i]));
+    }
+  }
+  const linearScale = Math.max(normA * normX + normB, SCALE_FLOOR);
+  for (let i = 0; i < system.n; i++) {
+    if (nonlinear[i]) continue;
+    scale[i] = linearScale;
+    const rel = Math.abs(r[i]) / linearScale;
     if (!(rel <= worst)) worst = rel;
   }
   return worst;
 }
 
+/** 1 for the rows of the writers Newton re-linearises. */
+function nonlinearRows(system: PlantSystem): Uint8Array {
+  const writers = new Uint8Array(system.writers);
+  for (const w of system.nonlinear) writers[w] = 1;
+  return Uint8Array.from(system.owner, (w) => (w >= 0 ? writers[w] : 0));
+}
+
 /** Size below which a row's terms count as zero when its residual is scaled (kmol/h, K, MJ/h). */
 const SCALE_FLOOR = 1e-200;
+/** The rounding of a solve, relative to the largest flow. */
+const ROUNDING = 1e-13;
 
 /** Iterations without a 10 % fall of the residual after which the Newton gives up. */
 const STALL = 8;

@@ -20,7 +20,7 @@ import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, ty
 import { tabulate, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
 import { solveSparse } from './sparse';
-import { adiabaticAtBounds } from './energy';
+import { adiabaticAtBounds, flowsWithoutEnthalpy } from './energy';
 import { holdSpecsAtBounds } from './spec-bounds';
 import { sweep, type SweepAxis, type SweepOptions, type SweepTable } from './sweep';
 import type { UnitRegistry } from './unit-type';
@@ -99,7 +99,8 @@ export class Plant {
     let outcome = solveSystem(system, this.linear);
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
-    if (outcome.ok && !coupled) {
+    // When a species without enthalpy data flows, the energy results are left out: do not solve them.
+    if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
       const mass = outcome;
       const state = stateOf(mass.x, false);
       for (const w of system.setEnergy(true)) system.refill(w, state);

@@ -12,7 +12,7 @@ import type { SpeciesTable } from './species';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
-export type SpeciesFlows = Record<string, number>;
+type SpeciesFlows = Record<string, number>;
 
 export interface StreamResult {
   from: string;

@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 import { joinPath, type Diagnostic } from './diagnostics';
 
-export function pointerToPath(base: string, pointer: string): string {
+function pointerToPath(base: string, pointer: string): string {
   let path = base;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -21,7 +21,7 @@ function typeName(t: string): string {
 /** A message for one ajv error; `custom` may word a keyword its own way (return undefined to pass). */
 export type MessageOverride = (e: ErrorObject) => string | undefined;
 
-export function describeSchemaError(e: ErrorObject, base: string, custom?: MessageOverride): Diagnostic {
+function describeSchemaError(e: ErrorObject, base: string, custom?: MessageOverride): Diagnostic {
   const path = pointerToPath(base, e.instancePath);
   const p = e.params as Record<string, unknown>;
   let message = custom?.(e);
@@ -65,7 +65,8 @@ export function schemaDiagnostics(validate: Validator, data: unknown, base: stri
   const errors = validate.errors ?? [];
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   for (const e of errors) {
-    if (e.keyword === 'if') continue;
+    // A property-name error is the summary of the error inside it, which is reported.
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     let d: Diagnostic;
     if (e.keyword === 'anyOf') d = { path: pointerToPath(base, e.instancePath) || '(file)', message: custom?.(e) ?? 'is not one of the allowed forms' };
     else if (anyOfPaths.has(e.instancePath) && /anyOf/.test(e.schemaPath)) continue;

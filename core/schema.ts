@@ -21,6 +21,10 @@ function embedded({ $schema: _header, ...rest }: Schema): Schema {
 export const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
 export const MAX_ID_LENGTH = 256;
+/** Most reactions one unit may list (a real unit lists a handful; series of thousands are a mistake). */
+const MAX_REACTIONS = 1000;
+/** Most outlets one unit may name. */
+const MAX_OUTLETS = 1000;
 
 const notes: Schema = {
   description: 'Sources and remarks',
@@ -66,7 +70,7 @@ export function paramSchema(decl: ParamDecl): Schema {
     case 'speciesAmounts':
       return { ...base, type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: MAX_FLOW } };
     case 'names':
-      return { ...base, type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^.]+$' }, minItems: 1, uniqueItems: true };
+      return { ...base, type: 'array', items: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, pattern: '^[^.]+$' }, minItems: 1, maxItems: MAX_OUTLETS, uniqueItems: true };
     case 'fractions':
     case 'selectorFractions':
       return { ...base, type: 'object', additionalProperties: fraction };
@@ -76,10 +80,11 @@ export function paramSchema(decl: ParamDecl): Schema {
       return {
         ...base,
         type: 'array',
+        maxItems: MAX_REACTIONS,
         items: {
           type: 'object',
           properties: {
-            equation: { type: 'string', minLength: 1 },
+            equation: { type: 'string', minLength: 1, maxLength: 10000 },
             key: { type: 'string', minLength: 1 },
             conversion: fraction,
             solubility: { type: 'number', minimum: 0, description: 'Instead of conversion: kg of key per 100 kg of the water left after the reaction, at saturation' },
@@ -174,7 +179,7 @@ const speciesSchema: Schema = {
   },
 };
 
-const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T'] as const;
+const QUANTITIES = ['massFlow', 'molarFlow', 'massFraction', 'concentration', 'pH', 'T', 'duty'] as const;
 
 const specSchema: Schema = {
   type: 'object',
@@ -185,12 +190,14 @@ const specSchema: Schema = {
       type: 'object',
       properties: {
         stream: id,
+        unit: { ...id, description: 'For quantity "duty": the unit whose duty (kW) is held' },
         species: id,
         element: { type: 'string', minLength: 1, maxLength: 3 },
         quantity: { enum: QUANTITIES },
         value: { type: 'number' },
       },
-      required: ['stream', 'quantity', 'value'],
+      required: ['quantity', 'value'],
+      anyOf: [{ required: ['stream'] }, { required: ['unit'] }],
       additionalProperties: false,
     },
     adjust: {

@@ -12,6 +12,7 @@ import type { CompiledFlowsheet } from './compile';
 import { joinPath, type Diagnostic } from './diagnostics';
 import type { SpecDecl, SpecQuantity } from './document';
 import { formatPath, getAt, numericLeaf, type Segment } from './params';
+import { boundaryEnthalpy } from './energy';
 import { acidBaseCounts, sulfateHydrogenIon, type AcidBaseCounts } from './properties';
 import { aqueousVolumeCoefficients } from './volume';
 import type { EquationBuilder, UnitState } from './unit-type';
@@ -22,8 +23,10 @@ export interface CompiledSpec {
   path: string;
   quantity: SpecQuantity;
   value: number;
-  /** Index of the target stream. */
+  /** Index of the target stream (−1 for a duty). */
   stream: number;
+  /** For a duty target: the unit whose duty is held. */
+  dutyUnit?: number;
   /** What is held, per species of the stream: kg/h or kmol/h of the species, element or stream. */
   weights: Float64Array;
   /** massFraction: kg/kmol of every species; concentration and pH: m³ of solution per kmol. */
@@ -74,8 +77,15 @@ function compileSpec(plant: CompiledFlowsheet, id: string, decl: SpecDecl, path:
   };
   const { target, adjust } = decl;
   if (!target || !adjust) return fail('', 'a spec needs a "target" and an "adjust"');
+  const inMode = plant.mode !== undefined ? ` in mode "${plant.mode}"` : '';
+  let dutyUnit: number | undefined;
+  if (target.quantity === 'duty') {
+    dutyUnit = plant.units.findIndex((u) => u.id === target.unit);
+    if (target.unit === undefined || dutyUnit < 0) return fail('target.unit', `a duty target names its "unit"; unit "${target.unit}" does not exist${inMode}`);
+    if (typeof plant.units[dutyUnit].params.T !== 'number') return fail('target.unit', `unit "${target.unit}" has no "T": an adiabatic unit's duty is zero, a unit with a T has one`);
+  }
   const stream = plant.streams.findIndex((s) => s.id === target.stream);
-  if (stream < 0) return fail('target.stream', `stream "${target.stream}" does not exist${plant.mode !== undefined ? ` in mode "${plant.mode}"` : ''}`);
+  if (dutyUnit === undefined && stream < 0) return fail('target.stream', `stream "${target.stream}" does not exist${inMode}`);
   const weights = targetWeights(plant, target, (m) => fail('target', m));
   if (!weights) return undefined;
   const per = targetDenominator(plant, target.quantity);
@@ -114,8 +124,9 @@ function compileSpec(plant: CompiledFlowsheet, id: string, decl: SpecDecl, path:
     max,
     start: Math.min(Math.max(start, min), max),
     unknown: -1,
-    label: `${target.species ?? target.element ?? 'the whole stream'} in stream "${target.stream}" (${target.quantity})`,
+    label: dutyUnit !== undefined ? `the duty of unit "${target.unit}" (kW)` : `${target.species ?? target.element ?? 'the whole stream'} in stream "${target.stream}" (${target.quantity})`,
     ...(acid ? { acid } : {}),
+    ...(dutyUnit !== undefined ? { dutyUnit } : {}),
   };
 }
 
@@ -125,7 +136,7 @@ function targetWeights(plant: CompiledFlowsheet, target: SpecDecl['target'], fai
   const S = list.length;
   const w = new Float64Array(S);
   if (target.species !== undefined && target.element !== undefined) return fail('give a "species" or an "element", not both');
-  if (target.quantity === 'T') return w;
+  if (target.quantity === 'T' || target.quantity === 'duty') return w;
   if (target.quantity === 'pH') {
     const k = index.get(H_ION);
     if (k !== undefined) w[k] = 1;
@@ -166,6 +177,10 @@ function targetDenominator(plant: CompiledFlowsheet, quantity: SpecQuantity): Fl
  * terms are written with zero coefficients so that the pattern is the same in every pass.
  */
 export function writeSpecRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: EquationBuilder, state: UnitState): void {
+  if (spec.dutyUnit !== undefined) {
+    writeDutyRow(plant, spec, eq, state);
+    return;
+  }
   const base = plant.streams[spec.stream].offset;
   const S = plant.species.list.length;
   let initial = state.initial;
@@ -213,8 +228,20 @@ function writeSulfatePHRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: Equ
   for (let k = 0; k < S; k++) if (plant.species.volumes.phase[k] === 'aq') eq.term(base + k, ion ? ion.dpH[k] : 0);
 }
 
+/** Duty = value: r = Σ out n·h − Σ in n·h − doses·h − 3.6·value (MJ/h), linearised (energy.ts). */
+function writeDutyRow(plant: CompiledFlowsheet, spec: CompiledSpec, eq: EquationBuilder, state: UnitState): void {
+  const held = state.initial || spec.fixedAt !== undefined;
+  const { r, terms } = boundaryEnthalpy(plant, spec.dutyUnit!, state);
+  let jx = 0;
+  if (!held) for (const [v, c] of terms) jx += c * state.value(v);
+  eq.begin(spec.unknown, held ? (spec.fixedAt ?? spec.start) : jx - (r - 3.6 * spec.value));
+  eq.term(spec.unknown, held ? 1 : 0);
+  for (const [v, c] of terms) eq.term(v, held ? 0 : c);
+}
+
 /** The value the target reaches in the solution x, in the target's own unit. */
 export function targetValue(plant: CompiledFlowsheet, spec: CompiledSpec, x: ArrayLike<number>): number {
+  if (spec.dutyUnit !== undefined) return boundaryEnthalpy(plant, spec.dutyUnit, { initial: false, value: (v) => x[v] }).r / 3.6;
   const base = plant.streams[spec.stream].offset;
   const S = plant.species.list.length;
   if (spec.quantity === 'T') return x[plant.temperatureOffset + spec.stream] - 273.15;

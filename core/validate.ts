@@ -66,7 +66,12 @@ const coreMessages = (e: ErrorObject): string | undefined => {
   if (e.keyword === 'pattern') return 'must be written "<unitId>.<port>"';
   if (e.keyword === 'anyOf') return 'must be a number, or an object of the allowed form';
   if (e.keyword === 'oneOf') return 'must give exactly one of the alternatives (e.g. "conversion" or "solubility")';
-  if (e.keyword === 'maxLength') return `is longer than ${String((e.params as { limit?: unknown }).limit)} characters`;
+  if (e.keyword === 'maxLength') {
+    const name = (e as { propertyName?: string }).propertyName;
+    const limit = String((e.params as { limit?: unknown }).limit);
+    return name !== undefined ? `the id "${name.slice(0, 40)}${name.length > 40 ? '…' : ''}" is longer than ${limit} characters` : `is longer than ${limit} characters`;
+  }
+  if (e.keyword === 'maxItems') return `lists more than ${String((e.params as { limit?: unknown }).limit)} items (the limit of the format)`;
   return undefined;
 };
 

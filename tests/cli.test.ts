@@ -55,3 +55,27 @@ describe('flexsheet solve', () => {
     expect(flexsheet('frobnicate').stderr).toMatch(/unknown command "frobnicate"/);
   });
 });
+
+describe('flexsheet solve on plants too big for the process', () => {
+  it('refuses, before building anything, a plant that will not fit in the heap, with the figure', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flexsheet-'));
+    const file = join(dir, 'big.json');
+    const species = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`X${i}O(s)`, {}]));
+    const units: Record<string, unknown> = { feed: { type: 'feed', flows: { 'X0O(s)': 1 } } };
+    const streams: Record<string, unknown> = {};
+    let prev = 'feed.out';
+    for (let i = 0; i < 3000; i++) {
+      units[`m${i}`] = { type: 'mixer' };
+      streams[`s${i}`] = { from: prev, to: `m${i}.in` };
+      prev = `m${i}.out`;
+    }
+    units.out = { type: 'product' };
+    streams.last = { from: prev, to: 'out.in' };
+    writeFileSync(file, JSON.stringify({ format: 'flexsheet/1', name: 'chain', basis: 'kmol/h', species, units, streams }));
+    const r = spawnSync(join(root, 'bin', 'flexsheet'), ['solve', file, '--json'], { encoding: 'utf8', cwd: root, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=32' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    // (3,001 streams + 3,002 units) × 40 species = 240,120 unknowns × 600 bytes = 137 MB.
+    expect(r.stderr).toMatch(/about 240,120 unknowns\) needs about 137 MB to solve, more than the \d+ MB this process may use/);
+  });
+});

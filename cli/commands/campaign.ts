@@ -12,7 +12,7 @@ function bar(x: number, lo: number, hi: number, width = 30): string {
   return '█'.repeat(Math.max(0, Math.min(width, n)));
 }
 
-export function formatCampaign(c: CampaignResult, currency: string): string {
+function formatCampaign(c: CampaignResult, currency: string): string {
   const m = c.model;
   const o = c.optimum;
   const cur = currency;

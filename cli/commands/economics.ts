@@ -102,7 +102,7 @@ function modeDetail(m: ModeEconomics): string {
   return out.join('\n');
 }
 
-export function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[], analysis?: EconomicsAnalysis): string {
+function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[], analysis?: EconomicsAnalysis): string {
   const out: string[] = [`Economics — ${name} (${currency}; per operating hour unless stated)`, '', sideBySide(modes, currency), ''];
   for (const m of modes) out.push(modeDetail(m));
   if (analysis) {

@@ -1,5 +1,8 @@
+import { parseJsonText } from '../../core';
 import { solve } from '../../index';
+import { checkMemory } from '../memory';
 import { readTextFile, stringFlag, UsageError, type Command } from '../args';
+import { bufferedWriter, writeJson } from '../json-stream';
 import { formatSolve, solveJson } from '../solve-report';
 
 export const solveCommand: Command = {
@@ -8,10 +11,20 @@ export const solveCommand: Command = {
   summary: 'read, check and solve a flowsheet; print streams, reagents, element balance, recoveries and grades',
   valueFlags: ['--mode'],
   booleanFlags: ['--json'],
-  run(args, out) {
+  run(args, out, raw) {
     if (args.files.length !== 1) throw new UsageError('solve takes one FILE');
-    const results = solve(readTextFile(args.files[0]), { mode: stringFlag(args, '--mode') });
-    out(args.flags.has('--json') ? JSON.stringify(solveJson(results)) : formatSolve(results));
+    const doc = parseJsonText(readTextFile(args.files[0]));
+    checkMemory(doc);
+    const results = solve(doc, { mode: stringFlag(args, '--mode') });
+    if (!args.flags.has('--json')) out(formatSolve(results));
+    else if (!raw) out(JSON.stringify(solveJson(results)));
+    else {
+      // Table by table: a big plant's JSON is longer than the longest string V8 can hold.
+      const writer = bufferedWriter(raw);
+      writeJson(solveJson(results), (chunk) => writer.write(chunk), 3);
+      writer.write('\n');
+      writer.flush();
+    }
     return 0;
   },
 };

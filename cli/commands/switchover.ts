@@ -4,7 +4,7 @@ import { stringFlag, UsageError, type Command } from '../args';
 import { num, table } from '../table';
 import { hours, loadDoc, money, toJson, warningLines } from './economics';
 
-export function formatSwitchover(s: Switchover): string {
+function formatSwitchover(s: Switchover): string {
   const c = s.currency;
   const out: string[] = [`Switchover ${s.from} → ${s.to}`, ''];
   const busy = (u: Switchover['units'][number]) => u.time > 0 || u.cost > 0 || u.cleaningCost > 0 || u.flushed !== undefined;

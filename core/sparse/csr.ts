@@ -212,3 +212,17 @@ export function csrMultiply(A: CsrMatrix, x: ArrayLike<number>, y = new Float64A
   }
   return y;
 }
+
+/** True when A has dimension n and exactly the given rowPtr and colIdx (entry by entry). */
+export function sameCsrPattern(A: CsrMatrix, n: number, rowPtr: Int32Array, colIdx: Int32Array): boolean {
+  if (A.n !== n || A.rowPtr.length < n + 1 || A.rowPtr[n] !== rowPtr[n]) return false;
+  if (A.rowPtr !== rowPtr) {
+    for (let i = 0; i <= n; i++) if (A.rowPtr[i] !== rowPtr[i]) return false;
+  }
+  if (A.colIdx !== colIdx) {
+    const nnz = rowPtr[n];
+    if (A.colIdx.length < nnz) return false;
+    for (let p = 0; p < nnz; p++) if (A.colIdx[p] !== colIdx[p]) return false;
+  }
+  return true;
+}

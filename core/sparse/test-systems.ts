@@ -1,6 +1,6 @@
 /**
- * Seeded generators of flowsheet-like sparse systems, shared by the unit tests
- * and bench/solver.bench.ts. Not part of the public API (not re-exported).
+ * Seeded generators of flowsheet-like sparse systems and small helpers, shared by
+ * the unit tests and the benches. Not part of the public API (not re-exported).
  */
 
 import { CsrBuilder, csrMultiply, type CsrMatrix } from './csr';
@@ -8,6 +8,31 @@ import { CsrBuilder, csrMultiply, type CsrMatrix } from './csr';
 import { mulberry32 as rng } from '../random';
 
 export { rng };
+
+/** A CSR matrix from (row, column, value) triplets (duplicates summed). */
+export function csrFrom(n: number, entries: Array<[number, number, number]>): CsrMatrix {
+  const b = new CsrBuilder(n);
+  for (const [i, j, v] of entries) b.add(i, j, v);
+  return b.build();
+}
+
+/** The dense n×n array of A (duplicates summed), for the dense oracles. */
+export function toDense(A: CsrMatrix): number[][] {
+  const M = Array.from({ length: A.n }, () => new Array<number>(A.n).fill(0));
+  for (let i = 0; i < A.n; i++) for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) M[i][A.colIdx[p]] += A.values[p];
+  return M;
+}
+
+/** max_i |x_i − y_i| / max_i |y_i| (relative to the largest entry of the reference y). */
+export function relDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let d = 0;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    d = Math.max(d, Math.abs(x[i] - y[i]));
+    s = Math.max(s, Math.abs(y[i]));
+  }
+  return d / Math.max(s, 1e-300);
+}
 
 export function randomPermutation(n: number, rand: () => number): Int32Array {
   const p = new Int32Array(n);

@@ -126,3 +126,42 @@ describe('energy balance', () => {
     );
   });
 });
+
+describe('specifications on temperature and duty', () => {
+  const water = { Hf: -285.83, cp: 75.3 };
+  const steam = { Hf: -241.83, cp: 33.6 };
+
+  it('the steam that holds a leach at 90 °C (hand calculation with constant cp)', () => {
+    // Per kmol steam at 150 °C condensed to water at 90 °C: (−241.83 + 33.6 × 0.125) − (−285.83 + 75.3 × 0.065)
+    // = 43.3055 MJ; 1,000 kg/h water from 25 to 90 °C: 1000/18.015 × 75.3 × 0.065 = 271.69 MJ/h → 6.2738 kmol/h.
+    const perKmol = -241.83 + 33.6 * 0.125 - (-285.83 + 75.3 * 0.065);
+    const needed = (1000 / M_WATER) * 75.3 * 0.065;
+    const { results } = solveDoc(
+      doc({
+        basis: 'kg/h',
+        species: { 'H2O(l)': water, 'H2O(g)': steam },
+        units: {
+          water: { type: 'feed', flows: { 'H2O(l)': 1000 } },
+          steam: { type: 'feed', flows: { 'H2O(g)': 50 }, T: 150 },
+          leach: { type: 'reactor', reactions: [{ equation: 'H2O(g) -> H2O(l)', key: 'H2O(g)', conversion: 1 }] },
+          out: { type: 'product' },
+        },
+        streams: { a: { from: 'water.out', to: 'leach.in' }, b: { from: 'steam.out', to: 'leach.in' }, c: { from: 'leach.out', to: 'out.in' } },
+        specs: { hot: { target: { stream: 'c', quantity: 'T', value: 90 }, adjust: { unit: 'steam', param: ['flows', 'H2O(g)'], min: 0, max: 1000 } } },
+      }),
+    );
+    expect(results.streams.c.T).toBeCloseTo(90, 9);
+    expect(results.specs!.hot.value).toBeCloseTo((needed / perKmol) * M_WATER, 6);
+  });
+
+  it("a unit's duty held by its feed: half the 501.4 kW evaporator takes 500 kg/h", () => {
+    const cpL = 75.3;
+    const cpG = 33.6;
+    const HfG = -285.83 + (2256.4 * M_WATER) / 1000 - ((cpG - cpL) * 75) / 1000;
+    const plant = evaporator({ 'H2O(l)': { Hf: -285.83, cp: cpL }, 'H2O(g)': { Hf: HfG, cp: cpG } });
+    plant.specs = { half: { target: { unit: 'evap', quantity: 'duty', value: (0.8 * 500 * 2256.4) / 3600 }, adjust: { unit: 'feed', param: ['flows', 'H2O(l)'] } } };
+    const { results } = solveDoc(plant);
+    expect(results.specs!.half.value).toBeCloseTo(500, 8);
+    expect(results.duties!.evap).toBeCloseTo((0.8 * 500 * 2256.4) / 3600, 8);
+  });
+});
