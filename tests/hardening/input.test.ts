@@ -40,7 +40,7 @@ describe('ids named like Object.prototype members behave like any other id', () 
           d.streams = streams;
           stream = name;
         } else {
-          const split = d.units.split as { outlets: string[]; fractions: Record<string, number> };
+          const split = d.units.split as unknown as { outlets: string[]; fractions: Record<string, number> };
           split.outlets = ['recycle', name];
           split.fractions = JSON.parse(`{"recycle": 0.9, ${JSON.stringify(name)}: 0.1}`);
           d.streams.s4 = { from: `split.${name}`, to: 'bleed.in' };
@@ -65,7 +65,7 @@ describe('ids named like Object.prototype members behave like any other id', () 
 describe('no mass made by tolerances', () => {
   it('splitter fractions summing to 1 + 9e-10 are divided by their sum, said so, and every element closes', () => {
     const d = recycle();
-    (d.units.split as { fractions: Record<string, number> }).fractions = { recycle: 0.9 + 9e-10, purge: 0.1 };
+    (d.units.split as unknown as { fractions: Record<string, number> }).fractions = { recycle: 0.9 + 9e-10, purge: 0.1 };
     const r = solveDoc(d).results;
     expect(r.warnings!.some((w) => /divided by that sum/.test(w.message))).toBe(true);
     for (const [el, b] of Object.entries(r.elements)) expect(Math.abs(b.out - b.in), el).toBeLessThanOrEqual(1e-12 * b.in);
@@ -90,7 +90,7 @@ describe('no mass made by tolerances', () => {
   it('refuses a feed of 1e306 t/h as out of range, naming the limit', () => {
     const d = recycle();
     d.basis = 't/h';
-    (d.units.fresh as { flows: Record<string, number> }).flows['H2O(l)'] = 1e306;
+    (d.units.fresh as unknown as { flows: Record<string, number> }).flows['H2O(l)'] = 1e306;
     expect(problemsOf(d)[0]).toMatchObject({ path: 'units.fresh.flows["H2O(l)"]' });
     expect(problemsOf(d)[0].message).toMatch(/must be ≤ 1000000000000/);
   });
@@ -127,7 +127,7 @@ describe('inputs that used to crash', () => {
   it('two feeds at 1.5e308 kg/h are refused, never printed as Infinity', () => {
     const d = recycle();
     d.basis = 'kg/h';
-    (d.units.fresh as { flows: Record<string, number> }).flows = { 'NaCl(aq)': 1.5e308, 'H2O(l)': 1.5e308 };
+    (d.units.fresh as unknown as { flows: Record<string, number> }).flows = { 'NaCl(aq)': 1.5e308, 'H2O(l)': 1.5e308 };
     expect(refusal(d)).toMatch(/must be ≤ 1000000000000/);
   });
 
