@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FlowsheetDoc } from '../core';
 import type { Lane, Study, Task, TaskResult } from '../core/economics/study';
-import './economics-study-worker';
+import { serveIfStudyWorker } from './economics-study-worker';
 
 /** The repository (or installed package) folder: the nearest one up from here holding the worker's source. */
 function packageRoot(): string {
@@ -35,6 +35,9 @@ function bootstrap(root: string): string {
   return `import(${api}).then((m) => { m.register(); return import(${worker}); }).catch((e) => require('node:worker_threads').parentPort.postMessage({ error: String(e && e.message || e) }));`;
 }
 
+// In a worker thread started from the bundle, this module's load is what starts the serving.
+serveIfStudyWorker();
+
 type Message = { ready: true } | { result: TaskResult } | { error: string };
 
 /** How to start a worker: this bundle itself, or the TypeScript worker through tsx. */
@@ -52,7 +55,7 @@ function workerLane(start: { source: string | URL; eval: boolean }, doc: Flowshe
     let started = false;
     const fail = (e: Error) => (started ? waiting?.reject(e) : failed(e));
     worker.on('error', fail);
-    worker.on('exit', (code) => code !== 0 && fail(new Error(`a study worker stopped (exit ${code})`)));
+    worker.on('exit', (code) => fail(new Error(`a study worker stopped (exit ${code})`)));
     worker.on('message', (m: Message) => {
       if ('ready' in m) {
         started = true;

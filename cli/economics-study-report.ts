@@ -5,7 +5,7 @@ import { num, table } from './table';
 
 const g = (x: number) => (Number.isNaN(x) ? '–' : num(x, 5));
 
-export function formatSummary(r: StudyResult): string {
+function formatSummary(r: StudyResult): string {
   const head = ['metric', 'n', 'mean', 'sd', ...PERCENTILES.map((p) => `P${Math.round(p * 100)}`), 'baseline'];
   return table(
     head,
@@ -17,7 +17,7 @@ export function formatSummary(r: StudyResult): string {
   );
 }
 
-export function formatSpearman(r: StudyResult): string {
+function formatSpearman(r: StudyResult): string {
   if (!r.spearman.length) return '';
   return [
     "Spearman rank correlation (metric × parameter)",
@@ -26,7 +26,7 @@ export function formatSpearman(r: StudyResult): string {
 }
 
 /** A tornado per metric: bars from the baseline to the metric at each parameter's low and high end, widest first. */
-export function formatTornado(r: StudyResult, width = 24): string {
+function formatTornado(r: StudyResult, width = 24): string {
   const out: string[] = [];
   r.study.metrics.forEach((m, k) => {
     const base = r.baseline[k];

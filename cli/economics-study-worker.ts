@@ -2,15 +2,15 @@
  * A worker thread of `flexsheet study`: compiles the plant of every mode once, then evaluates the
  * tasks the pool sends (core/economics/study/run.ts) and posts their results back, typed arrays
  * transferred. Started by economics-study-pool.ts, either as this module (from the sources, through
- * tsx) or inside the command line's bundle, which imports it: it serves when its thread was
- * started with `workerData.flexsheetStudyWorker`.
+ * tsx) or inside the command line's bundle, whose pool calls `serveIfStudyWorker` at load: it
+ * serves when its thread was started with `workerData.flexsheetStudyWorker`.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { compilePlant, FlexsheetError, formatDiagnostic, type FlowsheetDoc } from '../core';
 import { createEvaluator, runTask, type Study, type Task } from '../core/economics/study';
 import { registry } from '../unit-ops';
 
-export interface StudyWorkerData {
+interface StudyWorkerData {
   flexsheetStudyWorker: true;
   doc: FlowsheetDoc;
   study: Study;
@@ -36,4 +36,13 @@ function serve(data: StudyWorkerData): void {
   }
 }
 
-if (!isMainThread && (workerData as Partial<StudyWorkerData> | undefined)?.flexsheetStudyWorker) serve(workerData as StudyWorkerData);
+/** Serves when this thread was started as a study worker; called at load by this module and by the pool (the package declares no side effects, so a bundle keeps only what is called). */
+export function serveIfStudyWorker(): void {
+  if (!isMainThread && (workerData as Partial<StudyWorkerData> | undefined)?.flexsheetStudyWorker && !serving) {
+    serving = true;
+    serve(workerData as StudyWorkerData);
+  }
+}
+
+let serving = false;
+serveIfStudyWorker();

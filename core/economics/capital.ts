@@ -17,7 +17,7 @@
  */
 import type { FlowsheetDoc, UnitDecl } from '../document';
 import type { FlowsheetResults } from '../results';
-import { bareModuleFactor, CEPCI_2023, correlation, itemCost, vesselPressureFactor, type SizeUnit } from './correlations';
+import { bareModuleFactor, CEPCI_2023, correlation, itemCost, vesselPressureFactor } from './correlations';
 import { CAPITAL_DEFAULTS } from './design-defaults';
 import { equipmentOf } from './equipment';
 import { DEFAULT_DENSITIES, resultDuty, unitFlows, type Densities } from './flows';
@@ -206,4 +206,3 @@ export function sharingComparison(doc: FlowsheetDoc, results: Readonly<Record<st
   return { shared, dedicated, saving: sum(Object.values(dedicated), (d) => d.fixedCapital) - shared.fixedCapital };
 }
 
-export type { SizeUnit };

@@ -33,7 +33,7 @@ export interface Incompatibility {
 }
 
 /** The limits of a unit: its base declaration's, or (a unit only a mode adds) the mode's. */
-export function limitsOf(doc: FlowsheetDoc, unit: string, modeDecl: UnitDecl | undefined): { limits: LimitsDecl; path: string } | undefined {
+function limitsOf(doc: FlowsheetDoc, unit: string, modeDecl: UnitDecl | undefined): { limits: LimitsDecl; path: string } | undefined {
   const base = own(doc.units, unit);
   const decl = base ?? modeDecl;
   const limits = equipmentOf(decl).limits;
@@ -44,7 +44,7 @@ const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : u
 const list = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 /** Media carried by the flows through a unit (see the module comment). */
-export function mediaOf(doc: FlowsheetDoc, flows: UnitFlows | undefined): Set<string> {
+function mediaOf(doc: FlowsheetDoc, flows: UnitFlows | undefined): Set<string> {
   const media = new Set<string>();
   if (!flows) return media;
   const table = speciesTableOf(doc);

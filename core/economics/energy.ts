@@ -18,14 +18,14 @@ import type { FlowsheetResults } from '../results';
 import { unitFlows, resultDuty, hasDuties, type UnitFlows } from './flows';
 import type { EnergyDecl, HeatSupplyDecl } from './types';
 
-export const LATENT_HEAT_WATER = 2256.4; // kJ/kg at 100 °C (steam tables)
+const LATENT_HEAT_WATER = 2256.4; // kJ/kg at 100 °C (steam tables)
 const CP: Readonly<Record<string, number>> = { aq: 4.18, l: 4.18, org: 2.0, s: 1.0, g: 1.0 }; // kJ/(kg·K), assumptions
 const T_REF = 25;
 
 /** Default heat supply: natural gas, 1.055 MJ/ft³ (1000 Btu/ft³), 85 % efficiency, single effect. */
-export const DEFAULT_HEATING: Required<Omit<HeatSupplyDecl, 'notes'>> = { utility: 'naturalGas', energyPerUnit: 1.055, efficiency: 0.85, economy: 1 };
+const DEFAULT_HEATING: Required<Omit<HeatSupplyDecl, 'notes'>> = { utility: 'naturalGas', energyPerUnit: 1.055, efficiency: 0.85, economy: 1 };
 /** Default cooling: cooling water priced per GJ removed. */
-export const DEFAULT_COOLING = { utility: 'coolingWater', energyPerUnit: 1000 };
+const DEFAULT_COOLING = { utility: 'coolingWater', energyPerUnit: 1000 };
 
 export interface DutyEstimate {
   kW: number;
@@ -77,7 +77,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Utility bought per hour for one duty (MJ/h = kW × 3.6). */
-export function utilityAmount(duty: number, evaporation: number, supply: Required<Omit<HeatSupplyDecl, 'notes'>>, cooling: { energyPerUnit: number }): number {
+function utilityAmount(duty: number, evaporation: number, supply: Required<Omit<HeatSupplyDecl, 'notes'>>, cooling: { energyPerUnit: number }): number {
   if (duty < 0) return (-duty * 3.6) / cooling.energyPerUnit;
   const evap = Math.min(duty, Math.max(0, evaporation));
   const mj = ((duty - evap) * 3.6 + (evap * 3.6) / supply.economy) / supply.efficiency;

@@ -13,11 +13,11 @@ import { streamEndUnit } from '../modes';
 import type { FlowsheetResults, StreamResult } from '../results';
 
 /** The optional fields of the energy and volume additions, as FORMAT.md names them. */
-export interface StreamExtras {
+interface StreamExtras {
   T?: number;
   volumeFlow?: Partial<Record<'aq' | 'org' | 's' | 'l' | 'g', number>>;
 }
-export interface ResultsExtras {
+interface ResultsExtras {
   duties?: Record<string, number>;
 }
 
@@ -27,7 +27,7 @@ export type Densities = Readonly<Record<'aq' | 'l' | 'org' | 's', number>>;
 
 const CONDENSED = ['aq', 'l', 'org', 's'] as const;
 
-export interface PortFlows {
+interface PortFlows {
   /** kg/h per species, per phase and in all. */
   species: Map<string, number>;
   byPhase: Map<string, number>;

@@ -36,13 +36,13 @@ export interface SpecCheck {
 const isElement = (k: string) => /^[A-Z][a-z]?$/.test(k) && own(ATOMIC_WEIGHTS, k) !== undefined;
 
 /** Mass fraction of an element or species in a material (kg of each species). */
-export function fractionOf(what: string, material: ReadonlyMap<string, number>, total: number, elements: ReadonlyMap<string, number>): number {
+function fractionOf(what: string, material: ReadonlyMap<string, number>, total: number, elements: ReadonlyMap<string, number>): number {
   if (!(total > 0)) return 0;
   return ((isElement(what) ? elements.get(what) : material.get(what)) ?? 0) / total;
 }
 
 /** Element kg of a material, from the species' formulas. */
-export function elementMap(material: ReadonlyMap<string, number>, table: SpeciesTable): Map<string, number> {
+function elementMap(material: ReadonlyMap<string, number>, table: SpeciesTable): Map<string, number> {
   const out = new Map<string, number>();
   for (const [id, kg] of material) {
     const k = table.index.get(id);

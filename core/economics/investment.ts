@@ -64,7 +64,7 @@ export function investmentInputs(doc: FlowsheetDoc): InvestmentInputs {
 }
 
 /** The campaign model restricted to some of its modes, with its own fixed costs. */
-export function restrictModel(model: CampaignModel, names: readonly string[], fixedPerYear: number): CampaignModel {
+function restrictModel(model: CampaignModel, names: readonly string[], fixedPerYear: number): CampaignModel {
   const idx = names.map((n) => model.modes.findIndex((m) => m.name === n)).filter((i) => i >= 0);
   const pick = <T>(m: T[][]) => idx.map((i) => idx.map((j) => m[i][j]));
   return {

@@ -23,7 +23,7 @@ import { sinkEconomics, sinkWarnings, type DisposalCost, type ProductValue } fro
 import { BASE_MODE } from './schema';
 import type { EconomicsDecl, ModeEconomicsDecl } from './types';
 
-export type { DisposalCost, FeedCost, ProductValue, ReagentCost, UtilityCost };
+export type { FeedCost, ProductValue, ReagentCost, UtilityCost };
 export interface MoneyBreakdown {
   revenue: number;
   reagents: number;

@@ -236,7 +236,7 @@ export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string;
  * The mass-balance checks come later (the solver's own); these keep the economics commands from
  * reading into a null.
  */
-export function structureProblems(doc: FlowsheetDoc): Diagnostic[] {
+function structureProblems(doc: FlowsheetDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
   const must = (x: unknown, path: string, what: string) => {
     if (!isObject(x)) out.push({ path, message: `must be an object (${what})` });

@@ -42,7 +42,7 @@ export interface UnitSizing {
 const fmt = (x: number) => Number(x.toPrecision(3)).toLocaleString('en-US');
 
 /** The item kinds of a unit: `equipment.sizing.kind`, else by type; a trailing "?" means "only when a volume is given". */
-export function kindsOf(decl: UnitDecl): { kinds: string[]; declared: boolean } {
+function kindsOf(decl: UnitDecl): { kinds: string[]; declared: boolean } {
   const k = equipmentOf(decl).sizing?.kind;
   if (k === 'none') return { kinds: [], declared: true };
   if (k !== undefined) return { kinds: Array.isArray(k) ? [...k] : [k], declared: true };

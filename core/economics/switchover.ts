@@ -226,7 +226,7 @@ function lostKg(units: SwitchoverPlan['units']): SwitchoverPlan['lost'] {
 }
 
 /** Every unit's part in the switchover from `from` to `to` (no prices: they come in priceSwitchover). */
-export function planSwitchover(doc: FlowsheetDoc, from: string, to: string, inputs: Pick<SwitchoverInputs, 'results' | 'compatibility'>): SwitchoverPlan {
+function planSwitchover(doc: FlowsheetDoc, from: string, to: string, inputs: Pick<SwitchoverInputs, 'results' | 'compatibility'>): SwitchoverPlan {
   const a = viewOf(doc, from);
   const b = viewOf(doc, to);
   const same = from === to;
@@ -279,7 +279,7 @@ export function planSwitchover(doc: FlowsheetDoc, from: string, to: string, inpu
 }
 
 /** The switchover of a plan at the source mode's prices, with its downtime and lost margin. */
-export function priceSwitchover(doc: FlowsheetDoc, plan: SwitchoverPlan, inputs: SwitchoverInputs): Switchover {
+function priceSwitchover(doc: FlowsheetDoc, plan: SwitchoverPlan, inputs: SwitchoverInputs): Switchover {
   const { from, to } = plan;
   const econ = economicsOf(doc);
   const same = from === to;

@@ -19,7 +19,7 @@ const strip = ({ $schema: _s, ...rest }: Schema) => (void _s, rest);
 const ajvOptions = { allErrors: true, strict: false, verbose: true } as const;
 
 /** The schemas as one text, hashed into the generated module to tell a stale one. */
-export const economicsFingerprint = () => fingerprintHash(JSON.stringify([strip(economicsSchema), strip(equipmentSchema)]));
+const economicsFingerprint = () => fingerprintHash(JSON.stringify([strip(economicsSchema), strip(equipmentSchema)]));
 
 let compiled: { economics: Validator; equipment: Validator } | undefined;
 

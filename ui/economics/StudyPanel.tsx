@@ -16,7 +16,7 @@ import './study.css';
 const QUICK = '(quick price study)';
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toLocaleString('en-US', { maximumFractionDigits: 6 }) : '–');
 
-export function TornadoChart({ result, metric, width = 560 }: { result: StudyResult; metric: number; width?: number }) {
+function TornadoChart({ result, metric, width = 560 }: { result: StudyResult; metric: number; width?: number }) {
   const g = tornadoGeometry(result.tornado[metric], result.baseline[metric], { width, rowHeight: 22, left: 170, right: 16, top: 8, bottom: 28 });
   return (
     <svg className="study-tornado" width={width} height={g.height} role="img" aria-label={`tornado of ${result.study.metrics[metric].name}`} data-testid="study-tornado">

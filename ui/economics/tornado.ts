@@ -15,7 +15,7 @@ export interface TornadoBox {
   bottom: number;
 }
 
-export interface TornadoRow {
+interface TornadoRow {
   label: string;
   y: number;
   /** Bars as [x, width] in px: the low end's and the high end's. */

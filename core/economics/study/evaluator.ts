@@ -17,7 +17,7 @@ import { Outputs, type SharedParts } from './metrics';
 import type { Study, StudyParameter } from './spec';
 
 /** What the evaluator needs of a compiled plant (core/plant.ts `Plant`). */
-export interface PlantLike {
+interface PlantLike {
   set(path: readonly Segment[], value: number): void;
   results(): FlowsheetResults;
 }
@@ -25,7 +25,7 @@ export interface PlantLike {
 /** Compiles the plant of one mode (undefined: the base flowsheet). */
 export type CompileFn = (doc: FlowsheetDoc, mode: string | undefined) => PlantLike;
 
-export interface Evaluation {
+interface Evaluation {
   metrics: Float64Array;
   /** The plant's refusal, when the sample could not be solved. */
   refused?: string;

@@ -4,10 +4,9 @@
  * conversions, D values and specs' targets, on the compiled plant; percentiles, Spearman rank
  * correlations and tornadoes of any result. See docs/studies.md.
  */
-export { readStudy, MAX_SAMPLES, type Study, type StudyDecl, type StudyParameter, type Distribution } from './spec';
-export { quantile, normalCdf, normalPdf, normalQuantile, tornadoEnds } from './distributions';
-export { blocks, uniforms, BLOCK_SIZE, type Block } from './streams';
-export { summarise, spearman, ranks, percentileSorted, PERCENTILES, type Summary } from './statistics';
-export { createEvaluator, metricProblems, type Evaluator, type CompileFn, type PlantLike } from './evaluator';
-export { runStudy, runTask, runTasks, planTasks, assemble, inProcessLane, baselineRow, type Lane, type Task, type TaskResult, type StudyResult, type TornadoBar } from './run';
+export { readStudy, type Study } from './spec';
+export { normalPdf, normalQuantile } from './distributions';
+export { PERCENTILES } from './statistics';
+export { createEvaluator, metricProblems, type Evaluator } from './evaluator';
+export { runStudy, runTask, inProcessLane, type Lane, type Task, type TaskResult, type StudyResult, type TornadoBar } from './run';
 export { quickPriceStudy } from './quick';

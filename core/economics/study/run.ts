@@ -48,12 +48,12 @@ export function runTask(evaluator: Evaluator, study: Study, task: Task): TaskRes
 }
 
 /** The drawn vector of the baseline: each parameter at its value in the file (× 1 when relative; its median when the file has none). */
-export function baselineRow(study: Study): number[] {
+function baselineRow(study: Study): number[] {
   return study.parameters.map((p) => (p.relative ? 1 : Number.isFinite(p.baseline) ? p.baseline : quantile(p.distribution, 0.5)));
 }
 
 /** Rows of a one-at-a-time sweep: each parameter through its levels (or listed values), the others at baseline. */
-export function oatRows(study: Study): { parameter: number; drawn: number }[] {
+function oatRows(study: Study): { parameter: number; drawn: number }[] {
   const out: { parameter: number; drawn: number }[] = [];
   study.parameters.forEach((p, k) => {
     const xs = 'values' in p.distribution ? p.distribution.values : study.levels.map((q) => quantile(p.distribution, q));
@@ -103,7 +103,7 @@ function rowTasks(rows: number[][], first: number, start: number): Task[] {
 }
 
 /** The tasks of a study: its samples (or sweep rows) first, then the baseline and the tornado's ends. */
-export function planTasks(study: Study): { tasks: Task[]; samples: number; extra: number } {
+function planTasks(study: Study): { tasks: Task[]; samples: number; extra: number } {
   const base = baselineRow(study);
   let tasks: Task[];
   let samples: number;
@@ -121,7 +121,7 @@ export function planTasks(study: Study): { tasks: Task[]; samples: number; extra
 }
 
 /** Runs every task on the lanes, keeping each busy; `onProgress(done, total)` counts rows. */
-export async function runTasks(tasks: readonly Task[], lanes: readonly Lane[], onProgress?: (done: number, total: number) => void): Promise<TaskResult[]> {
+async function runTasks(tasks: readonly Task[], lanes: readonly Lane[], onProgress?: (done: number, total: number) => void): Promise<TaskResult[]> {
   const rows = (t: Task) => (t.kind === 'mc' ? t.block.count : t.rows.length);
   const total = tasks.reduce((s, t) => s + rows(t), 0);
   const out: TaskResult[] = new Array(tasks.length);
@@ -141,7 +141,7 @@ export async function runTasks(tasks: readonly Task[], lanes: readonly Lane[], o
 }
 
 /** Assembles the task results: summaries, rank correlations, baseline, tornado, sweep rows. */
-export function assemble(study: Study, samples: number, results: readonly TaskResult[], ms: number, lanes: number): StudyResult {
+function assemble(study: Study, samples: number, results: readonly TaskResult[], ms: number, lanes: number): StudyResult {
   const P = study.parameters.length;
   const M = study.metrics.length;
   const rows = results.reduce((s, r) => s + r.values.length / P, 0);

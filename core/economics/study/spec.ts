@@ -29,7 +29,7 @@ export type Distribution =
   | { lognormal: [number, number] }
   | { values: number[] };
 
-export interface StudyParameterDecl {
+interface StudyParameterDecl {
   path: string;
   distribution: Distribution;
   relative?: boolean;
@@ -51,7 +51,7 @@ export interface StudyDecl {
 }
 
 /** Where a parameter acts: economics only, or a unit (in every mode or one), or a spec. */
-export type ParameterScope = { kind: 'economics' } | { kind: 'unit'; unit: string; param: Segment[]; mode?: string } | { kind: 'spec'; spec: Segment[] };
+type ParameterScope = { kind: 'economics' } | { kind: 'unit'; unit: string; param: Segment[]; mode?: string } | { kind: 'spec'; spec: Segment[] };
 
 export interface StudyParameter {
   name: string;
@@ -75,7 +75,7 @@ export interface Study {
 }
 
 /** Samples a study may ask for in one run (a bigger one is split into runs: docs/studies-scale-out.md). */
-export const MAX_SAMPLES = 10_000_000;
+const MAX_SAMPLES = 10_000_000;
 
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -9,7 +9,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
-export const BLOCK_SIZE = 256;
+const BLOCK_SIZE = 256;
 
 export interface Block {
   index: number;
