@@ -80,11 +80,22 @@ describe('flexsheet economics', () => {
     expect(zn.perHour.margin).toBeCloseTo(zincMargin, 9); // 42.80 $/h
     // The year: 5000 h copper + 2500 h zinc − 100,000 fixed.
     expect(out.year.margin).toBeCloseTo(5000 * copperMargin + 2500 * zincMargin - 100000, 6);
-    expect(out.warnings).toEqual([
-      // 60.08 kg/h of residue ÷ 100 kg/(m²·h) = 0.6008 m², below Turton's 0.9 m².
-      'unit "filter": filter, disc and drum of 0.601 m² is below the correlation\'s range (0.9–300 m²): costed at 0.9 m²',
-      'no economics.operating: the fixed costs are economics.fixedCosts.perYear alone (give economics.operating to estimate labour, maintenance and overheads from the plant)',
-    ]);
+    expect(out.warnings).toEqual(['no economics.operating: the fixed costs are economics.fixedCosts.perYear alone (give economics.operating to estimate labour, maintenance and overheads from the plant)']);
+    // A file of the first economics format asks for no capital: none is estimated.
+    expect(out.capital).toBeUndefined();
+  });
+
+  it('estimates capital and investment when the file asks (an economics.capital section)', () => {
+    const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    doc.economics.capital = {};
+    const file = join(mkdtempSync(join(tmpdir(), 'flexsheet-econ-')), 'capital.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = json(economicsCommand, file);
+    // 60.08 kg/h of residue ÷ 100 kg/(m²·h) = 0.6008 m², below Turton's 0.9 m².
+    expect(out.warnings).toContain('unit "filter": filter, disc and drum of 0.601 m² is below the correlation\'s range (0.9–300 m²): costed at 0.9 m²');
+    expect(out.capital.shared.units.map((u: { unit: string }) => u.unit)).toEqual(['leach', 'filter', 'polish']);
+    expect(out.investment.plans.map((p: { modes: string[] }) => p.modes.join('+'))).toEqual(['copper+zinc', 'copper', 'zinc']);
+    expect(run(economicsCommand, file)).toMatch(/fixed capital C_GR \(grassroots\)/);
   });
 
   it('prints the modes side by side', () => {

@@ -84,10 +84,10 @@ export const campaignCommand: Command = {
     const { analysis } = loadAnalysis(args, 'campaign');
     if (args.flags.has('--json')) {
       const inv = analysis.investment;
-      out(toJson({ modes: analysis.matrix.modes, switchover: { direct: analysis.matrix.direct, total: analysis.matrix.total, downtime: analysis.matrix.downtime, feasible: analysis.matrix.feasible }, ...analysis.campaign, investment: { inputs: inv.inputs, plans: inv.plans.map(planSummary), best: inv.best?.modes }, warnings: analysis.warnings }));
+      out(toJson({ modes: analysis.matrix.modes, switchover: { direct: analysis.matrix.direct, total: analysis.matrix.total, downtime: analysis.matrix.downtime, feasible: analysis.matrix.feasible }, ...analysis.campaign, ...(inv ? { investment: { inputs: inv.inputs, plans: inv.plans.map(planSummary), best: inv.best?.modes } } : {}), warnings: analysis.warnings }));
       return 0;
     }
-    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency), '', formatInvestment(analysis.investment, analysis.currency), ...warningLines(analysis.warnings)];
+    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency), ...(analysis.investment ? ['', formatInvestment(analysis.investment, analysis.currency)] : []), ...warningLines(analysis.warnings)];
     out(text.join('\n'));
     return 0;
   },

@@ -105,12 +105,12 @@ function modeDetail(m: ModeEconomics): string {
 function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[], analysis?: EconomicsAnalysis): string {
   const out: string[] = [`Economics — ${name} (${currency}; per operating hour unless stated)`, '', sideBySide(modes, currency), ''];
   for (const m of modes) out.push(modeDetail(m));
-  if (analysis) {
+  if (analysis?.capital && analysis.investment) {
     out.push(formatCapital(analysis.capital.shared), '');
     const sharing = formatSharing(analysis.capital);
     if (sharing) out.push(sharing, '');
     out.push(formatFixed(analysis.fixed, currency), '', formatInvestment(analysis.investment, currency), '');
-  }
+  } else if (analysis) out.push('Capital, operating cost and investment: not estimated (add an economics.capital, operating or investment section; docs/economics.md).', '');
   if (year) {
     out.push(
       `The year at the planned hours (${hours(year.plannedHours)} of ${hours(year.hoursPerYear)} h): margin ${money(year.variableMargin)} − fixed costs ${money(year.fixedPerYear)} = ${money(year.margin)} ${currency}/yr, before switchovers (see \`flexsheet campaign\`).`,
@@ -121,7 +121,7 @@ function formatEconomics(name: string, currency: string, modes: readonly ModeEco
 }
 
 /** An investment plan without its campaign curve: modes, plan, capital totals, fixed costs, cash flows and figures. */
-export function planSummary(p: EconomicsAnalysis['investment']['plans'][number]) {
+export function planSummary(p: NonNullable<EconomicsAnalysis['investment']>['plans'][number]) {
   const { units: _u, ...capital } = p.capital;
   void _u;
   return { modes: p.modes, plan: p.plan, capital, fixed: p.fixed, ebitda: p.ebitda, npv: p.npv, irr: p.irr ?? null, payback: p.payback ?? null, cashFlows: p.cashFlows };
@@ -142,7 +142,8 @@ export const economicsCommand: Command = {
     const currency = analysis.currency;
     const warnings = analysis.warnings;
     const { capital, fixed, investment, compatibility } = analysis;
-    if (args.flags.has('--json')) out(toJson({ name: doc.name, currency, modes: economics, ...(year ? { year } : {}), capital, fixed, investment: { inputs: investment.inputs, plans: investment.plans.map(planSummary), best: investment.best?.modes }, compatibility, warnings }));
+    const inv = investment ? { investment: { inputs: investment.inputs, plans: investment.plans.map(planSummary), best: investment.best?.modes } } : {};
+    if (args.flags.has('--json')) out(toJson({ name: doc.name, currency, modes: economics, ...(year ? { year } : {}), ...(capital ? { capital } : {}), fixed, ...inv, compatibility, warnings }));
     else out(formatEconomics(doc.name, currency, economics, year, warnings, analysis));
     return 0;
   },

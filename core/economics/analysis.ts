@@ -79,13 +79,20 @@ export interface EconomicsAnalysis {
   modes: ModeEconomics[];
   /** Units some mode asks for a duty outside their limits. */
   compatibility: Incompatibility[];
-  capital: SharingComparison;
+  /** Capital and investment figures: when the file asks for them (an economics.capital, operating or investment section). */
+  capital?: SharingComparison;
   fixed: FixedCosts;
   year: YearSummary;
   matrix: SwitchoverMatrix;
   campaign: CampaignResult;
-  investment: InvestmentAnalysis;
+  investment?: InvestmentAnalysis;
   warnings: string[];
+}
+
+/** Whether the file asks for capital and investment figures (they cost more than the margins: a file of the first economics format has none of these sections). */
+export function wantsCapital(doc: FlowsheetDoc): boolean {
+  const e = economicsOf(doc);
+  return e.capital !== undefined || e.operating !== undefined || e.investment !== undefined;
 }
 
 /** Everything, from the solved results of every mode. */
@@ -97,21 +104,23 @@ export function analyse(doc: FlowsheetDoc, results: Readonly<Record<string, Flow
   const compatibility = [...problems.values()].flat();
   const policy = economicsOf(doc).switchover?.compatibility ?? 'refuse';
   const duplicates = policy === 'duplicate' ? incompatibleModes(compatibility) : undefined;
-  const capital = sharingComparison(doc, results, duplicates ? { duplicates } : {});
-  const fixed = fixedCosts(doc, capital.shared);
+  const capital = wantsCapital(doc) ? sharingComparison(doc, results, duplicates ? { duplicates } : {}) : undefined;
+  const fixed = fixedCosts(doc, capital?.shared ?? { installed: 0, fixedCapital: 0 });
   const matrix = switchoverMatrix(doc, { results, economics, compatibility: problems }, names);
   // Under "refuse", a mode that asks its units for duties outside their limits cannot run at all.
   const refused = new Set(policy === 'refuse' ? compatibility.map((p) => p.mode) : []);
   const model = campaignModel(doc, economics, matrix, fixed.perYear, refused);
   const campaign = planCampaign(model);
-  const investment = investmentPlans(doc, results, model, duplicates);
+  // The shared plant and the dedicated ones are plans too (a one-mode plant needs no second unit).
+  const known = capital ? new Map([[capital.shared.modes.join('\u0000'), capital.shared], ...Object.entries(capital.dedicated).map(([m, c]) => [m, c] as const)]) : undefined;
+  const investment = capital ? investmentPlans(doc, results, model, duplicates, known) : undefined;
   const year = yearSummary(doc, modes, fixed.perYear);
   const warnings = [
     ...new Set([
       ...modes.flatMap((m) => m.warnings.map((w) => `${m.mode}: ${w}`)),
       ...year.warnings,
       ...serviceWarnings(doc),
-      ...capital.shared.warnings,
+      ...(capital?.shared.warnings ?? []),
       ...fixed.warnings,
       ...matrix.detail.flat().flatMap((s) => s.warnings),
       ...(policy === 'refuse' ? compatibility.map((p) => `${p.reason}: switchovers into ${p.mode} are refused (${p.path})`) : []),

@@ -37,7 +37,7 @@ function doc(policy?: 'refuse' | 'flag' | 'duplicate'): FlowsheetDoc {
       cold: { units: {} },
       hot: { units: { leach: { T: 110, equipment: { duty: { P: 3, service: 'pressure leach' } } } } },
     },
-    economics: { prices: { products: { product: 1 } }, ...(policy ? { switchover: { compatibility: policy } } : {}) },
+    economics: { prices: { products: { product: 1 } }, capital: {}, ...(policy ? { switchover: { compatibility: policy } } : {}) },
   };
 }
 
@@ -81,7 +81,7 @@ describe('equipment compatibility', () => {
     const d = doc();
     const a = analyse(d, inputs(d).results);
     expect(a.campaign.optimum.rotation).toEqual(['cold']);
-    expect(a.investment.plans.every((p) => !p.modes.includes('hot'))).toBe(true);
+    expect(a.investment!.plans.every((p) => !p.modes.includes('hot'))).toBe(true);
     expect(a.warnings.some((w) => w.startsWith('unit "leach": mode hot asks 110 °C') && w.includes('switchovers into hot are refused'))).toBe(true);
   });
 
@@ -91,13 +91,13 @@ describe('equipment compatibility', () => {
     expect(f.warnings[0]).toBe('unit "leach": mode hot asks 110 °C, above its limit of 95 °C (flagged, costed anyway)');
     const d = doc('duplicate');
     const a = analyse(d, inputs(d).results);
-    const copies = a.capital.shared.units.filter((u) => u.unit === 'leach');
+    const copies = a.capital!.shared.units.filter((u) => u.unit === 'leach');
     expect(copies.map((u) => [u.duplicate, u.modes])).toEqual([
       [false, ['cold']],
       [true, ['hot']],
     ]);
     const single = capitalEstimate(d, inputs(d).results);
-    expect(a.capital.shared.installed).toBeGreaterThan(single.installed);
+    expect(a.capital!.shared.installed).toBeGreaterThan(single.installed);
     expect(a.campaign.optimum.regime).not.toBe('idle');
   });
 });

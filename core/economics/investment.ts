@@ -98,12 +98,14 @@ export function investmentPlans(
   results: Readonly<Record<string, FlowsheetResults>>,
   model: CampaignModel,
   duplicates?: ReadonlyMap<string, ReadonlySet<string>>,
+  /** Capital estimates already made, by the modes they are built for (joined with "\u0000"). */
+  known: ReadonlyMap<string, CapitalEstimate> = new Map(),
 ): InvestmentAnalysis {
   const inputs = investmentInputs(doc);
   const runnable = model.modes.filter((m) => m.runnable !== false).map((m) => m.name);
   const plans: InvestmentPlan[] = [];
   for (const modes of subsets(runnable)) {
-    const capital = capitalEstimate(doc, results, { modes, ...(duplicates ? { duplicates } : {}) });
+    const capital = known.get(modes.join('\u0000')) ?? capitalEstimate(doc, results, { modes, ...(duplicates ? { duplicates } : {}) });
     const fixed = fixedCosts(doc, capital);
     const plan = optimise(restrictModel(model, modes, fixed.perYear));
     if (plan.regime === 'idle') continue;

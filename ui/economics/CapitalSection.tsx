@@ -4,15 +4,15 @@
  * plants, the fixed operating costs, and NPV and IRR per campaign plan (core/economics capital.ts,
  * fixed-costs.ts, investment.ts).
  */
-import type { EconomicsAnalysis } from '../../core/economics';
+import type { EconomicsAnalysis, InvestmentAnalysis, SharingComparison } from '../../core/economics';
 import './study.css';
 
 const m = (x: number) => (Number.isFinite(x) ? `${(x / 1e6).toFixed(2)} M` : '–');
 const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)} %`);
 
-export function CapitalSection({ a }: { a: EconomicsAnalysis }) {
-  const c = a.capital.shared;
-  const dedicated = Object.entries(a.capital.dedicated);
+export function CapitalSection({ a, capital, investment }: { a: EconomicsAnalysis; capital: SharingComparison; investment: InvestmentAnalysis }) {
+  const c = capital.shared;
+  const dedicated = Object.entries(capital.dedicated);
   return (
     <section data-testid="economics-capital">
       <h3>
@@ -42,7 +42,7 @@ export function CapitalSection({ a }: { a: EconomicsAnalysis }) {
       </table>
       <p>
         Installed {m(c.installed)}, fixed capital {m(c.fixedCapital)}
-        {dedicated.length > 1 && <> against {dedicated.map(([mode, d]) => `${m(d.fixedCapital)} (${mode})`).join(' + ')} for dedicated plants: sharing saves {m(a.capital.saving)}</>}. Fixed operating costs {m(a.fixed.perYear)}/yr.
+        {dedicated.length > 1 && <> against {dedicated.map(([mode, d]) => `${m(d.fixedCapital)} (${mode})`).join(' + ')} for dedicated plants: sharing saves {m(capital.saving)}</>}. Fixed operating costs {m(a.fixed.perYear)}/yr.
       </p>
       <table className="study-table" data-testid="investment-plans">
         <thead>
@@ -57,8 +57,8 @@ export function CapitalSection({ a }: { a: EconomicsAnalysis }) {
           </tr>
         </thead>
         <tbody>
-          {a.investment.plans.map((p) => (
-            <tr key={p.modes.join('+')} className={p === a.investment.best ? 'selected' : undefined}>
+          {investment.plans.map((p) => (
+            <tr key={p.modes.join('+')} className={p === investment.best ? 'selected' : undefined}>
               <td>{p.modes.join(' + ')}</td>
               <td>{p.plan.rotation.length > 1 ? `${p.plan.rotation.join(' → ')}, ${Math.round(p.plan.cycle)} h` : p.plan.rotation.join('')}</td>
               <td>{m(p.capital.fixedCapital)}</td>

@@ -341,7 +341,7 @@ export function EconomicsPanel({ doc, results, analysis, chartWidth, chartHeight
       <ModesTable modes={a.modes} currency={a.currency} />
       <Matrix a={a} />
       <Campaign a={a} width={chartWidth} height={chartHeight} />
-      <CapitalSection a={a} />
+      {a.capital && a.investment && <CapitalSection a={a} capital={a.capital} investment={a.investment} />}
       {a.warnings.length > 0 && (
         <section>
           <h3 style={S.h}>Warnings</h3>

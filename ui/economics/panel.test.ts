@@ -38,8 +38,7 @@ describe('EconomicsPanel', () => {
     expect(html).toContain('>copper<');
     expect(html).toContain('>zinc<');
     expect(html).toContain('data-testid="switchover-matrix"');
-    expect(html).toContain('data-testid="capital-units"');
-    expect(html).toContain('data-testid="investment-plans"');
+    expect(html).not.toContain('data-testid="capital-units"'); // the fixture asks for no capital estimate
     expect(html).toContain('copper → zinc');
     expect(html).toContain('data-testid="margin-chart"');
     expect(html).toContain('data-testid="optimum-marker"');
@@ -59,6 +58,16 @@ describe('EconomicsPanel', () => {
     const html = renderToStaticMarkup(createElement(EconomicsPanel, { doc: bad, results }));
     expect(html).toContain('economics.hoursPerYear: must be &gt; 0 (is -1)');
     expect(html).not.toContain('margin-chart');
+  });
+});
+
+describe('CapitalSection', () => {
+  it('shows capital per unit and NPV per plan when the file asks for them', () => {
+    const withCapital = { ...doc, economics: { ...(doc.economics as object), capital: {} } };
+    const html = renderToStaticMarkup(createElement(EconomicsPanel, { doc: withCapital, results }));
+    expect(html).toContain('data-testid="capital-units"');
+    expect(html).toContain('data-testid="investment-plans"');
+    expect(html).toContain('>copper + zinc<');
   });
 });
 
