@@ -60,7 +60,7 @@ export default defineConfig({
   preview: { port: 4173 },
   worker: { format: 'es' },
   build: {
-    outDir: 'dist',
+    outDir: 'site',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -9,7 +9,10 @@ import { bench, describe } from 'vitest';
 import { registry } from '../unit-ops';
 import { mapDiagnostics } from '../ui/state/diagnostics-map';
 import { moveUnits, setParam } from '../ui/state/commands';
-import { recoveryRows, sortRows, streamRows } from '../ui/state/results-view';
+import { plantView } from '../ui/state/plant';
+import { recoveryTable } from '../ui/state/recovery';
+import { sortRows, streamTable } from '../ui/state/stream-table';
+import { speciesInfo } from '../ui/state/validate';
 import { createEditorStore } from '../ui/state/store';
 import { solveRequest } from '../ui/worker/solve';
 import { generatePlant } from './generate';
@@ -31,8 +34,10 @@ describe('200-unit plant', () => {
   const answer = solveRequest({ id: 1, doc, mode: undefined });
   bench('results views (stream table sorted, recovery, diagnostics map)', () => {
     if (!answer.outcome.ok) throw new Error('plant does not solve');
-    sortRows(streamRows(answer.outcome.results, 't/h'), { column: 'total', descending: true });
-    recoveryRows(answer.outcome.results);
+    const info = speciesInfo(doc);
+    const units = plantView(doc, undefined).units;
+    sortRows(streamTable(answer.outcome.results, units, Object.keys(doc.species), info, { flow: 't/h', species: 't/h', elements: 'kg/h' }), { column: 'total', descending: true });
+    recoveryTable(answer.outcome.results, info, units);
     mapDiagnostics([], doc);
   });
   bench('100 moves then 100 undos', () => {

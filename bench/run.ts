@@ -21,6 +21,7 @@ import { compileFlowsheet, parseJsonText, solvePlant, tabulate } from '../core';
 import { registry } from '../unit-ops';
 import { solveJson } from '../cli/solve-report';
 import { generatePlant } from './generate';
+import { runResolveBench } from './resolve';
 import { runSolverBench } from './superlu';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -206,4 +207,5 @@ const args = process.argv.slice(2);
 if (args[0] === '--child') child(args[1]);
 else if (args[0] === 'study') void import('./study.bench').then((m) => m.main(args.slice(1)));
 else if (args.includes('--solver')) runSolverBench(args.filter((a) => a !== '--solver'));
+else if (args.includes('--resolve')) runResolveBench(args);
 else main(args);

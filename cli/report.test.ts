@@ -63,7 +63,7 @@ describe('buildReport', () => {
     const text = formatReport(rep);
     expect(text).toMatch(/Basis: 400 kg\/h of solid feed \(ore\)/);
     expect(text).toMatch(/H2SO4\(aq\)\s+40\s+100/); // 30 + 10 kg/h, 100 kg/t as above
-    expect(text).toMatch(/copper\s+700\s+1,750\s+CuSO4\(aq\) 60\.00 %/);
+    expect(text).toMatch(/copper\s+700\s+1,750\s+CuSO4\(aq\) 60\.0 %/);
   });
 });
 

@@ -12,11 +12,15 @@ import type { Diagnostic } from './diagnostics';
 import type { PlantSystem } from './numbers';
 
 /** Relative size, against the terms of its equation, below which a negative flow is rounding. */
-export const NEGATIVE_TOLERANCE = 1e-9;
+const NEGATIVE_TOLERANCE = 1e-9;
+/** … and against the flow through its unit (the rounding of the flows it was solved with). */
+const BLOCK_ROUNDING = 1e-13;
 
 export function checkFlows(system: PlantSystem, x: Float64Array): Diagnostic[] {
   const { A, b, isFlow } = system;
   const negative: number[] = [];
+  let floors: ((v: number) => number) | undefined;
+  const floor = (v: number) => (floors ??= blockFloors(system, x))(v);
   for (let v = 0; v < x.length; v++) {
     if (!isFlow[v] || x[v] >= 0) continue;
     let terms = Math.abs(b[v]);
@@ -27,11 +31,36 @@ export function checkFlows(system: PlantSystem, x: Float64Array): Diagnostic[] {
       else terms += Math.abs(A.values[p] * x[j]);
     }
     const scale = diag !== 0 ? terms / Math.abs(diag) : terms;
-    if (x[v] >= -NEGATIVE_TOLERANCE * scale) x[v] = 0;
+    if (x[v] >= -NEGATIVE_TOLERANCE * scale - floor(v)) x[v] = 0;
     else negative.push(v);
   }
   if (!negative.length) return [];
   return explainNegative(system.plant, x, negative);
+}
+
+/**
+ * The rounding floor of each unknown: BLOCK_ROUNDING × the total flow through the unit that owns it
+ * (all species, in and out) — a species absent from a stream carries the rounding of the large
+ * flows it was solved beside, and that is not a shortfall.
+ */
+function blockFloors(system: PlantSystem, x: Float64Array): (v: number) => number {
+  const plant = system.plant;
+  const S = plant.species.list.length;
+  const sum = (s: number) => {
+    let t = 0;
+    for (let k = 0; k < S; k++) t += Math.abs(x[plant.streams[s].offset + k]);
+    return t;
+  };
+  const through = plant.units.map((u) => {
+    let t = 0;
+    for (const s of u.outlets.values()) t += sum(s);
+    for (const list of u.inlets.values()) for (const s of list) t += sum(s);
+    return t;
+  });
+  return (v) => {
+    const w = system.owner[v];
+    return w >= 0 && w < through.length ? BLOCK_ROUNDING * through[w] : 0;
+  };
 }
 
 function explainNegative(plant: CompiledFlowsheet, x: Float64Array, negative: number[]): Diagnostic[] {

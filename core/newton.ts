@@ -1,28 +1,33 @@
 /**
  * The solve stage. The plant's rows are solved first as written for the relaxation (every linear
  * unit exactly, every nonlinear unit by the linear model it documents, every spec's parameter at its
- * start). A plant with nothing nonlinear is then solved. Otherwise Newton: the nonlinear rows are
- * linearised at the current state and the whole system solved for the next iterate, with a
- * backtracking line search on the scaled residual and every unknown kept within its bounds (flows
- * ≥ 0). Converged when every row's residual is at most 1e-10 of the size of its terms; a plant that
- * does not converge in 50 iterations is refused with its worst equations and the residual history.
+ * start), with the factors of numbers.ts (analysed once, refactorised where rows change). A plant
+ * with nothing nonlinear is then solved. Otherwise the blocks (strongly connected components) are
+ * visited in solve order: a linear block after a changed one is solved again by substitution; a
+ * block that holds nonlinear rows is solved by Newton on that block alone — its rows linearised at
+ * the current state, the block refactorised, the step taken with a backtracking line search on its
+ * scaled residual and every unknown kept within its bounds (flows ≥ 0). Converged when every row of
+ * the block is within 1e-10 (nonlinear rows of their own terms, linear rows of the block's size);
+ * a block that does not converge in 50 iterations is refused with its units, its worst equations
+ * and the residual history.
  */
 import { describeUnknown } from './describe';
 import type { Diagnostic } from './diagnostics';
 import { stateOf, type PlantSystem } from './numbers';
-import type { CsrMatrix, SparseSolveFailure, SparseSolveResult } from './sparse';
-
-export interface LinearSolver {
-  solve(A: CsrMatrix, b: Float64Array): SparseSolveResult;
-}
+import type { Factors, SolvePlan, SparseSolveFailure } from './sparse';
 
 export interface NewtonOptions {
   /** Largest scaled residual accepted, per row. Default 1e-10. */
   tolerance?: number;
-  /** Default 50. */
+  /** Per block. Default 50. */
   maxIterations?: number;
   /** Start from this state instead of the relaxation. */
   start?: Float64Array;
+  /**
+   * The relaxation's answer before the rows that changed since: only the blocks from the first
+   * changed one on are solved again (a re-solve after one changed number).
+   */
+  previous?: Float64Array;
 }
 
 export type NewtonResult =
@@ -30,120 +35,229 @@ export type NewtonResult =
   | { ok: false; failure: SparseSolveFailure }
   | { ok: false; diagnostics: Diagnostic[]; x: Float64Array };
 
-export function solveSystem(system: PlantSystem, linear: LinearSolver, options: NewtonOptions = {}): NewtonResult {
+/** Size below which a row's terms count as zero when its residual is scaled (kmol/h, K, MJ/h). */
+const SCALE_FLOOR = 1e-200;
+/** The rounding of a solve, relative to the largest flow. */
+const ROUNDING = 1e-13;
+/** Iterations without a 10 % fall of the residual after which the Newton gives up. */
+const STALL = 8;
+
+export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): NewtonResult {
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 50;
+  let f = system.factorise();
+  if (!f.ok) return { ok: false, failure: f };
   let x: Float64Array;
   if (options.start) x = Float64Array.from(options.start);
   else {
-    const first = linear.solve(system.A, system.b);
-    if (!first.ok) return { ok: false, failure: first };
-    x = first.x;
+    const again = options.previous && resolveFrom(system, f.factors, f.plan, f.firstChanged, options.previous);
+    if (again) x = again;
+    else {
+      const first = f.factors.solve(system.b);
+      if (!first.ok) return { ok: false, failure: first };
+      x = first.x;
+    }
   }
   if (!system.nonlinear.length) return { ok: true, x, iterations: 0, history: [] };
 
   project(system, x);
-  relinearise(system, x);
+  relinearise(system, system.nonlinear, x);
+  if (system.patternChanged) return solveAfterRebuild(system, x, options);
+  f = system.factorise();
+  if (!f.ok) return { ok: false, failure: f };
+  const plan = f.plan;
+  let factors = f.factors;
+  const context = blockContext(system, plan, x);
   const history: number[] = [];
-  const r = new Float64Array(system.n);
-  const scale = new Float64Array(system.n);
-  let polished = false;
-  for (let iteration = 0; iteration <= maxIterations; iteration++) {
-    const worst = scaledResidual(system, x, r, scale);
-    history.push(worst);
-    // Converged; one more step when it is cheap to take (quadratic: it reaches rounding).
-    if (worst <= tolerance && (worst <= 1e-14 || polished)) return { ok: true, x, iterations: iteration, history };
-    if (worst <= tolerance) polished = true;
-    if (iteration === maxIterations) break;
-    if (stalled(history)) return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`)] };
-    const step = linear.solve(system.A, system.b);
-    if (!step.ok) return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `its Jacobian is singular at iteration ${iteration + 1} (${step.reason})`)] };
-    const merit = meritOf(r, scale);
-    x = lineSearch(system, x, step.x, merit, r, scale);
+  let iterations = 0;
+  let changed = false;
+  for (let c = 0; c < plan.blockCount; c++) {
+    if (!context.nonlinearBlock[c]) {
+      if (changed) factors.solveBlock(c, system.b, x);
+      continue;
+    }
+    changed = true;
+    const outcome = newtonBlock(system, context, c, x, tolerance, maxIterations);
+    // The history of the blocks that had to iterate (a nonlinear unit's rows that are already met add nothing).
+    if (outcome.history[0] > tolerance) history.push(...outcome.history);
+    iterations += outcome.history.length - 1;
+    if (!outcome.ok) return { ok: false, x, diagnostics: [outcome.diagnostic] };
+    factors = outcome.factors;
   }
-  return { ok: false, x, diagnostics: [notConverged(system, x, r, scale, history, `in ${maxIterations} Newton iterations`)] };
+  return { ok: true, x, iterations, history };
 }
 
-/** Re-writes every nonlinear row at x (rebuilding the pattern if a row left it). */
-function relinearise(system: PlantSystem, x: Float64Array): void {
-  const state = stateOf(x, false);
-  for (const w of system.nonlinear) system.refill(w, state);
-  if (system.patternChanged) system.build(state);
-  system.plant.specs.forEach((s, j) => system.setSpecValue(j, x[s.unknown]));
-}
-
-function project(system: PlantSystem, x: Float64Array): void {
-  const { lower, upper } = system;
-  for (let v = 0; v < x.length; v++) {
-    if (x[v] < lower[v]) x[v] = lower[v];
-    else if (x[v] > upper[v]) x[v] = upper[v];
-  }
-  system.plant.specs.forEach((s, j) => system.setSpecValue(j, x[s.unknown]));
-}
-
-/** r = A x − b at the current linearisation; returns max |r_i| / (terms of row i). */
 /**
- * r = A x − b at the current linearisation, and the largest scaled residual: each nonlinear row (the
- * rows Newton iterates on) against the size of its own terms; the linear rows, which every step
- * solves to rounding, against the system's size ‖A‖·‖x‖ + ‖b‖ (the linear solver's own test) —
- * a row of tiny flows solved beside large ones carries their rounding. `scale` gets the divisor of
- * each row, for the line search's merit.
+ * The blocks from `first` on solved again by substitution from the previous answer, with the
+ * residual of their rows checked as the full solve checks it; undefined when that check fails
+ * (then the full, refined solve is done).
  */
-function scaledResidual(system: PlantSystem, x: Float64Array, r: Float64Array, scale: Float64Array): number {
+function resolveFrom(system: PlantSystem, factors: Factors, plan: SolvePlan, first: number, previous: Float64Array): Float64Array | undefined {
+  const x = Float64Array.from(previous);
+  if (first >= plan.blockCount) return x;
+  for (let c = first; c < plan.blockCount; c++) factors.solveBlock(c, system.b, x);
   const { A, b } = system;
-  const nonlinear = nonlinearRows(system);
   let worst = 0;
   let normA = 0;
   let normX = 0;
   let normB = 0;
-  for (let v = 0; v < x.length; v++) if (system.isFlow[v]) normX = Math.max(normX, Math.abs(x[v]));
-  // A nonlinear row whose own terms are near zero (a species absent from a stream, solved in a block
-  // beside large flows) carries the block's rounding: judge it against the plant's flows.
-  const floor = Math.max(SCALE_FLOOR, ROUNDING * normX);
   for (let i = 0; i < system.n; i++) {
+    normX = Math.max(normX, Math.abs(x[i]));
+    if (plan.componentOf[i] < first) continue;
+    let s = -b[i];
+    let rowA = 0;
+    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
+      s += A.values[p] * x[A.colIdx[p]];
+      rowA += Math.abs(A.values[p]);
+    }
+    worst = Math.max(worst, Math.abs(s));
+    normA = Math.max(normA, rowA);
+    normB = Math.max(normB, Math.abs(b[i]));
+  }
+  return Number.isFinite(worst) && worst <= 1e-9 * (normA * normX + normB) ? x : undefined;
+}
+
+/** A nonlinear row left the pattern: the system was built again; start over from x on the new pattern. */
+function solveAfterRebuild(system: PlantSystem, x: Float64Array, options: NewtonOptions): NewtonResult {
+  system.build(stateOf(x, false));
+  return solveSystem(system, { ...options, start: x });
+}
+
+interface BlockContext {
+  plan: SolvePlan;
+  nonlinearBlock: Uint8Array;
+  nonlinearRow: Uint8Array;
+  nonlinearWriter: Uint8Array;
+  /** Residuals of nonlinear rows are floored at this (ROUNDING × the largest flow). */
+  floor: number;
+}
+
+function blockContext(system: PlantSystem, plan: SolvePlan, x: Float64Array): BlockContext {
+  const writers = new Uint8Array(system.writers);
+  for (const w of system.nonlinear) writers[w] = 1;
+  const nonlinearRow = Uint8Array.from(system.owner, (w) => (w >= 0 ? writers[w] : 0));
+  const nonlinearBlock = new Uint8Array(plan.blockCount);
+  for (let i = 0; i < system.n; i++) if (nonlinearRow[i]) nonlinearBlock[plan.componentOf[i]] = 1;
+  let largest = 0;
+  for (let v = 0; v < x.length; v++) if (system.isFlow[v] && Math.abs(x[v]) > largest) largest = Math.abs(x[v]);
+  return { plan, nonlinearBlock, nonlinearRow, nonlinearWriter: writers, floor: Math.max(SCALE_FLOOR, ROUNDING * largest) };
+}
+
+type BlockOutcome = { ok: true; history: number[]; factors: Factors } | { ok: false; history: number[]; diagnostic: Diagnostic };
+
+/** Newton on block c, upstream unknowns held; x is updated in place. */
+function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: Float64Array, tolerance: number, maxIterations: number): BlockOutcome {
+  const rows = context.plan.blockUnknowns(c);
+  const writers = [...new Set(Array.from(rows, (i) => system.owner[i]))].filter((w) => context.nonlinearWriter[w]);
+  // A block of temperatures alone (the energy balance of a unit or a loop): re-write only those rows.
+  const t0 = system.plant.temperatureOffset;
+  const temperaturesOnly = rows.every((i) => i >= t0 && i < t0 + system.plant.streams.length) && writers.every((w) => system.onlyTemperaturesNonlinear(w));
+  const r = new Float64Array(rows.length);
+  const scale = new Float64Array(rows.length);
+  const history: number[] = [];
+  let polished = false;
+  let pinned = 0;
+  const fail = (why: string): BlockOutcome => ({ ok: false, history, diagnostic: notConverged(system, rows, r, scale, history, writers, why) });
+  for (let iteration = 0; ; iteration++) {
+    const f = system.factorise();
+    if (!f.ok) return fail(`its Jacobian is singular at iteration ${iteration + 1} (${f.reason})`);
+    const worst = blockResidual(system, context, rows, x, r, scale);
+    history.push(worst);
+    // Converged; one more step when it is cheap to take (quadratic: it reaches rounding).
+    if (worst <= tolerance && (worst <= 1e-14 || polished)) return { ok: true, history, factors: f.factors };
+    if (worst <= tolerance) polished = true;
+    if (iteration === maxIterations) return fail(`in ${maxIterations} Newton iterations`);
+    if (stalled(history)) return fail(`it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`);
+    const full = Float64Array.from(x);
+    try {
+      f.factors.solveBlock(c, system.b, full);
+    } catch (e) {
+      return fail(`its Jacobian is singular at iteration ${iteration + 1} (${(e as Error).message})`);
+    }
+    lineSearch(system, rows, writers, x, full, meritOf(r, scale), scale, temperaturesOnly);
+    if (system.patternChanged) return fail('a unit wrote terms outside the pattern it declared (a bug in the unit type)');
+    // A temperature held at the engine's bounds for three steps will not come back (an adiabatic
+    // unit whose heat cannot balance): stop at once rather than stall.
+    pinned = rows.some((i) => !system.isFlow[i] && Number.isFinite(system.upper[i]) && (x[i] <= system.lower[i] || x[i] >= system.upper[i]) && system.lower[i] > 0) ? pinned + 1 : 0;
+    if (pinned >= 3) return fail('a temperature is held at the bounds of the enthalpy data');
+  }
+}
+
+/** Scaled residual of block rows at the current linearisation; `scale` gets each row's divisor. */
+function blockResidual(system: PlantSystem, context: BlockContext, rows: Int32Array, x: Float64Array, r: Float64Array, scale: Float64Array): number {
+  const { A, b } = system;
+  let worst = 0;
+  let normA = 0;
+  let normX = 0;
+  let normB = 0;
+  rows.forEach((i, t) => {
     let s = -b[i];
     let m = Math.abs(b[i]);
     let rowA = 0;
     for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
-      const t = A.values[p] * x[A.colIdx[p]];
-      s += t;
-      m += Math.abs(t);
+      const term = A.values[p] * x[A.colIdx[p]];
+      s += term;
+      m += Math.abs(term);
       rowA += Math.abs(A.values[p]);
+      normX = Math.max(normX, Math.abs(x[A.colIdx[p]]));
     }
-    r[i] = s;
-    if (nonlinear[i]) {
-      scale[i] = m > floor ? m : floor;
-      const rel = Math.abs(s) / scale[i];
-      if (!(rel <= worst)) worst = rel;
-    } else {
+    r[t] = s;
+    if (context.nonlinearRow[i]) scale[t] = Math.max(m, context.floor);
+    else {
+      scale[t] = -1;
       normA = Math.max(normA, rowA);
       normB = Math.max(normB, Math.abs(b[i]));
     }
-  }
-  const linearScale = Math.max(normA * normX + normB, SCALE_FLOOR);
-  for (let i = 0; i < system.n; i++) {
-    if (nonlinear[i]) continue;
-    scale[i] = linearScale;
-    const rel = Math.abs(r[i]) / linearScale;
+  });
+  // Linear rows, which every step solves to rounding, against the block's size (the linear solver's test).
+  const linear = Math.max(normA * normX + normB, SCALE_FLOOR);
+  for (let t = 0; t < rows.length; t++) {
+    if (scale[t] < 0) scale[t] = linear;
+    const rel = Math.abs(r[t]) / scale[t];
     if (!(rel <= worst)) worst = rel;
   }
   return worst;
 }
 
-/** 1 for the rows of the writers Newton re-linearises. */
-function nonlinearRows(system: PlantSystem): Uint8Array {
-  const writers = new Uint8Array(system.writers);
-  for (const w of system.nonlinear) writers[w] = 1;
-  return Uint8Array.from(system.owner, (w) => (w >= 0 ? writers[w] : 0));
+/** Backtracking from the full Newton step, projected onto the bounds; leaves the rows linearised at the result. */
+function lineSearch(system: PlantSystem, rows: Int32Array, writers: number[], x: Float64Array, full: Float64Array, merit: number, scale: Float64Array, temperaturesOnly: boolean): void {
+  const start = Float64Array.from(rows, (i) => x[i]);
+  const rt = new Float64Array(rows.length);
+  let alpha = 1;
+  for (let k = 0; k < 16; k++) {
+    rows.forEach((i, t) => (x[i] = start[t] + alpha * (full[i] - start[t])));
+    projectRows(system, rows, x);
+    relinearise(system, writers, x, temperaturesOnly);
+    if (system.patternChanged) return;
+    const { A, b } = system;
+    let m = 0;
+    rows.forEach((i, t) => {
+      let s = -b[i];
+      for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) s += A.values[p] * x[A.colIdx[p]];
+      rt[t] = s;
+      m += (s / scale[t]) ** 2;
+    });
+    if (m <= (1 - 1e-4 * alpha) * merit || !(merit > 0)) return;
+    alpha /= 2;
+  }
 }
 
-/** Size below which a row's terms count as zero when its residual is scaled (kmol/h, K, MJ/h). */
-const SCALE_FLOOR = 1e-200;
-/** The rounding of a solve, relative to the largest flow. */
-const ROUNDING = 1e-13;
+/** Re-writes writers' rows at x and moves the specs' parameters with it. */
+function relinearise(system: PlantSystem, writers: readonly number[], x: Float64Array, temperaturesOnly = false): void {
+  system.plant.specs.forEach((s, j) => system.setSpecValue(j, x[s.unknown]));
+  const state = stateOf(x, false);
+  for (const w of writers) system.refill(w, state, temperaturesOnly);
+}
 
-/** Iterations without a 10 % fall of the residual after which the Newton gives up. */
-const STALL = 8;
+function project(system: PlantSystem, x: Float64Array): void {
+  const { lower, upper } = system;
+  for (let v = 0; v < x.length; v++) x[v] = Math.min(Math.max(x[v], lower[v]), upper[v]);
+}
+
+function projectRows(system: PlantSystem, rows: Int32Array, x: Float64Array): void {
+  const { lower, upper } = system;
+  for (const v of rows) x[v] = Math.min(Math.max(x[v], lower[v]), upper[v]);
+}
 
 function stalled(history: number[]): boolean {
   if (history.length <= STALL) return false;
@@ -157,46 +271,19 @@ function meritOf(r: Float64Array, scale: Float64Array): number {
   return m;
 }
 
-/** Backtracking from the full Newton step, projected onto the bounds; leaves the rows linearised at the result. */
-function lineSearch(system: PlantSystem, x: Float64Array, full: Float64Array, merit: number, r: Float64Array, scale: Float64Array): Float64Array {
-  const trial = new Float64Array(x.length);
-  const rt = new Float64Array(x.length);
-  let alpha = 1;
-  for (let k = 0; k < 30; k++) {
-    for (let v = 0; v < x.length; v++) trial[v] = x[v] + alpha * (full[v] - x[v]);
-    project(system, trial);
-    relinearise(system, trial);
-    let m = 0;
-    const { A, b } = system;
-    for (let i = 0; i < system.n; i++) {
-      let s = -b[i];
-      for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) s += A.values[p] * trial[A.colIdx[p]];
-      rt[i] = s;
-      m += (s / scale[i]) ** 2;
-    }
-    if (m <= (1 - 1e-4 * alpha) * merit || !(merit > 0)) return trial;
-    alpha /= 2;
-  }
-  void r;
-  return trial;
-}
-
-function notConverged(system: PlantSystem, x: Float64Array, r: Float64Array, scale: Float64Array, history: number[], why: string): Diagnostic {
+function notConverged(system: PlantSystem, rows: Int32Array, r: Float64Array, scale: Float64Array, history: number[], writers: number[], why: string): Diagnostic {
   const plant = system.plant;
-  const rows = Array.from({ length: system.n }, (_, i) => i)
-    .filter((i) => Math.abs(r[i]) > 1e-10 * scale[i])
+  const worstRows = Array.from(rows.keys())
+    .filter((t) => Math.abs(r[t]) > 1e-10 * scale[t])
     .sort((a, b) => Math.abs(r[b]) / scale[b] - Math.abs(r[a]) / scale[a])
     .slice(0, 3);
   // The nonlinear units are what did not converge; the linear rows only follow them.
-  const units = system.nonlinear.map((w) => system.writerName(w));
-  const worst = rows.map((i) => `${describeUnknown(plant, i).text} (${(Math.abs(r[i]) / scale[i]).toExponential(1)})`).join('; ');
+  const units = writers.map((w) => system.writerName(w));
+  const worst = worstRows.map((t) => `${describeUnknown(plant, rows[t]).text} (${(Math.abs(r[t]) / scale[t]).toExponential(1)})`).join('; ');
   const trail = history.map((h) => h.toExponential(1)).join(', ');
-  const atBound = plant.specs.filter((s) => x[s.unknown] <= s.min || x[s.unknown] >= s.max).map((s) => `spec "${s.id}" at its bound`);
   return {
     path: 'units',
-    units: units,
-    message:
-      `the nonlinear equations of ${units.join(', ')} did not converge: ${why}; ` +
-      `worst equations ${worst}; scaled residual by iteration ${trail}${atBound.length ? `; ${atBound.join(', ')}` : ''}`,
+    units,
+    message: `the nonlinear equations of ${units.join(', ')} did not converge: ${why}; worst equations ${worst || '(none above tolerance)'}; scaled residual by iteration ${trail}`,
   };
 }

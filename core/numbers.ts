@@ -14,7 +14,7 @@ import type { CompiledFlowsheet } from './compile';
 import { FlexsheetError } from './diagnostics';
 import { T_MAX, T_MIN } from './bounds';
 import { temperatureRowsAreNonlinear, writeTemperatureRows } from './energy';
-import { CsrBuilder, type CsrMatrix } from './sparse';
+import { analyse, CsrBuilder, factor, type CsrMatrix, type Factors, type SolvePlan, type SparseSolveFailure } from './sparse';
 import { writeSpecRow } from './specs';
 import { equationBuilder, type EquationBuilder, type EquationSink, type UnitState } from './unit-type';
 
@@ -52,6 +52,13 @@ export class PlantSystem {
   private energyOn = true;
   /** Set when a refill met an entry outside the pattern: rebuild and analyse again. */
   patternChanged = false;
+  /** The analyse stage's plan of the pattern, and the factors of the values (factorise()). */
+  private plan: SolvePlan | undefined;
+  private factors: Factors | undefined;
+  /** Rows whose values changed since the last factorisation. */
+  private changedRows: number[] = [];
+  private rowChanged: Uint8Array;
+  private scratch = new Float64Array(0);
   /** Units adjusted by a spec, compiled at the spec's current value. */
   private readonly adjusted = new Map<number, UnitAt>();
   private readonly specValue: Float64Array;
@@ -59,6 +66,7 @@ export class PlantSystem {
   constructor(readonly plant: CompiledFlowsheet, state: SystemState) {
     this.n = plant.nUnknowns;
     this.b = new Float64Array(this.n);
+    this.rowChanged = new Uint8Array(this.n);
     this.owner = ownersOf(plant);
     this.specValue = Float64Array.from(plant.specs, (s) => s.start);
     this.refreshAdjusted();
@@ -94,6 +102,13 @@ export class PlantSystem {
    * are solved together.
    */
   massDependsOnTemperature(): boolean {
+    if (this.coupled === undefined) this.coupled = this.scanCoupling();
+    return this.coupled;
+  }
+
+  private coupled: boolean | undefined;
+
+  private scanCoupling(): boolean {
     const { rowPtr, colIdx } = this.A;
     const t0 = this.plant.temperatureOffset;
     const t1 = t0 + this.plant.streams.length;
@@ -130,18 +145,31 @@ export class PlantSystem {
     }
     this.A = builder.build();
     this.patternChanged = false;
+    this.plan = undefined;
+    this.factors = undefined;
+    this.coupled = undefined;
+    this.rowChanged.fill(0);
+    this.changedRows = [];
   }
 
   /** Writes writer w's rows into the existing pattern; false (and `patternChanged`) when they do not fit. */
-  refill(w: number, state: SystemState): boolean {
+  refill(w: number, state: SystemState, temperaturesOnly = false): boolean {
     const { rowPtr, colIdx, values } = this.A;
-    const rows = this.rowsOf(w);
+    const rows = temperaturesOnly ? this.temperatureRowsOf(w) : this.rowsOf(w);
+    // The rows' old values, to tell which changed (only those are refactorised).
+    let size = rows.length;
+    for (const row of rows) size += rowPtr[row + 1] - rowPtr[row];
+    if (this.scratch.length < size) this.scratch = new Float64Array(2 * size);
+    const before = this.scratch;
+    let q = 0;
     for (const row of rows) {
+      before[q++] = this.b[row];
+      for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) before[q++] = values[p];
       values.fill(0, rowPtr[row], rowPtr[row + 1]);
       this.b[row] = 0;
     }
     let fits = true;
-    this.write(w, {
+    const sink: RowSink = {
       begin: (row, rhs) => {
         this.b[row] = rhs;
       },
@@ -150,9 +178,35 @@ export class PlantSystem {
         if (p >= 0) values[p] += c;
         else if (c !== 0) fits = false;
       },
-    }, state);
+    };
+    if (temperaturesOnly) this.writeTemperatures(w, sink, state);
+    else this.write(w, sink, state);
     if (!fits) this.patternChanged = true;
+    q = 0;
+    for (const row of rows) {
+      let same = before[q++] === this.b[row];
+      for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) same = before[q++] === values[p] && same;
+      if (!same && !this.rowChanged[row]) {
+        this.rowChanged[row] = 1;
+        this.changedRows.push(row);
+      }
+    }
     return fits;
+  }
+
+  /** Whether writer w's rows change with the state only through its temperature rows (an adiabatic balance). */
+  onlyTemperaturesNonlinear(w: number): boolean {
+    const plant = this.plant;
+    return w < plant.units.length && !plant.units[w].model.linearize && !plant.specs.some((s) => s.unit === w);
+  }
+
+  private temperatureRowsOf(w: number): number[] {
+    return [...this.plant.units[w].outlets.values()].map((s) => this.plant.temperatureOffset + s);
+  }
+
+  private writeTemperatures(w: number, sink: RowSink, state: SystemState): void {
+    const eq = builderFor(this.plant, w, sink, this.owner);
+    writeTemperatureRows(this.plant, w, this.unitAt(w).params, eq, this.energyOn ? state : { ...state, initial: true });
   }
 
   /** r = A(x)·x − b(x) over writer w's rows, written into `r` (other entries untouched). */
@@ -168,6 +222,45 @@ export class PlantSystem {
         r[current] += c * x[column];
       },
     }, state);
+  }
+
+  /**
+   * The factors of the current values: the pattern analysed once (SCC blocks, ordering), every block
+   * factorised the first time, then only the blocks whose rows changed refactorised.
+   */
+  factorise(): { ok: true; factors: Factors; plan: SolvePlan; firstChanged: number } | SparseSolveFailure {
+    if (this.patternChanged) throw new Error('factorise: the pattern changed; build first');
+    this.plan ??= analyse(this.A);
+    const plan = this.plan;
+    /** The first block (in solve order) whose rows changed: blocks before it keep their answer. */
+    let firstChanged = plan.blockCount;
+    if (!this.factors) {
+      const f = factor(plan, this.A);
+      if (!f.ok) return f;
+      this.factors = f.factors;
+      firstChanged = 0;
+    } else if (this.changedRows.length) {
+      const blocks = new Set<number>();
+      for (const row of this.changedRows) blocks.add(plan.componentOf[row]);
+      for (const c of blocks) firstChanged = Math.min(firstChanged, c);
+      const r = this.factors.refactor(this.A, blocks);
+      if (!r.ok) {
+        this.clearChanged();
+        return r;
+      }
+    }
+    this.clearChanged();
+    return { ok: true, factors: this.factors, plan, firstChanged };
+  }
+
+  /** The plan of the current pattern, once analysed. */
+  get analysed(): SolvePlan | undefined {
+    return this.plan;
+  }
+
+  private clearChanged(): void {
+    for (const row of this.changedRows) this.rowChanged[row] = 0;
+    this.changedRows = [];
   }
 
   /** The value of specification j's parameter, as the Newton moves it. */

@@ -14,12 +14,11 @@ import { compileWith, adjustParams } from './adjust';
 import { compileFlowsheet, type CompileOptions, type CompiledFlowsheet } from './compile';
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { checkFlows } from './flows-check';
-import { solveSystem, type LinearSolver } from './newton';
+import { solveSystem } from './newton';
 import { PlantSystem, stateOf } from './numbers';
 import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, type Segment } from './params';
 import { tabulate, type FlowsheetResults } from './results';
 import { explainFailure } from './singular';
-import { solveSparse } from './sparse';
 import { adiabaticAtBounds, flowsWithoutEnthalpy } from './energy';
 import { holdSpecsAtBounds } from './spec-bounds';
 import { sweep, type SweepAxis, type SweepOptions, type SweepTable } from './sweep';
@@ -47,20 +46,42 @@ export interface Solution {
   energyHistory: number[];
   /** Why the energy balance has no answer while the mass balance has (temperatures then mean nothing). */
   energyFailure?: Diagnostic[];
+  /** The mass balance alone was asked for (PlantOptions.energy false). */
+  energySkipped?: boolean;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-const directSolver: LinearSolver = { solve: (A, b) => solveSparse(A, b) };
+export interface PlantOptions {
+  /**
+   * Solve the energy balance on top of the mass balance (default). false: the mass balance alone,
+   * every stream at 25 °C or its unit's T, no duties (reconciliation, a study of flows only). A plant
+   * whose mass balance reads temperatures solves both together either way.
+   */
+  energy?: boolean;
+}
 
 export class Plant {
   private compiled: CompiledFlowsheet;
   private system: PlantSystem | undefined;
   private dirty = new Set<number>();
   private last: Solution | undefined;
+  private readonly energy: boolean;
+  private relaxed: Float64Array | undefined;
+  /** The stream temperatures of the last energy balance solved. */
+  private temperatures: Float64Array | undefined;
 
-  constructor(compiled: CompiledFlowsheet, private readonly linear: LinearSolver = directSolver) {
+  private warmTemperatures(x: Float64Array): Float64Array {
+    const t = this.temperatures;
+    if (!t || t.length !== this.compiled.streams.length) return x;
+    const start = Float64Array.from(x);
+    start.set(t, this.compiled.temperatureOffset);
+    return start;
+  }
+
+  constructor(compiled: CompiledFlowsheet, options: PlantOptions = {}) {
     this.compiled = compiled;
+    this.energy = options.energy ?? true;
   }
 
   get flowsheet(): CompiledFlowsheet {
@@ -96,16 +117,23 @@ export class Plant {
     // Mass first, energy on top of it, unless the mass balance reads temperatures.
     const coupled = system.massDependsOnTemperature();
     for (const w of system.setEnergy(coupled)) system.refill(w, initial);
-    let outcome = solveSystem(system, this.linear);
+    let outcome = solveSystem(system, { previous: this.relaxed });
+    // The relaxation's answer, for the next re-solve (only the blocks after a changed row are redone).
+    if (outcome.ok && !system.nonlinear.length) this.relaxed = outcome.x;
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
+    let energySkipped = false;
     // When a species without enthalpy data flows, the energy results are left out: do not solve them.
-    if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
+    if (!this.energy && !coupled) energySkipped = true;
+    else if (outcome.ok && !coupled && !flowsWithoutEnthalpy(this.compiled, outcome.x)) {
       const mass = outcome;
-      const state = stateOf(mass.x, false);
+      // The temperatures of the last answer are a better start than 25 °C (a re-solve after one number).
+      const start = this.warmTemperatures(mass.x);
+      const state = stateOf(start, false);
       for (const w of system.setEnergy(true)) system.refill(w, state);
-      const withEnergy = solveSystem(system, this.linear, { start: mass.x });
+      const withEnergy = solveSystem(system, { start });
       if (withEnergy.ok) {
+        this.temperatures = withEnergy.x.slice(this.compiled.temperatureOffset, this.compiled.temperatureOffset + this.compiled.streams.length);
         energyHistory = withEnergy.history;
         outcome = { ...withEnergy, iterations: mass.iterations + withEnergy.iterations, history: mass.history };
       }
@@ -133,6 +161,7 @@ export class Plant {
       newtonHistory: outcome.history,
       energyHistory,
       ...(energyFailure ? { energyFailure } : {}),
+      ...(energySkipped ? { energySkipped } : {}),
       stats: {
         unknowns: this.compiled.nUnknowns,
         nonzeros: system.A.rowPtr[system.A.n],
@@ -188,7 +217,7 @@ export class Plant {
     const specs = this.compiled.specs.map((s, j) => (fixed.has(j) ? { ...s, start: fixed.get(j)!, fixedAt: fixed.get(j)! } : s));
     const copy: CompiledFlowsheet = { ...this.compiled, specs };
     const system = new PlantSystem(copy, stateOf(new Float64Array(copy.nUnknowns), true));
-    const outcome = solveSystem(system, this.linear);
+    const outcome = solveSystem(system);
     return outcome.ok ? outcome.x : undefined;
   }
 
@@ -257,6 +286,6 @@ function refusal(path: string, message: string): FlexsheetError {
 }
 
 /** Reads, checks and compiles a flowsheet into a plant that can be changed and re-solved. */
-export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions = {}): Plant {
-  return new Plant(compileFlowsheet(input, registry, options));
+export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions & PlantOptions = {}): Plant {
+  return new Plant(compileFlowsheet(input, registry, options), options);
 }

@@ -71,7 +71,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
   const { plant, x } = solution;
   const inspected = inspectUnits(solution);
   const energy = energyResults(plant, x);
-  const energyKnown = energy.missing.length === 0 && !solution.energyFailure;
+  const energyKnown = energy.missing.length === 0 && !solution.energyFailure && !solution.energySkipped;
   const list = plant.species.list;
   const S = list.length;
   const elements = plant.species.elements;
@@ -190,7 +190,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
     warnings: [
       ...plant.warnings,
       ...inspected.warnings,
-      ...(energy.missing.length ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+      ...(energy.missing.length && !solution.energySkipped ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
       ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
     ],
     solver: solution.stats,

@@ -3,10 +3,10 @@
  * re-solve. Throws FlexsheetError, in process terms, for a plant that has no steady state.
  */
 import type { CompiledFlowsheet } from './compile';
-import { Plant, type Solution } from './plant';
+import { Plant, type PlantOptions, type Solution } from './plant';
 
 export type { Solution, SolverStats } from './plant';
 
-export function solvePlant(plant: CompiledFlowsheet): Solution {
-  return new Plant(plant).solve();
+export function solvePlant(plant: CompiledFlowsheet, options?: PlantOptions): Solution {
+  return new Plant(plant, options).solve();
 }

@@ -6,24 +6,75 @@ import { registry } from '../unit-ops';
 import { App } from './components/App';
 import type { EditorServices } from './components/context';
 import { listExamples } from './examples';
-import { restoreAutosave, type KeyValueStore } from './state/autosave';
+import { restoreAutosave, type KeyValueStore, type PageEvents, type SyncStore } from './state/autosave';
 import { emptyDoc } from './state/doc';
+import { connectSolver } from './state/solve-controller';
 import { createEditorStore } from './state/store';
+import { broadcastChannel } from './state/tabs';
 import { createBackgroundWorkers, createWorkerSolver } from './worker/client';
 import './styles.css';
+
+const backup: SyncStore = {
+  read: (k) => {
+    try {
+      return localStorage.getItem(k);
+    } catch {
+      return null;
+    }
+  },
+  write: (k, text) => localStorage.setItem(k, text),
+};
+
+const events: PageEvents = {
+  on(event, f) {
+    if (event === 'pagehide') {
+      window.addEventListener('pagehide', f);
+      return () => window.removeEventListener('pagehide', f);
+    }
+    const h = () => document.visibilityState === 'hidden' && f();
+    document.addEventListener('visibilitychange', h);
+    return () => document.removeEventListener('visibilitychange', h);
+  },
+};
+
+// The solver's worker starts loading at once, while the page reads its plant and draws.
+const solver = createWorkerSolver();
+solver.warm();
 
 async function start() {
   const storage: KeyValueStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
   const params = new URLSearchParams(location.search);
   const examples = listExamples(registry);
-  const saved = params.has('fresh') ? undefined : await restoreAutosave(storage, registry);
+  const restored = params.has('fresh') ? ({ kind: 'none' } as const) : await restoreAutosave(storage, registry, backup);
+  const saved = restored.kind === 'ok' ? restored.work : undefined;
   const wanted = examples.find((e) => e.id === params.get('example'));
   const initial = wanted?.doc ?? saved?.doc ?? examples[0]?.doc ?? emptyDoc();
   const store = createEditorStore(registry, initial, { mode: wanted ? undefined : saved?.mode });
+  if (restored.kind === 'unreadable') {
+    store.addBanner({
+      kind: 'unreadable-autosave',
+      message: `The plant saved in this browser on ${restored.savedAt ? new Date(restored.savedAt).toLocaleString() : 'an earlier visit'} could not be read (${restored.problems.slice(0, 2).join('; ')}${restored.problems.length > 2 ? '; …' : ''}). It is kept, not overwritten: download it, fix it, and open it.`,
+      text: restored.text,
+      fileName: `kept-autosave-${restored.savedAt || Date.now()}.json`,
+    });
+  }
+  // The first solve is asked for before anything is drawn.
+  connectSolver(store, solver);
   const services: EditorServices = { store, registry, examples, metrics: { editToPaint: [] } };
   // A handle for end-to-end tests and for poking at the editor from the console.
   (window as unknown as { __flexsheet: unknown }).__flexsheet = { store, metrics: services.metrics };
-  createRoot(document.getElementById('root')!).render(<App services={services} storage={storage} createSolver={createWorkerSolver} createBackground={createBackgroundWorkers} />);
+  const channel = broadcastChannel();
+  const tabs = channel ? { channel, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` } : undefined;
+  createRoot(document.getElementById('root')!).render(
+    <App
+      services={services}
+      storage={storage}
+      autosave={{ backup, events }}
+      tabs={tabs}
+      createBackground={createBackgroundWorkers}
+      offerTour={!params.has('notour')}
+    />,
+  );
 }
 
 void start();

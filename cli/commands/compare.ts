@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { compileFlowsheet, FlexsheetError, solvePlant, type CompiledFlowsheet, type FlowsheetDoc } from '../../core';
-import { compareCases, comparisonToCsv, fmtNumber, reconcileData, summarizeReconciliation, summarizeSolution, textTable, type CaseSummary, type Comparison } from '../../core/reconcile';
+import { caseFromReport, compareCases, comparisonToCsv, fmtNumber, reconcileData, summarizeSolution, textTable, type CaseSummary, type Comparison } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
 import { readTextFile, stringFlag, UsageError, type Command } from '../args';
 import { alphaFlag, balanceFlag, writeOutput } from './reconcile';
@@ -59,7 +59,7 @@ export const compareCommand: Command = {
           fit: false,
           fileName: file,
         });
-        for (const r of runs) cases.push(summarizeReconciliation(r.run ? `${name}:${r.run}` : name, r.reconciliation));
+        for (const r of runs) cases.push(caseFromReport(r.run ? `${name}:${r.run}` : name, r.report));
         continue;
       }
       const plant = compileFlowsheet(text, registry, { mode });

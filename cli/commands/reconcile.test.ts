@@ -49,6 +49,35 @@ describe('flexsheet reconcile', () => {
     expect(flexsheet('solve', fitted).status).toBe(0);
   });
 
+  it('escapes spreadsheet formulas in the --csv output, and keeps signed numbers as numbers', () => {
+    // The fixture with its leach liquor renamed to a formula, in the flowsheet and in the data.
+    const evil = '=HYPERLINK("http://example.com","x")';
+    const doc = JSON.parse(readFileSync(join(root, plant), 'utf8'));
+    doc.streams = Object.fromEntries(Object.entries(doc.streams).map(([id, s]) => [id === 'pls' ? evil : id, s]));
+    const file = JSON.stringify(doc);
+    const rows = readFileSync(join(root, data), 'utf8').replace(/^([AB]),pls,/gm, (_, run) => `${run},"${evil.replaceAll('"', '""')}",`);
+    writeFileSync(join(dir, 'evil.json'), file);
+    writeFileSync(join(dir, 'evil.csv'), rows);
+    const out = join(dir, 'evil-out.csv');
+    const r = flexsheet('reconcile', join(dir, 'evil.json'), join(dir, 'evil.csv'), '--run', 'A', '--csv', out, '--no-fit');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const cells = Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data;
+    expect(cells.filter((row) => row[1] === `'${evil}`)).toHaveLength(4);
+    for (const cell of cells.flat()) expect(cell).not.toMatch(/^[=+@]/);
+    const adjustments = cells.slice(1).map((row) => row[8]);
+    expect(adjustments.some((a) => /^-\d/.test(a))).toBe(true);
+  });
+
+  it('reconciles a day of plant-unit data with its stock changes and prints the verdict and the accounting', () => {
+    const r = flexsheet('reconcile', 'flowsheets/black-mass.json', 'flowsheets/pilot/black-mass-plant-units.csv', '--run', 'D2', '--no-fit');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Verdict: The data are consistent with the balances: χ² = [\d.]+ with \d+ degrees of freedom/m);
+    expect(r.stdout).toMatch(/Metal accounting \(kg over the period of 24 h/);
+    expect(r.stdout).toMatch(/^co_mix\s+Li2SO4\(aq\)/m);
+  });
+
   it('refuses bad data with the line and column, and bad usage with the usage', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'stream,component,value,unit,sd\npls,Co,1,kg/h,0.1\nplss,Co,1,kg/h,0.1\npls,Co,1,kg/hour,0.1\n');

@@ -23,8 +23,8 @@
 import { parseEquation, stoichiometry } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
 import { complement, dot, orthonormalize, spanBasis } from './linalg';
-import type { VariableIndex } from './measurements';
-import { transformations, unitSandbox } from './sandbox';
+import { transformations, unitSandbox, type UnitSandbox } from './sandbox';
+import { streamVariable, type VariableIndex } from './variables';
 
 export type BalanceLevel = 'element' | 'species';
 
@@ -34,6 +34,15 @@ export interface UnitBalance {
   /** Number of independent balance equations over the unit. */
   equations: number;
   description: string;
+}
+
+/** The laws of every unit over its species, independent of which flows a data set frees. */
+export interface PlantBalances {
+  level: BalanceLevel;
+  units: UnitBalance[];
+  /** Per unit: the conserved combinations p (over species): p·(Σ out − Σ in − doses + stock change) = 0. */
+  laws: Float64Array[][];
+  warnings: string[];
 }
 
 export interface Balances {
@@ -46,77 +55,103 @@ export interface Balances {
   warnings: string[];
 }
 
-export function buildBalances(plant: CompiledFlowsheet, index: VariableIndex, level: BalanceLevel = 'element'): Balances {
-  const species = plant.species;
-  const S = species.list.length;
+/** Each unit run by itself (sandbox.ts), or undefined where its equations do not determine it. */
+export function unitSandboxes(plant: CompiledFlowsheet): (UnitSandbox | undefined)[] {
+  return plant.units.map((unit) => (unit.type.role ? undefined : unitSandbox(plant, unit)));
+}
+
+/** The balances of every unit at a level, from the units' own equations (sandboxes, computed once per plant). */
+export function plantBalances(plant: CompiledFlowsheet, level: BalanceLevel = 'element', sandboxes: readonly (UnitSandbox | undefined)[] = unitSandboxes(plant)): PlantBalances {
   const units: UnitBalance[] = [];
-  const rows: Map<number, number>[] = [];
-  const rowUnit: number[] = [];
+  const laws: Float64Array[][] = [];
   const warnings: string[] = [];
   plant.units.forEach((unit, u) => {
     const type = unit.type.type;
-    if (unit.type.role === 'source' || unit.type.role === 'sink') {
-      units.push({ unit: unit.id, type, equations: 0, description: unit.type.role === 'source' ? 'feed: its flows are free' : 'product: its flows are free' });
-      return;
+    const law = unitLaw(plant, u, level, sandboxes[u]);
+    if (law.warning) warnings.push(law.warning);
+    units.push({ unit: unit.id, type, equations: law.P.length, description: law.description });
+    laws.push(law.P);
+  });
+  return { level, units, laws, warnings };
+}
+
+/** What one unit conserves, in words and as combinations of species. */
+function unitLaw(plant: CompiledFlowsheet, u: number, level: BalanceLevel, sandbox: UnitSandbox | undefined): { P: Float64Array[]; description: string; warning?: string } {
+  const unit = plant.units[u];
+  const S = plant.species.list.length;
+  if (unit.type.role) return { P: [], description: unit.type.role === 'source' ? 'feed: its flows are free' : 'product: its flows are free' };
+  if (!sandbox) {
+    return {
+      P: [],
+      description: 'no balance (its equations do not determine it)',
+      warning: `unit "${unit.id}" (${unit.type.type}): its equations do not determine its outlets from its inlets, so no balance over it is used`,
+    };
+  }
+  const T = spanBasis([...transformations(sandbox, S), ...declaredTransformations(plant, u)], S);
+  if (T.length === 0) return { P: complement([], S), description: 'species balances' };
+  const speciesLevel = complement(T, S);
+  if (level === 'species') return { P: speciesLevel, description: `balances of what its ${describeTransformations(plant, u)} conserve (declared stoichiometry, free extents)` };
+  return elementLaw(plant, u, T, speciesLevel);
+}
+
+/** Element and charge balances over the species a unit transforms, species balances for the rest. */
+function elementLaw(plant: CompiledFlowsheet, u: number, T: Float64Array[], speciesLevel: Float64Array[]): { P: Float64Array[]; description: string; warning?: string } {
+  const species = plant.species;
+  const S = species.list.length;
+  const unit = plant.units[u];
+  const touched: number[] = [];
+  for (let k = 0; k < S; k++) if (T.some((t) => Math.abs(t[k]) > 1e-9)) touched.push(k);
+  const rowsE: Float64Array[] = [];
+  for (let k = 0; k < S; k++) {
+    if (touched.includes(k)) continue;
+    const e = new Float64Array(S);
+    e[k] = 1;
+    rowsE.push(e);
+  }
+  const elementNames: string[] = [];
+  species.elements.forEach((el, e) => {
+    const r = new Float64Array(S);
+    for (const k of touched) r[k] = species.elementMatrix[e * S + k];
+    if (r.some((v) => v !== 0)) {
+      rowsE.push(r);
+      elementNames.push(el);
     }
-    const sandbox = unitSandbox(plant, unit);
-    if (!sandbox) {
-      warnings.push(`unit "${unit.id}" (${type}): its equations do not determine its outlets from its inlets, so no balance over it is used`);
-      units.push({ unit: unit.id, type, equations: 0, description: 'no balance (its equations do not determine it)' });
-      return;
-    }
-    const directions = [...transformations(sandbox, S), ...declaredTransformations(plant, u)];
-    const T = spanBasis(directions, S);
-    let P: Float64Array[];
-    let description: string;
-    if (T.length === 0) {
-      P = complement([], S);
-      description = 'species balances';
-    } else {
-      const touched: number[] = [];
-      for (let k = 0; k < S; k++) if (T.some((t) => Math.abs(t[k]) > 1e-9)) touched.push(k);
-      const speciesLevel = complement(T, S);
-      if (level === 'species') {
-        P = speciesLevel;
-        description = `balances of what its ${describeTransformations(plant, u)} conserve (declared stoichiometry, free extents)`;
-      } else {
-        const rowsE: Float64Array[] = [];
-        for (let k = 0; k < S; k++) {
-          if (touched.includes(k)) continue;
-          const e = new Float64Array(S);
-          e[k] = 1;
-          rowsE.push(e);
-        }
-        const elementNames: string[] = [];
-        species.elements.forEach((el, e) => {
-          const r = new Float64Array(S);
-          for (const k of touched) r[k] = species.elementMatrix[e * S + k];
-          if (r.some((v) => v !== 0)) {
-            rowsE.push(r);
-            elementNames.push(el);
-          }
-        });
-        const charge = new Float64Array(S);
-        for (const k of touched) charge[k] = species.list[k].charge;
-        if (charge.some((v) => v !== 0)) rowsE.push(charge);
-        const basis = orthonormalize(rowsE, 1e-9);
-        // A unit whose changes break an element balance keeps only what they conserve.
-        const broken = basis.some((p) => T.some((t) => Math.abs(dot(p, t)) > 1e-7));
-        if (broken) {
-          P = speciesLevel;
-          description = `balances of what its ${describeTransformations(plant, u)} conserve (they do not conserve elements)`;
-          warnings.push(`unit "${unit.id}" (${type}) changes species in a way that does not balance elements; only what it conserves is used`);
-        } else {
-          P = basis;
-          const others = S - touched.length;
-          description =
-            `element balances (${elementNames.join(', ')}${charge.some((v) => v !== 0) ? ', charge' : ''}) over the ${touched.length} species it transforms` +
-            (others ? `; the ${others} others balance as species` : '');
-        }
-      }
-    }
+  });
+  const charge = new Float64Array(S);
+  for (const k of touched) charge[k] = species.list[k].charge;
+  const charged = charge.some((v) => v !== 0);
+  if (charged) rowsE.push(charge);
+  const basis = orthonormalize(rowsE, 1e-9);
+  // A unit whose changes break an element balance keeps only what they conserve.
+  if (basis.some((p) => T.some((t) => Math.abs(dot(p, t)) > 1e-7))) {
+    return {
+      P: speciesLevel,
+      description: `balances of what its ${describeTransformations(plant, u)} conserve (they do not conserve elements)`,
+      warning: `unit "${unit.id}" (${unit.type.type}) changes species in a way that does not balance elements; only what it conserves is used`,
+    };
+  }
+  const others = S - touched.length;
+  return {
+    P: basis,
+    description:
+      `element balances (${elementNames.join(', ')}${charged ? ', charge' : ''}) over the ${touched.length} species it transforms` + (others ? `; the ${others} others balance as species` : ''),
+  };
+}
+
+/**
+ * The balance rows over the unknowns of an index: for every unit and law p,
+ * p·(Σ outlets − Σ inlets − doses + stock changes) = 0.
+ */
+export function balanceRows(plant: CompiledFlowsheet, laws: PlantBalances, index: VariableIndex): Balances {
+  const S = index.nSpecies;
+  const rows: Map<number, number>[] = [];
+  const rowUnit: number[] = [];
+  const units = laws.units.map((b) => ({ ...b }));
+  plant.units.forEach((unit, u) => {
     const doses = index.doses.filter((d) => d.unitIndex === u);
-    for (const p of P) {
+    const stock = index.accumulations.filter((a) => a.unitIndex === u);
+    if (stock.length) units[u].description += `; with the stock change of ${stock.length} species over the period`;
+    for (const p of laws.laws[u]) {
       const row = new Map<number, number>();
       const add = (v: number, c: number) => {
         if (c === 0) return;
@@ -124,17 +159,22 @@ export function buildBalances(plant: CompiledFlowsheet, index: VariableIndex, le
         if (Math.abs(next) < 1e-14) row.delete(v);
         else row.set(v, next);
       };
-      for (const s of unit.outlets.values()) for (let k = 0; k < S; k++) add(plant.streams[s].offset + k, p[k]);
-      for (const s of [...unit.inlets.values()].flat()) for (let k = 0; k < S; k++) add(plant.streams[s].offset + k, -p[k]);
+      for (const s of unit.outlets.values()) for (let k = 0; k < S; k++) add(streamVariable(index, s, k), p[k]);
+      for (const s of [...unit.inlets.values()].flat()) for (let k = 0; k < S; k++) add(streamVariable(index, s, k), -p[k]);
       for (const d of doses) add(d.variable, -p[d.species]);
+      for (const a of stock) add(a.variable, p[a.species]);
       if (row.size) {
         rows.push(row);
         rowUnit.push(u);
       }
     }
-    units.push({ unit: unit.id, type, equations: P.length, description });
   });
-  return { level, units, rows, rowUnit, warnings };
+  return { level: laws.level, units, rows, rowUnit, warnings: [...laws.warnings] };
+}
+
+/** The balance rows of a plant over an index (plantBalances, then balanceRows). */
+export function buildBalances(plant: CompiledFlowsheet, index: VariableIndex, level: BalanceLevel = 'element'): Balances {
+  return balanceRows(plant, plantBalances(plant, level), index);
 }
 
 /** Transformations the unit's parameters declare: reactions (kind `reactions`) and phase transfers (kind `distribution`). */

@@ -5,10 +5,13 @@
  * counted); grade = element mass / product mass. A reconciled case leaves a value out (null)
  * where the data do not determine it, and gives its standard deviation where they do.
  */
-import Papa from 'papaparse';
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
-import type { Estimate, Reconciliation } from './reconcile';
+import { tableCsv } from './csv';
+import type { Estimate } from './estimates';
+import type { Reconciliation } from './reconcile';
+import { dict, own } from '../records';
+import { plantUnknown, streamVariable } from './variables';
 
 export interface Value {
   value: number | null;
@@ -30,29 +33,39 @@ interface Estimator {
   ratio(num: ReadonlyMap<number, number>, den: ReadonlyMap<number, number>): Estimate;
 }
 
-function summarize(label: string, plant: CompiledFlowsheet, est: Estimator): CaseSummary {
+/** Coefficients of an element's mass (kg/h) and of the total mass in a set of streams, over some layout of unknowns. */
+function streamCoefficients(plant: CompiledFlowsheet, unknown: (s: number, k: number) => number) {
   const species = plant.species;
   const S = species.list.length;
-  const elementCoefs = (streams: number[], e: number) => {
-    const m = new Map<number, number>();
-    const aw = ATOMIC_WEIGHTS[species.elements[e]];
-    for (const s of streams) {
-      for (let k = 0; k < S; k++) {
-        const a = species.elementMatrix[e * S + k];
-        if (a) m.set(plant.streams[s].offset + k, a * aw);
+  return {
+    element(streams: readonly number[], e: number): Map<number, number> {
+      const m = new Map<number, number>();
+      const aw = ATOMIC_WEIGHTS[species.elements[e]];
+      for (const s of streams) {
+        for (let k = 0; k < S; k++) {
+          const a = species.elementMatrix[e * S + k];
+          if (a) m.set(unknown(s, k), a * aw);
+        }
       }
-    }
-    return m;
+      return m;
+    },
+    mass(streams: readonly number[]): Map<number, number> {
+      const m = new Map<number, number>();
+      for (const s of streams) for (let k = 0; k < S; k++) m.set(unknown(s, k), species.list[k].molarMass);
+      return m;
+    },
   };
-  const massCoefs = (streams: number[]) => {
-    const m = new Map<number, number>();
-    for (const s of streams) for (let k = 0; k < S; k++) m.set(plant.streams[s].offset + k, species.list[k].molarMass);
-    return m;
-  };
+}
+
+function summarize(label: string, plant: CompiledFlowsheet, est: Estimator, unknown: (s: number, k: number) => number): CaseSummary {
+  const species = plant.species;
+  const coefs = streamCoefficients(plant, unknown);
+  const elementCoefs = coefs.element;
+  const massCoefs = coefs.mass;
   const feedStreams = plant.units.filter((u) => u.type.role === 'source').flatMap((u) => [...u.outlets.values()]);
-  const recovery: CaseSummary['recovery'] = {};
-  const grade: CaseSummary['grade'] = {};
-  const massFlow: CaseSummary['massFlow'] = {};
+  const recovery: CaseSummary['recovery'] = dict();
+  const grade: CaseSummary['grade'] = dict();
+  const massFlow: CaseSummary['massFlow'] = dict();
   const feedElement = species.elements.map((_, e) => elementCoefs(feedStreams, e));
   const feedAmount = feedElement.map((c) => est.linear(c));
   for (const unit of plant.units) {
@@ -61,19 +74,19 @@ function summarize(label: string, plant: CompiledFlowsheet, est: Estimator): Cas
     const mass = massCoefs(streams);
     const total = est.linear(mass);
     massFlow[unit.id] = { value: total.value, sd: total.sd };
-    recovery[unit.id] = {};
-    grade[unit.id] = {};
+    const rec = (recovery[unit.id] = dict<Value>());
+    const gr = (grade[unit.id] = dict<Value>());
     species.elements.forEach((el, e) => {
       const coefs = elementCoefs(streams, e);
       const amount = est.linear(coefs);
       const fed = feedAmount[e];
       if (fed.value === null || fed.value > 0) {
         const r = est.ratio(coefs, feedElement[e]);
-        recovery[unit.id][el] = { value: r.value, sd: r.sd };
+        rec[el] = { value: r.value, sd: r.sd };
       }
       if (amount.value === null || amount.value > 0) {
         const g = est.ratio(coefs, mass);
-        grade[unit.id][el] = { value: g.value, sd: g.sd };
+        gr[el] = { value: g.value, sd: g.sd };
       }
     });
   }
@@ -87,18 +100,28 @@ export function summarizeSolution(label: string, plant: CompiledFlowsheet, x: Fl
     for (const [v, c] of m) s += c * x[v];
     return s;
   };
-  return summarize(label, plant, {
-    linear: (m) => ({ value: dotx(m), sd: null, observable: true }),
-    ratio: (a, b) => {
-      const d = dotx(b);
-      return { value: d > 0 ? dotx(a) / d : null, sd: null, observable: true };
+  return summarize(
+    label,
+    plant,
+    {
+      linear: (m) => ({ value: dotx(m), sd: null, observable: true }),
+      ratio: (a, b) => {
+        const d = dotx(b);
+        return { value: d > 0 ? dotx(a) / d : null, sd: null, observable: true };
+      },
     },
-  });
+    (s, k) => plantUnknown(plant, s, k),
+  );
 }
 
 /** A reconciled case. */
 export function summarizeReconciliation(label: string, rec: Reconciliation): CaseSummary {
-  return summarize(label, rec.plant, { linear: rec.estimate, ratio: rec.ratio });
+  return summarize(label, rec.plant, { linear: rec.estimate, ratio: rec.ratio }, (s, k) => streamVariable(rec.index, s, k));
+}
+
+/** A reconciled case from its plain report (as it crosses from a worker). */
+export function caseFromReport(label: string, report: { recovery: CaseSummary['recovery']; grade: CaseSummary['grade']; products: CaseSummary['massFlow'] }): CaseSummary {
+  return { label, recovery: report.recovery, grade: report.grade, massFlow: report.products };
 }
 
 export interface ComparisonRow {
@@ -126,12 +149,12 @@ export function compareCases(cases: readonly CaseSummary[], elements?: readonly 
   for (const metric of ['recovery', 'grade'] as const) {
     for (const product of products) {
       const els: string[] = [];
-      for (const c of cases) for (const el of Object.keys(c[metric][product] ?? {})) if (!els.includes(el) && keep(el)) els.push(el);
+      for (const c of cases) for (const el of Object.keys(own(c[metric], product) ?? {})) if (!els.includes(el) && keep(el)) els.push(el);
       if (elements) els.sort((a, b) => elements.indexOf(a) - elements.indexOf(b));
-      for (const element of els) rows.push({ metric, product, element, values: cases.map((c) => c[metric][product]?.[element] ?? { value: null }) });
+      for (const element of els) rows.push({ metric, product, element, values: cases.map((c) => own(own(c[metric], product) ?? {}, element) ?? { value: null }) });
     }
   }
-  for (const product of products) rows.push({ metric: 'mass flow', product, element: '', values: cases.map((c) => c.massFlow[product] ?? { value: null }) });
+  for (const product of products) rows.push({ metric: 'mass flow', product, element: '', values: cases.map((c) => own(c.massFlow, product) ?? { value: null }) });
   return { cases: cases.map((c) => c.label), rows };
 }
 
@@ -139,7 +162,7 @@ export function compareCases(cases: readonly CaseSummary[], elements?: readonly 
 export function comparisonToCsv(c: Comparison): string {
   const withSd = c.rows.some((r) => r.values.some((v) => v.sd !== undefined && v.sd !== null));
   const fields = ['metric', 'product', 'element', 'unit', ...c.cases.flatMap((name) => (withSd ? [name, `${name} sd`] : [name]))];
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : Number(x.toPrecision(8)).toString());
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x.toPrecision(8)));
   const data = c.rows.map((r) => [
     r.metric,
     r.product,
@@ -147,5 +170,6 @@ export function comparisonToCsv(c: Comparison): string {
     r.metric === 'mass flow' ? 'kg/h' : 'fraction',
     ...r.values.flatMap((v) => (withSd ? [fmt(v.value), fmt(v.sd)] : [fmt(v.value)])),
   ]);
-  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+  return tableCsv(fields, data);
 }
+

@@ -3,10 +3,13 @@
  * noise of a stated size from a seeded generator. Used by the tests and to write example data.
  */
 import type { CompiledFlowsheet } from '../compile';
-import { measurementModel, variableIndex, type Measurement, type VariableIndex } from './measurements';
+import { evaluateModel, measurementModel, type Measurement } from './measurements';
 import type { Rng } from './rng';
+import { variableIndex, variablesFromSolution, type VariableIndex } from './variables';
+import { plantVolumes, type VolumeData } from './volumes';
 
 export interface PlanItem {
+  /** A stream id, `reagent:UNIT` or `stock:UNIT`. */
   stream: string;
   component: string;
   unit: string;
@@ -17,46 +20,58 @@ export interface PlanItem {
   note?: string;
 }
 
-/** Every unknown of the reconciliation (stream flows, then doses) from a plant solution. */
-export function variablesFromSolution(plant: CompiledFlowsheet, solutionX: Float64Array, index: VariableIndex = variableIndex(plant)): Float64Array {
-  const x = new Float64Array(index.nVars);
-  x.set(solutionX.subarray(0, index.nStreamVars));
-  for (const d of index.doses) x[d.variable] = solutionX[plant.units[d.unitIndex].internalOffset + d.internal];
-  return x;
+/** The value a measurement would read, without error, on unknowns x (variablesFromSolution). */
+export function trueValue(
+  plant: CompiledFlowsheet,
+  x: Float64Array,
+  item: Pick<PlanItem, 'stream' | 'component' | 'unit'> & { hours?: number },
+  index: VariableIndex = variableIndex(plant),
+  volumes: VolumeData = plantVolumes(plant),
+): number {
+  return evaluateModel(measurementModel(plant, index, item, volumes).model, x);
 }
 
-/** The value a measurement would read, without error, on flows x (variablesFromSolution). */
-export function trueValue(plant: CompiledFlowsheet, x: Float64Array, item: Pick<PlanItem, 'stream' | 'component' | 'unit'>, index: VariableIndex = variableIndex(plant)): number {
-  const { model } = measurementModel(plant, index, item);
-  let a = 0;
-  for (const [v, c] of model.num) a += c * x[v];
-  if (!model.den) return a;
-  let b = 0;
-  for (const [v, c] of model.den) b += c * x[v];
-  return b > 0 ? (model.scale * a) / b : 0;
+export interface SynthesizeOptions {
+  run?: string;
+  /** Planted gross errors: plan position → size in sd. */
+  bias?: ReadonlyMap<number, number>;
+  noise?: boolean;
+  /** The period the data cover, h (amounts over the period need it). */
+  hours?: number;
+  volumes?: VolumeData;
 }
 
 /**
- * Measurements of the plan on a solved plant: true value + sd·N(0, 1), sd = rel·true (or the
- * plan's sd). A value the noise would make negative is read as zero. `bias` adds a planted gross
- * error to chosen items (by position in the plan), in units of their sd.
+ * Measurements of the plan on a solved plant: true value + sd·N(0, 1), sd = rel·|true| (or the
+ * plan's sd). A flow or assay the noise would make negative is read as zero. `bias` adds a planted
+ * gross error to chosen items (by position in the plan), in units of their sd.
  */
-export function synthesize(
-  plant: CompiledFlowsheet,
-  solutionX: Float64Array,
-  plan: readonly PlanItem[],
-  rng: Rng,
-  options: { run?: string; bias?: ReadonlyMap<number, number>; noise?: boolean } = {},
-): Measurement[] {
+export function synthesize(plant: CompiledFlowsheet, solutionX: Float64Array, plan: readonly PlanItem[], rng: Rng, options: SynthesizeOptions = {}): Measurement[] {
   const index = variableIndex(plant);
-  const x = variablesFromSolution(plant, solutionX, index);
+  return synthesizeFrom(plant, index, variablesFromSolution(plant, solutionX, index), plan, rng, options);
+}
+
+/** As synthesize, from the true value of every unknown of an index (stock changes included, kmol/h). */
+export function synthesizeFrom(plant: CompiledFlowsheet, index: VariableIndex, x: Float64Array, plan: readonly PlanItem[], rng: Rng, options: SynthesizeOptions = {}): Measurement[] {
+  const volumes = options.volumes ?? plantVolumes(plant);
+  const hours = options.hours;
   return plan.map((item, i) => {
-    const truth = trueValue(plant, x, item, index);
-    const sd = item.sd ?? (item.rel ?? 0.02) * truth;
+    const truth = trueValue(plant, x, { ...item, ...(hours !== undefined ? { hours } : {}) }, index, volumes);
+    const sd = item.sd ?? (item.rel ?? 0.02) * Math.abs(truth);
     if (!(sd > 0)) throw new Error(`plan item ${i + 1} (${item.component} in ${item.stream}): its true value is 0, so give an absolute sd`);
     const e = options.noise === false ? 0 : rng.normal();
     const bias = (options.bias?.get(i) ?? 0) * sd;
-    const value = Math.max(0, truth + sd * e + bias);
-    return { stream: item.stream, component: item.component, value, unit: item.unit, sd, ...(options.run ? { run: options.run } : {}), ...(item.note ? { note: item.note } : {}) };
+    const raw = truth + sd * e + bias;
+    const value = item.stream.startsWith('stock:') ? raw : Math.max(0, raw);
+    return {
+      stream: item.stream,
+      component: item.component,
+      value,
+      unit: item.unit,
+      sd,
+      ...(options.run ? { run: options.run } : {}),
+      ...(hours !== undefined ? { hours } : {}),
+      ...(item.note ? { note: item.note } : {}),
+    };
   });
 }

@@ -5,9 +5,12 @@
  * only through the UnitType/UnitModel contract, so this works for every unit type, present or future.
  */
 import { makeContext, type CompiledFlowsheet, type CompiledUnit } from '../compile';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics';
+import type { ReactionCheck } from '../context';
+import { formatDiagnostic, joinPath, type Diagnostic } from '../diagnostics';
 import { equationBuilder, type UnitModel } from '../unit-type';
-import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, type LuFactors } from '../sparse';
+import { norm, orthonormalize } from './linalg';
+import { seededRng } from './rng';
+import { CsrBuilder, csrToCsc, luFactor as sparseLu, luSolve as sparseSolve, luSolveInto, type LuFactors } from '../sparse';
 
 const INPUT = 1 << 30;
 
@@ -22,6 +25,12 @@ export interface UnitSandbox {
   nOwn: number;
   /** Runs the unit: inlet flows (kmol/h, S per inlet stream, in inletStreams order) → outlets, doses, internals. */
   run(inlets: readonly ArrayLike<number>[]): { outlets: Float64Array[]; doses: Float64Array; own: Float64Array };
+  /** How its own unknowns move per kmol/h of species k in inlet i (the unit is linear): written into `out` (length nOwn). */
+  respond(i: number, k: number, out: Float64Array): void;
+  /** How its own unknowns move for inlet flows `w` (S per inlet, in inletStreams order), written into `out`. */
+  respondTo(w: ArrayLike<number>, out: Float64Array): void;
+  /** Local positions of the reagent doses among its own unknowns. */
+  doseLocal: readonly number[];
 }
 
 /** The unit's equations as A·own + B·inlets = c, factorized; undefined when they do not determine the unit. */
@@ -71,6 +80,8 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
     },
   });
   model.equations(eq);
+  // A nonlinear unit writes the rest as its documented linear relaxation.
+  model.linearize?.(eq, { value: () => 0, initial: true });
   if (broken || defined.some((d) => !d)) return undefined;
   // The unit's own equations, factorized once (the core's sparse LU).
   let lu: LuFactors | undefined;
@@ -84,12 +95,32 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
   const bVals = bCols.map((list) => Float64Array.from(list, (e) => e.value));
   const doses = model.reagents ?? [];
   const doseLocal = doses.map((g) => outletStreams.length * S + g.internal);
+  const work = new Float64Array(nOwn);
   return {
     unit,
     model,
     outletStreams,
     inletStreams,
     nOwn,
+    doseLocal,
+    respond(i, k, out) {
+      out.fill(0);
+      const rows = bRows[i * S + k];
+      const vals = bVals[i * S + k];
+      for (let t = 0; t < rows.length; t++) out[rows[t]] -= vals[t];
+      if (lu) luSolveInto(lu, out, out, work);
+    },
+    respondTo(w, out) {
+      out.fill(0);
+      for (let c = 0; c < bRows.length; c++) {
+        const wc = w[c];
+        if (wc === 0) continue;
+        const rows = bRows[c];
+        const vals = bVals[c];
+        for (let t = 0; t < rows.length; t++) out[rows[t]] -= vals[t] * wc;
+      }
+      if (lu) luSolveInto(lu, out, out, work);
+    },
     run(inlets) {
       const rhs = Float64Array.from(c);
       inlets.forEach((flows, i) => {
@@ -114,37 +145,58 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
  * transfer per extracted species for sx; the reactions' stoichiometry for a reactor.
  */
 export function transformations(sandbox: UnitSandbox, S: number): Float64Array[] {
-  const { model } = sandbox;
+  const { model, doseLocal } = sandbox;
+  const reagents = model.reagents ?? [];
+  const nOut = sandbox.outletStreams.length;
   const nIn = sandbox.inletStreams.length;
-  const zero = Array.from({ length: nIn }, () => new Float64Array(S));
-  const change = (inlets: Float64Array[]) => {
-    const { outlets, doses } = sandbox.run(inlets);
+  /** Σ outlets − doses of a vector of own unknowns (the inlets are taken off by the caller). */
+  const change = (own: ArrayLike<number>) => {
     const d = new Float64Array(S);
-    for (const o of outlets) for (let k = 0; k < S; k++) d[k] += o[k];
-    for (const f of inlets) for (let k = 0; k < S; k++) d[k] -= f[k];
-    (model.reagents ?? []).forEach((g, i) => (d[g.species] -= doses[i]));
+    for (let o = 0; o < nOut; o++) for (let k = 0; k < S; k++) d[k] += own[o * S + k];
+    reagents.forEach((g, r) => (d[g.species] -= own[doseLocal[r]]));
     return d;
   };
-  const base = change(zero);
+  const base = change(sandbox.run(sandbox.inletStreams.map(() => new Float64Array(S))).own);
   const directions = [base];
-  for (let i = 0; i < nIn; i++) {
-    for (let k = 0; k < S; k++) {
-      const inlets = zero.map((z) => z.slice());
-      inlets[i][k] = 1;
-      const d = change(inlets);
-      for (let j = 0; j < S; j++) d[j] -= base[j];
+  // The unit is linear, so its responses to random inlet flows span what its responses to every
+  // inlet species span (a random flow misses a direction with probability 0): probe until three
+  // probes in a row add no direction, instead of one solve per inlet species.
+  const rng = seededRng(nIn * 7919 + S);
+  const own = new Float64Array(sandbox.nOwn);
+  const w = new Float64Array(nIn * S);
+  const found: Float64Array[] = [];
+  let largest = 0;
+  for (let misses = 0, probes = 0; misses < 3 && probes < nIn * S + 3; probes++) {
+    for (let c = 0; c < w.length; c++) w[c] = rng.normal();
+    sandbox.respondTo(w, own);
+    const d = change(own);
+    for (let i = 0; i < nIn; i++) for (let k = 0; k < S; k++) d[k] -= w[i * S + k];
+    for (let j = 0; j < S; j++) if (Math.abs(d[j]) < 1e-12) d[j] = 0;
+    const size = norm(d);
+    largest = Math.max(largest, size);
+    const fresh = orthonormalize([d], 1e-9, found);
+    if (size > 1e-9 * largest && fresh.length) {
+      found.push(fresh[0]);
       directions.push(d);
-    }
+      misses = 0;
+    } else misses++;
   }
-  // Round-off below 1e-12 of the unit's throughput is not a transformation.
-  for (const d of directions) for (let j = 0; j < S; j++) if (Math.abs(d[j]) < 1e-12) d[j] = 0;
+  for (let j = 0; j < S; j++) if (Math.abs(base[j]) < 1e-12) base[j] = 0;
   return directions;
 }
 
-/** Compiles a unit's model again with other parameters; the problems are returned, not thrown. */
-export function compileUnit(plant: CompiledFlowsheet, unit: CompiledUnit, params: Record<string, unknown>): { model?: UnitModel; problems: string[] } {
+/**
+ * Compiles a unit's model again with other parameters; the problems are returned, not thrown.
+ * `reactionCache` keeps the unit's parsed reactions from one trial to the next.
+ */
+export function compileUnit(
+  plant: CompiledFlowsheet,
+  unit: CompiledUnit,
+  params: Record<string, unknown>,
+  reactionCache: Map<string, ReactionCheck> = plant.reactionCache,
+): { model?: UnitModel; problems: string[] } {
   const diagnostics: Diagnostic[] = [];
-  const ctx = makeContext(unit, `units.${unit.id}`, plant.species, plant.basis, diagnostics);
+  const ctx = makeContext(unit, joinPath('units', unit.id), plant.species, plant.basis, { errors: diagnostics, reactionCache });
   const model = unit.type.compile(params as never, ctx);
   const problems = diagnostics.map(formatDiagnostic);
   return problems.length || !model ? { problems: problems.length ? problems : ['the unit could not be compiled'] } : { model, problems };

@@ -77,11 +77,6 @@ export function chiSquareCdf(x: number, dof: number): number {
   return gammaP(dof / 2, x / 2);
 }
 
-/** P(X > x) for X ~ χ²(dof). */
-export function chiSquareSurvival(x: number, dof: number): number {
-  return gammaQ(dof / 2, x / 2);
-}
-
 /** The x with P(X ≤ x) = p for X ~ χ²(dof): χ²(0.95, 1) = 3.841, χ²(0.95, 10) = 18.307. */
 export function chiSquareQuantile(p: number, dof: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`chiSquareQuantile: p must be in (0, 1), got ${p}`);

@@ -15,7 +15,7 @@ import type { Plan } from './plan';
 import { equilibrateColumns, equilibrateDense } from './scaling';
 
 export interface PivotOptions {
-  /** Sparse blocks: accept the diagonal pivot if |a_kk| >= pivotThreshold · max |candidate|. Default 0.1. */
+  /** Dense and sparse blocks: keep the diagonal pivot if |a_kk| >= pivotThreshold · max |candidate|. Default 0.1; 1 = strict partial pivoting. */
   pivotThreshold?: number;
   /** A column is singular when its best pivot is below tolerance · max |column entry| (equilibrated). Default 1e-12. */
   tolerance?: number;
@@ -134,7 +134,7 @@ function factorDense(f: BlockFactors, c: number, s: number, m: number): SparseSo
     for (let q = rowStart[s + k], end = split[s + k]; q < end; q++) a[o + k * m + col[q] - s] += values[q];
   }
   equilibrateDense(a, o, m, f.eqScale, f.unknownScale, s, f.scratch);
-  const ok = denseFactor(a, o, m, f.pivots, s, f.pivoting.tolerance, f.scratch, f.report);
+  const ok = denseFactor(a, o, m, f.pivots, s, f.pivoting, f.scratch, f.report);
   f.pivotRatio[c] = f.report.ratio;
   return ok ? null : pivotFailure(f, c);
 }

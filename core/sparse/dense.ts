@@ -19,9 +19,12 @@ export function pivotReport(): PivotReport {
 }
 
 /**
- * In-place LU with partial pivoting (row swaps recorded in piv[po + k]). Fails at the first column
- * whose largest available pivot is below tolerance × that column's largest entry (or not finite).
- * Returns true on success; `report` receives the smallest relative pivot and the failed column.
+ * In-place LU with threshold partial pivoting (row swaps recorded in piv[po + k]): the diagonal is
+ * kept when |a_kk| >= threshold × the column's largest candidate, as in the sparse kernel, so that
+ * an equation that determines its own unknown keeps doing so (and a zero it implies stays exactly
+ * zero). Fails at the first column whose largest available pivot is below tolerance × that
+ * column's largest entry (or not finite). Returns true on success; `report` receives the smallest
+ * relative pivot and the failed column.
  */
 export function denseFactor(
   a: Float64Array,
@@ -29,10 +32,11 @@ export function denseFactor(
   m: number,
   piv: Int32Array,
   po: number,
-  tolerance: number,
+  pivoting: { threshold: number; tolerance: number },
   colMax: Float64Array,
   report: PivotReport,
 ): boolean {
+  const { threshold, tolerance } = pivoting;
   for (let j = 0; j < m; j++) {
     let cm = 0;
     for (let i = 0; i < m; i++) cm = Math.max(cm, Math.abs(a[o + i * m + j]));
@@ -51,6 +55,7 @@ export function denseFactor(
         p = i;
       }
     }
+    if (p !== k && Math.abs(a[o + k * m + k]) >= threshold * best) p = k;
     const ratio = colMax[k] > 0 ? best / colMax[k] : 0;
     if (ratio < report.ratio || ratio !== ratio) report.ratio = ratio;
     if (!(best > tolerance * colMax[k]) || best === 0 || best === Infinity) {

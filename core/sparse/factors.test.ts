@@ -340,6 +340,34 @@ describe('failures', () => {
   });
 });
 
+describe('dense blocks keep the diagonal pivot within the threshold', () => {
+  it('an equation that fixes its unknown at zero gives exactly zero inside a dense block (property)', () => {
+    // A full random block (one strongly connected component: every entry stored) in which equation k
+    // reads x_k = 0 (its other coefficients stored as zeros): with its diagonal kept as the pivot, no
+    // elimination touches row k, so x_k is 0 exactly, not the rounding of the other unknowns.
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 12 }), fc.integer(), (m, seed) => {
+        const rand = rng(seed);
+        const k = Math.floor(rand() * m);
+        const entries: Array<[number, number, number]> = [];
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < m; j++) {
+            const v = i === j ? (1 + 2 * rand()) * (rand() < 0.5 ? -1 : 1) : 2 * rand() - 1;
+            entries.push([i, j, i === k && j !== k ? 0 : v]);
+          }
+        }
+        const A = csr(m, entries);
+        const b = Float64Array.from({ length: m }, (_, i) => (i === k ? 0 : 20 * rand() - 10));
+        expect(analyse(A).stats.denseBlocks).toBe(1);
+        const sol = x(solveSparse(A, b));
+        expect(Math.abs(sol[k])).toBe(0); // +0 or −0
+        expect(Math.abs(x(factorsOf(A).solve(b))[k])).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('dense blocks are equilibrated', () => {
   it('pivoting does not depend on units: an equation in units 1e-13 times smaller still solves', () => {
     // x0 - 0.5 x1 = 1, and (-0.5 x0 + x1) · 1e-13 = 0 (the same loop, second equation in other units):

@@ -11,7 +11,7 @@ export { CsrBuilder, csrMultiply, csrToCsc, sameCsrPattern, validateCsr, type Cs
 export { stronglyConnectedComponents, type SccResult } from './scc';
 export { luFactor, luSolve, luSolveInto, type LuFactors, type LuOptions, type LuResult, type LuSingular } from './lu';
 export { minimumDegreeOrder, symmetricPattern, type SymmetricPattern } from './ordering';
-export { analyse, DENSE_MAX, type AnalyseOptions, type PlanStats, type SolvePlan } from './plan';
+export { AMD_MIN, analyse, DENSE_FILL, DENSE_MAX, type AnalyseOptions, type PlanStats, type SolvePlan } from './plan';
 export { factor, type FactorOptions, type Factors } from './factors';
 export { SINGULAR_PIVOT_RATIO, type SparseFailureKind, type SparseSolveFailure } from './failure';
 export type { CheckOptions, SparseSolveResult, SparseSolveStats, SparseSolveSuccess } from './checked-solve';

@@ -16,7 +16,6 @@ import type { CsrMatrix } from './csr';
 export const SINGLETON = 0;
 export const DENSE = 1;
 export const SPARSE = 2;
-export type BlockKind = typeof SINGLETON | typeof DENSE | typeof SPARSE;
 
 export interface ValueLayout {
   /** Row t at rowStart[t] … rowStart[t+1] − 1 (length n + 1). */
@@ -35,7 +34,7 @@ export interface ValueLayout {
 
 /**
  * `order[t]` is the unknown at position t, `position` its inverse. One pass over A in its own order
- * (sequential reads; each row written to one contiguous range).
+ * (sequential reads; each row written to one contiguous range, in A's order within each part).
  */
 export function buildLayout(A: CsrMatrix, order: Int32Array, position: Int32Array, blockStart: Int32Array, componentOf: Int32Array, kind: Uint8Array): ValueLayout {
   const { n, rowPtr, colIdx } = A;
@@ -47,15 +46,19 @@ export function buildLayout(A: CsrMatrix, order: Int32Array, position: Int32Arra
   for (let i = 0; i < n; i++) {
     const t = position[i];
     const s = blockStart[componentOf[i]];
+    let inBlock = 0;
+    for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) if (position[colIdx[p]] >= s) inBlock++;
+    // Both parts keep A's order, so that every sum over a row adds its terms in the order A gives
+    // them (an equation written as a balance of equal terms then cancels to the same rounding).
     let front = rowStart[t];
-    let back = rowStart[t + 1];
+    let off = front + inBlock;
+    split[t] = off;
     for (let p = rowPtr[i], end = rowPtr[i + 1]; p < end; p++) {
       const u = position[colIdx[p]];
-      const slot = u >= s ? front++ : --back;
+      const slot = u >= s ? front++ : off++;
       col[slot] = u;
       dest[p] = slot;
     }
-    split[t] = front;
   }
   const denseStart = new Int32Array(kind.length).fill(-1);
   let denseSize = 0;

@@ -17,7 +17,7 @@ const MAX_SWEEPS = 20;
  * About 1/sqrt(a) as a power of two: 2^-floor(E/2) where 2^E <= a < 2^(E+1); 1 when a is already
  * within [0.5, 4) (the usual case after one sweep), or is 0 or not finite.
  */
-export function powerOfTwoInvSqrt(a: number): number {
+function powerOfTwoInvSqrt(a: number): number {
   if (a >= 0.5 && a < 4) return 1;
   if (!(a > 0) || a === Infinity) return 1;
   const e = Math.floor(Math.floor(Math.log2(a)) / 2);

@@ -31,7 +31,7 @@ export function substitute(f: BlockFactors, rhs: Float64Array, x: Float64Array):
  * Solves block c's diagonal block in place on v[vo … vo + m): on entry its right-hand side (the
  * off entries already subtracted), on return its unknowns, both in position order.
  */
-export function solveDiagonalBlock(f: BlockFactors, c: number, v: Float64Array, vo: number): void {
+function solveDiagonalBlock(f: BlockFactors, c: number, v: Float64Array, vo: number): void {
   const { plan, eqScale, unknownScale } = f;
   const s = plan.blockStart[c];
   const m = plan.blockStart[c + 1] - s;

@@ -6,13 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFlowsheet, solvePlant } from '../../core';
-import { parseMeasurementsCsv, reconcileData, runsOf } from '../../core/reconcile';
+import { createReconciler, fmtNumber, parseMeasurementsCsv, reconcileData as reconcileWithPlant, runsOf, type RunOptions } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
 
 const here = import.meta.dirname;
 const plant = compileFlowsheet(readFileSync(join(here, '..', 'black-mass.json'), 'utf8'), registry);
 const nominal = solvePlant(plant).x;
 const data = parseMeasurementsCsv(readFileSync(join(here, 'black-mass-pilot.csv'), 'utf8'), plant, 'black-mass-pilot.csv');
+// One reconciler for every test: the plant's structure is built once and reused, as the CLI and the editor do.
+const reconciler = createReconciler(plant, nominal);
+const reconcileData = (p: typeof plant, x: Float64Array, d: typeof data, options: RunOptions) => reconcileWithPlant(p, x, d, options, reconciler);
 
 describe('black-mass pilot data', () => {
   it('has three runs of the same measurements', () => {
@@ -43,5 +46,39 @@ describe('black-mass pilot data', () => {
     const flagged = p3.report.measurements.filter((m) => m.status === 'gross error' || m.status === 'suspect');
     expect(flagged.map((m) => [m.stream, m.component, m.unit])).toEqual([['bm', 'Co', 'wt%']]);
     expect(p3.report.global.passed).toBe(true);
+  });
+
+  it('run P3: the verdict names the black-mass Co assay and agrees with every test shown', () => {
+    const [p3] = reconcileData(plant, nominal, data, { run: 'P3', fit: false });
+    const { verdict, global } = p3.report;
+    expect(verdict.status).toBe('gross errors');
+    expect(verdict.suspects.map((s) => [s.stream, s.component, s.unit, s.status])).toEqual([['bm', 'Co', 'wt%', 'gross error']]);
+    // One sentence naming the assay, its test, and the χ² the global test shows after it is taken out.
+    expect(verdict.headline).toMatch(/^One measurement is in error: Co wt% in stream bm \(black-mass-pilot\.csv line \d+\), measured [\d.]+ where the other data give [\d.]+ ± [\d.]+ \(test 5\.\d+ > 3\.\d+\)\./);
+    expect(verdict.headline).toContain(`the data are consistent with the balances: χ² = ${fmtNumber(global.chiSquare)} with ${global.dof} degrees of freedom (critical ${fmtNumber(global.critical)})`);
+    expect(global.passed).toBe(true);
+    // Before: every measurement in, the global test fails; the details say so with the same numbers.
+    expect(global.initial.passed).toBe(false);
+    expect(verdict.details[0]).toBe(`With every measurement in, χ² = ${fmtNumber(global.initial.chiSquare)} with ${global.initial.dof} degrees of freedom (critical ${fmtNumber(global.initial.critical)}) fails the global test.`);
+    expect(verdict.details[1]).toMatch(/^Taking out Co wt% in stream bm .* brings χ² from [\d.]+ to [\d.]+/);
+    // The bounds: the χ² of the non-negative values (19.46 in the issue) against what its bounds allow.
+    expect(global.nonNegative.passed).toBe(global.chiSquareNonNegative <= global.nonNegative.critical!);
+    expect(verdict.details.at(-1)).toContain(`raises χ² to ${fmtNumber(global.chiSquareNonNegative)}, within the χ²(0.95, ${global.nonNegative.dof})`);
+  });
+
+  it('runs P1 and P2 have verdicts that agree with their tests', () => {
+    for (const run of ['P1', 'P2']) {
+      const [r] = reconcileData(plant, nominal, data, { run, fit: false });
+      expect(r.report.global.passed).toBe(true);
+      expect(r.report.verdict.status).toBe(r.report.global.nonNegative.passed ? 'consistent' : 'inconsistent');
+      expect(r.report.verdict.headline).toContain(`χ² = ${fmtNumber(r.report.global.chiSquare)}`);
+    }
+  });
+
+  it('gives the editor a plain result: structured-cloneable and JSON-safe', () => {
+    const [p3] = reconcileData(plant, nominal, data, { run: 'P3' });
+    expect(structuredClone(p3)).toEqual(p3);
+    expect(JSON.parse(JSON.stringify(p3))).toEqual(JSON.parse(JSON.stringify(structuredClone(p3))));
+    expect(Object.keys(p3.report)).toEqual(expect.arrayContaining(['verdict', 'measurements', 'accounting', 'eliminated', 'parameters']));
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTEFACTS = join(ROOT, 'test-results');
@@ -78,13 +78,14 @@ export interface Session {
 }
 
 /** A fresh Chromium profile (its own IndexedDB), headless. */
-export async function openBrowser(viewport = { width: 1500, height: 950 }): Promise<Session> {
+export async function openBrowser(viewport = { width: 1500, height: 950 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'flexsheet-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
     viewport,
+    colorScheme,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -141,11 +142,15 @@ export interface EditorRun {
  * on it, collecting page and console errors; both are closed afterwards. The fields are set once
  * the `beforeAll` hook has run.
  */
-export function editorInBrowser(options: { minify?: boolean } = {}): EditorRun {
+export function editorInBrowser(options: { minify?: boolean; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): EditorRun {
   const run = { problems: [] as string[] } as EditorRun;
+  let own = false;
   beforeAll(async () => {
-    run.site = await serveBuild(options);
-    run.session = await openBrowser();
+    // The build shared by every file (global-setup.ts), unless this file needs a build of its own.
+    const shared = options.minify === false ? undefined : inject('site');
+    own = !shared;
+    run.site = shared ? { url: shared, close: async () => undefined } : await serveBuild(options);
+    run.session = await openBrowser(options.viewport, options.colorScheme);
     run.page = run.session.page;
     run.page.on('pageerror', (e) => run.problems.push(`pageerror: ${e.message}`));
     run.page.on('console', (m) => {
@@ -154,7 +159,28 @@ export function editorInBrowser(options: { minify?: boolean } = {}): EditorRun {
   });
   afterAll(async () => {
     await run.session?.close();
-    await run.site?.close();
+    if (own) await run.site?.close();
   });
   return run;
 }
+
+/** The editor's state, read from the page. */
+export const state = (p: Page) => p.evaluate(() => (window as any).__flexsheet.store.getState() as { doc: any; version: number; mode?: string; solve: any; selection: any; banners: any[]; history: any; compare: any });
+
+/** Opens a shipped plant in a fresh editor (no autosave restored, no tour offered) and waits until it is laid out and solved. */
+export async function openExample(p: Page, base: string, id: string, query = '') {
+  await p.goto(`${base}?fresh&notour&example=${id}${query}`);
+  await p.waitForSelector('.react-flow__node');
+  await settled(p);
+  await p.waitForFunction(() => Object.values((window as any).__flexsheet.store.getState().doc.units).every((u: any) => u.position), undefined, { timeout: 60_000 });
+  await settled(p);
+  await p.waitForTimeout(200);
+}
+
+/** Opens a document as a file through the file picker. */
+export async function openText(p: Page, name: string, text: string) {
+  await p.locator('[data-testid="open-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Ids of the unit boxes drawn on the diagram. */
+export const drawnUnits = (p: Page) => p.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));

@@ -5,6 +5,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '../..'),
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
     fileParallelism: false,

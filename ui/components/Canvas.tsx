@@ -1,7 +1,10 @@
 /**
- * The diagram: React Flow over the document. Nodes and edges are derived from the document, the
- * diagnostics, the results and the pilot data; the only local state is the position of nodes while
- * they are dragged, committed as one move command when the drag ends.
+ * The diagram: React Flow over the plant on screen — the base flowsheet or the selected mode's
+ * plant (its own units and routing; the units it takes out are not drawn, or drawn as ghosts when
+ * asked). Nodes and edges are derived from the plant, the diagnostics, the results and the pilot
+ * data; the only local state is the position of nodes while they are dragged, committed as one
+ * move command when the drag ends. Structural edits (add, connect, delete, move) go to the plant
+ * on screen: in a mode, to that mode.
  *
  * Speed on big plants: a node or edge object is rebuilt only when what it shows changes (an edge's
  * label text, colour, problems, badge; not the fifth digit of a flow), so React Flow re-renders
@@ -25,16 +28,22 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { UnitDecl } from '../../core';
+import { formatNumber } from '../../core/format';
 import { addUnit, connect, moveUnits, removeSelection } from '../state/commands';
-import { freshId, parseRef, unitLabel, unitPorts, unitPosition, type Position } from '../state/doc';
+import { dominantPhase, streamLabel } from '../state/diagram';
+import { freshUnitId, parseRef, unitLabel, unitPorts, unitPosition, type Position } from '../state/doc';
+import { unitWarnings } from '../state/lint';
+import { openPorts } from '../state/drains';
 import { NODE_WIDTH, nodeHeight } from '../state/geometry';
-import { pilotBadges, pilotKey, sameKey, type PilotBadge } from '../state/pilot';
-import { dominantPhase, streamLabel } from '../state/results-view';
+import { own } from '../state/own';
+import { pilotBadges, pilotKey, sameKey } from '../state/pilot';
+import { plantSpecs, specsByPlace } from '../state/specs';
+import { readableView, type Box } from '../state/viewport';
 import { checkConnection } from '../state/validate';
 import { useEditor, useServices } from './context';
-import { useDiagnosticMap, useIdleUnits, useResults, useShownStale } from './derived';
+import { useDiagnosticMap, useDrains, usePlant, useResults, useShownStale } from './derived';
 import { StreamEdge, type StreamFlowEdge } from './StreamEdge';
-import { UnitNode, type UnitFlowNode } from './UnitNode';
+import { UnitNode, type UnitFlowNode, type UnitNodeData } from './UnitNode';
 
 export const UNIT_MIME = 'application/x-flexsheet-unit';
 
@@ -42,8 +51,12 @@ const nodeTypes = { unit: UnitNode };
 const edgeTypes = { stream: StreamEdge };
 const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Shift+click adds to the selection (as Ctrl/Cmd+click does); Shift+drag still draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 160, height: 110 };
 const NO_ERRORS: string[] = [];
+const NO_IDS: string[] = [];
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 3;
 
@@ -56,11 +69,7 @@ const pilotStale = (s: Parameters<typeof pilotKey>[0]) => {
 
 interface CachedNode {
   unit: UnitDecl;
-  errors: readonly unknown[] | undefined;
-  portKey: string;
-  idle: boolean;
-  selected: boolean;
-  badge: PilotBadge | undefined;
+  key: string;
   node: UnitFlowNode;
 }
 
@@ -76,59 +85,102 @@ function BadgeScale({ box }: { box: RefObject<HTMLDivElement | null> }) {
   return null;
 }
 
+const grid = (i: number): Position => ({ x: (i % 6) * 240, y: Math.floor(i / 6) * 160 });
+
 export function Canvas() {
   const { store, registry } = useServices();
   const doc = useEditor((s) => s.doc);
+  const mode = useEditor((s) => s.mode);
+  const plant = usePlant();
   const selection = useEditor((s) => s.selection);
   const epoch = useEditor((s) => s.epoch);
+  const focus = useEditor((s) => s.focus);
   const diag = useDiagnosticMap();
-  const idle = useIdleUnits();
   const results = useResults();
+  const drains = useDrains();
   const stale = useShownStale();
   const pilotResult = useEditor((s) => s.pilot.lastGood?.result);
   const badgesStale = useEditor(pilotStale);
   const badges = useMemo(() => pilotBadges(pilotResult), [pilotResult]);
+  const [ghosts, setGhosts] = useState(false);
   const rf = useReactFlow();
   // Far out, labels are unreadable: leave them out of the paint.
   const zoomedOut = useStore((s) => s.transform[2] < 0.45);
   const cache = useRef(new Map<string, CachedNode>());
   const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
+  const specs = useMemo(() => specsByPlace(plantSpecs(doc, mode)), [doc, mode]);
+  const open = useMemo(() => {
+    const byUnit = new Map<string, Record<string, string>>();
+    for (const p of openPorts(doc, mode, registry)) {
+      const d = drains.find((x) => x.unit === p.unit && x.port === p.port);
+      const flow = d && results?.streams[d.stream];
+      const text = p.direction === 'out' ? `open: to a temporary product${flow ? ` · ${formatNumber(flow.totals.mass)} kg/h` : ''}` : 'open: nothing flows in';
+      byUnit.set(p.unit, { ...byUnit.get(p.unit), [p.port]: text });
+    }
+    return byUnit;
+  }, [doc, mode, registry, drains, results]);
+
+  // Warnings of the last solve (a splitter's fractions normalised, ...), by unit.
+  const solveWarnings = useMemo(() => {
+    const byUnit = new Map<string, string[]>();
+    for (const w of results?.warnings ?? []) if (w.unit) byUnit.set(w.unit, [...(byUnit.get(w.unit) ?? []), w.message]);
+    return byUnit;
+  }, [results]);
 
   const derivedNodes = useMemo(() => {
     const selected = new Set(selection.units);
     const next = new Map<string, CachedNode>();
-    const list = Object.entries(doc.units).map(([id, unit], i) => {
-      const errors = diag.units.get(id);
+    const list: UnitFlowNode[] = [];
+    const ids = Object.keys(plant.units);
+    const add = (id: string, unit: UnitDecl, i: number, ghost: boolean) => {
+      const errors = ghost ? undefined : diag.units.get(id);
       const portErrors: Record<string, string> = {};
-      for (const [key, ds] of diag.ports) if (key.startsWith(`${id}.`) && key.slice(id.length + 1).indexOf('.') < 0) portErrors[key.slice(id.length + 1)] = ds.map((d) => d.message).join('\n');
-      const portKey = JSON.stringify(portErrors);
-      const isIdle = idle.has(id);
-      const isSel = selected.has(id);
-      const badge = badges.units.get(id);
-      const old = cache.current.get(id);
-      if (old && old.unit === unit && old.errors === errors && old.portKey === portKey && old.idle === isIdle && old.selected === isSel && old.badge === badge) {
-        next.set(id, old);
-        return old.node;
+      if (!ghost) for (const [key, ds] of diag.ports) if (key.startsWith(`${id}.`) && key.slice(id.length + 1).indexOf('.') < 0) portErrors[key.slice(id.length + 1)] = ds.map((d) => d.message).join('\n');
+      const diff = plant.added.has(id) ? 'new in this mode' : plant.changed.has(id) ? `this mode changes ${plant.changed.get(id)!.join(', ')}` : undefined;
+      const data: UnitNodeData = {
+        label: unitLabel(id, unit),
+        type: unit.type,
+        ports: unitPorts(unit, registry),
+        errors: (errors ?? []).map((d) => d.message),
+        portErrors,
+        idle: ghost,
+        badge: ghost ? undefined : badges.units.get(id),
+        diff,
+        open: ghost ? undefined : open.get(id),
+        specs: specs.units.get(id) ?? NO_IDS,
+        warnings: ghost ? NO_IDS : [...unitWarnings(unit, registry.get(unit.type)), ...(solveWarnings.get(id) ?? [])],
+        compact: zoomedOut,
+      };
+      const key = JSON.stringify([data.label, data.errors, portErrors, ghost, diff, data.open, data.specs, data.warnings, selected.has(id), zoomedOut]);
+      const cacheKey = ghost ? `ghost:${id}` : id;
+      const old = cache.current.get(cacheKey);
+      if (old && old.unit === unit && old.key === key && old.node.data.badge === data.badge) {
+        next.set(cacheKey, old);
+        list.push(old.node);
+        return;
       }
-      const ports = unitPorts(unit, registry);
-      const position = unitPosition(unit) ?? { x: (i % 6) * 240, y: Math.floor(i / 6) * 160 };
-      const height = nodeHeight(ports);
+      const height = nodeHeight(data.ports);
       const node: UnitFlowNode = {
-        id,
+        id: cacheKey,
         type: 'unit',
-        position,
-        selected: isSel,
+        position: unitPosition(unit) ?? grid(i),
+        selected: !ghost && selected.has(id),
+        selectable: !ghost,
+        draggable: !ghost,
+        connectable: !ghost,
         width: NODE_WIDTH,
         height,
         measured: { width: NODE_WIDTH, height },
-        data: { label: unitLabel(id, unit), type: unit.type, ports, errors: (errors ?? []).map((d) => d.message), portErrors, idle: isIdle, badge },
+        data,
       };
-      next.set(id, { unit, errors, portKey, idle: isIdle, selected: isSel, badge, node });
-      return node;
-    });
+      next.set(cacheKey, { unit, key, node });
+      list.push(node);
+    };
+    ids.forEach((id, i) => add(id, plant.units[id], i, false));
+    if (ghosts) plant.idle.forEach((id, i) => own(doc.units, id) && add(id, doc.units[id], ids.length + i, true));
     cache.current = next;
     return list;
-  }, [doc.units, diag, idle, selection.units, registry, badges]);
+  }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs, solveWarnings, zoomedOut]);
 
   const nodes = useMemo(
     () => (dragging.size === 0 ? derivedNodes : derivedNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)!, dragging: true } : n))),
@@ -142,10 +194,11 @@ export function Canvas() {
     const selected = new Set(selection.streams);
     const next = new Map<string, StreamFlowEdge>();
     const out: StreamFlowEdge[] = [];
-    for (const [id, s] of Object.entries(doc.streams)) {
+    for (const id of Object.keys(plant.streams)) {
+      const s = plant.streams[id];
       const f = parseRef(s.from);
       const t = parseRef(s.to);
-      if (!(f.unit in doc.units) || !(t.unit in doc.units)) continue;
+      if (!own(plant.units, f.unit) || !own(plant.units, t.unit)) continue;
       const r = results?.streams[id];
       const problems = diag.streams.get(id);
       const errors = problems ? problems.map((d) => d.message) : NO_ERRORS;
@@ -154,9 +207,11 @@ export function Canvas() {
         label: zoomedOut ? undefined : streamLabel(id, r, errors.length > 0),
         phase: dominantPhase(r),
         errors,
-        idle: idle.has(f.unit) || idle.has(t.unit),
+        idle: false,
         hovered: hovered === id,
         badge: badges.streams.get(id),
+        rewired: plant.rewired.has(id) && mode !== undefined,
+        specs: specs.streams.get(id) ?? NO_IDS,
       };
       const old = edgeCache.current.get(id);
       const o = old?.data;
@@ -171,9 +226,10 @@ export function Canvas() {
         !!old.selected === selected.has(id) &&
         o.label === data.label &&
         o.phase === data.phase &&
-        o.idle === data.idle &&
         o.hovered === data.hovered &&
         o.badge === data.badge &&
+        o.rewired === data.rewired &&
+        (o.specs ?? NO_IDS).join() === data.specs.join() &&
         (o.errors === data.errors || o.errors.join('\n') === data.errors.join('\n'))
       ) {
         next.set(id, old);
@@ -200,20 +256,19 @@ export function Canvas() {
     if (out.length === prev.size && out.every((e) => prev.get(e.id) === e) && prevEdges.current) return prevEdges.current;
     prevEdges.current = out;
     return out;
-  }, [doc.streams, doc.units, selection.streams, results, diag, idle, hovered, zoomedOut, badges]);
+  }, [plant, mode, selection.streams, results, diag, hovered, zoomedOut, badges, specs]);
 
   const onEdgeMouseEnter = useCallback((_e: unknown, edge: StreamFlowEdge) => setHovered(edge.id), []);
   const onEdgeMouseLeave = useCallback(() => setHovered(undefined), []);
 
-  // A plant opened without positions is laid out (as part of the step that opened it).
+  // A plant opened without positions is laid out, base and modes (as part of the step that opened it).
   useEffect(() => {
     const s = store.getState();
-    const units = Object.values(s.doc.units);
-    if (units.length === 0 || units.some((u) => unitPosition(u))) return;
     let cancelled = false;
-    void import('../layout/auto-layout').then(async ({ autoLayout }) => {
-      const positions = await autoLayout(s.doc, registry);
-      if (!cancelled) store.amend(moveUnits(positions, 'auto-layout'), s.version);
+    void import('../layout/auto-layout').then(async ({ layoutAll, together, unplaced }) => {
+      if (!unplaced(s.doc)) return;
+      const commands = await layoutAll(s.doc, registry);
+      if (!cancelled) store.amend(together('auto-layout', commands), s.version);
     });
     return () => {
       cancelled = true;
@@ -221,7 +276,7 @@ export function Canvas() {
   }, [epoch, store, registry]);
 
   // When the diagram's box changes size (the results area grows for the economics and pilot-data
-  // tabs, the window is resized), keep the same region of the plant in view, centred.
+  // tabs, a panel is resized or collapsed), keep the same region of the plant in view, centred.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -234,20 +289,55 @@ export function Canvas() {
       last = { w, h };
       if (!w || !h || !before.w || !before.h || (w === before.w && h === before.h)) return;
       const { x, y, zoom } = rf.getViewport();
-      const z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * Math.min(w / before.w, h / before.h)));
       const cx = (before.w / 2 - x) / zoom;
       const cy = (before.h / 2 - y) / zoom;
-      void rf.setViewport({ x: w / 2 - cx * z, y: h / 2 - cy * z, zoom: z });
+      void rf.setViewport({ x: w / 2 - cx * zoom, y: h / 2 - cy * zoom, zoom });
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, [rf]);
 
-  // Refit when a whole plant is opened.
+  // A plant opened, laid out, or another mode shown: a view in which labels can be read.
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const showReadable = useCallback(() => {
+    const el = box.current;
+    if (!el || !el.clientWidth) return;
+    const boxes: Box[] = nodesRef.current.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: NODE_WIDTH, height: n.height ?? 60, source: n.data.type === 'feed' }));
+    const v = readableView(boxes, { width: el.clientWidth, height: el.clientHeight });
+    if (v) void rf.setViewport(v);
+  }, [rf]);
   useEffect(() => {
-    const t = setTimeout(() => void rf.fitView({ padding: 0.15, duration: 0 }), 30);
+    const t = setTimeout(showReadable, 30);
     return () => clearTimeout(t);
-  }, [epoch, rf]);
+  }, [epoch, mode, showReadable]);
+
+  const plantRef = useRef(plant);
+  plantRef.current = plant;
+
+  // Search, a click in a table: bring what was chosen into the middle of the view.
+  useEffect(() => {
+    if (!focus) return;
+    const centre = (id: string) => {
+      const n = rf.getNode(id);
+      return n ? { x: n.position.x + NODE_WIDTH / 2, y: n.position.y + (n.height ?? 60) / 2 } : undefined;
+    };
+    const streams = plantRef.current.streams;
+    const points = [
+      ...focus.units.map(centre),
+      ...focus.streams.flatMap((sid) => {
+        const s = own(streams, sid);
+        if (!s) return [];
+        const a = centre(parseRef(s.from).unit);
+        const b = centre(parseRef(s.to).unit);
+        return a && b ? [{ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }] : [];
+      }),
+    ].filter((p): p is Position => !!p);
+    if (points.length === 0) return;
+    const x = points.reduce((s, p) => s + p.x, 0) / points.length;
+    const y = points.reduce((s, p) => s + p.y, 0) / points.length;
+    void rf.setCenter(x, y, { zoom: Math.max(rf.getZoom(), 0.9), duration: 0 });
+  }, [focus, rf]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<UnitFlowNode>[]) => {
@@ -295,7 +385,7 @@ export function Canvas() {
     (_e: unknown, _node: UnitFlowNode, dragged: UnitFlowNode[]) => {
       const positions: Record<string, Position> = {};
       for (const n of dragged) positions[n.id] = n.position;
-      store.execute(moveUnits(positions));
+      store.execute(moveUnits(positions, 'move', store.getState().mode));
       setDragging(new Map());
     },
     [store],
@@ -303,14 +393,14 @@ export function Canvas() {
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) =>
-      !!c.sourceHandle && !!c.targetHandle && checkConnection(store.getState().doc, registry, { unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }) === undefined,
-    [store, registry],
+      !!c.sourceHandle && !!c.targetHandle && checkConnection(plantRef.current, registry, { unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }) === undefined,
+    [registry],
   );
 
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.sourceHandle || !c.targetHandle) return;
-      store.execute(connect({ unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }));
+      store.execute(connect({ unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }, undefined, store.getState().mode));
     },
     [store],
   );
@@ -325,7 +415,7 @@ export function Canvas() {
         store.setNotice('cannot connect: a stream goes from an outlet (right side) to an inlet (left side)');
         return;
       }
-      const reason = checkConnection(store.getState().doc, registry, { unit: from.nodeId, port: from.id! }, { unit: to.nodeId, port: to.id! });
+      const reason = checkConnection(plantRef.current, registry, { unit: from.nodeId, port: from.id! }, { unit: to.nodeId, port: to.id! });
       if (reason) store.setNotice(`cannot connect: ${reason}`);
     },
     [store, registry],
@@ -333,7 +423,8 @@ export function Canvas() {
 
   const onBeforeDelete: OnBeforeDelete<UnitFlowNode, StreamFlowEdge> = useCallback(
     async ({ nodes: ns, edges: es }) => {
-      store.execute(removeSelection(ns.map((n) => n.id), es.map((e) => e.id)));
+      const units = ns.map((n) => n.id).filter((id) => !id.startsWith('ghost:'));
+      store.execute(removeSelection(units, es.map((e) => e.id), store.getState().mode));
       return false;
     },
     [store],
@@ -353,15 +444,25 @@ export function Canvas() {
       e.preventDefault();
       e.stopPropagation();
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const id = freshId(Object.keys(store.getState().doc.units), type);
-      if (store.execute(addUnit(registry, type, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 }, id))) store.select({ units: [id], streams: [] });
+      const s = store.getState();
+      const id = freshUnitId(s.doc, type);
+      if (store.execute(addUnit(registry, type, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 }, id, s.mode))) store.select({ units: [id], streams: [] });
     },
     [rf, store, registry],
   );
 
   const many = nodes.length > 150;
+  // A plant opened without positions is drawn on a grid until its layout lands.
+  const arranging = Object.keys(doc.units).length > 0 && !Object.values(doc.units).some((u) => unitPosition(u));
   return (
-    <div className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}${badgesStale ? ' pilot-stale' : ''}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" ref={box}>
+    <div
+      className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}${badgesStale ? ' pilot-stale' : ''}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      data-testid="canvas"
+      data-mode={mode ?? ''}
+      ref={box}
+    >
       <ReactFlow<UnitFlowNode, StreamFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -377,17 +478,32 @@ export function Canvas() {
         onEdgeMouseEnter={onEdgeMouseEnter}
         onEdgeMouseLeave={onEdgeMouseLeave}
         deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         onlyRenderVisibleElements={many}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
-        fitView
         proOptions={PRO_OPTIONS}
       >
         <Background gap={20} size={1} />
         {(badges.streams.size > 0 || badges.units.size > 0) && <BadgeScale box={box} />}
-        <Controls showInteractive={false} />
-        {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} />}
+        <Controls showInteractive={false} position="bottom-left" />
+        {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} position="bottom-right" className="minimap" style={MINIMAP_SIZE} bgColor="var(--panel)" nodeColor="var(--line)" maskColor="color-mix(in srgb, var(--text) 12%, transparent)" />}
       </ReactFlow>
+      {arranging && (
+        <div className="arranging" role="status">
+          Arranging the units…
+        </div>
+      )}
+      {mode !== undefined && plant.idle.length > 0 && (
+        <div className="idle-tray" data-testid="idle-tray">
+          <span>
+            {plant.idle.length} unit{plant.idle.length === 1 ? '' : 's'} out of service in “{mode}”
+          </span>
+          <label>
+            <input type="checkbox" checked={ghosts} onChange={(e) => setGhosts(e.target.checked)} /> show greyed
+          </label>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,8 +2,8 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { addUnit } from '../state/commands';
-import { freshId, unitPorts } from '../state/doc';
-import { initialParams } from '../state/doc';
+import { freeSpot, freshUnitId, initialParams, unitPorts } from '../state/doc';
+import { plantView } from '../state/plant';
 import { NODE_WIDTH } from '../state/geometry';
 import { UNIT_MIME } from './Canvas';
 import { useServices } from './context';
@@ -15,12 +15,13 @@ export function Palette() {
     const el = document.querySelector('.canvas');
     const r = el?.getBoundingClientRect();
     const p = rf.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 600) / 2, y: (r?.top ?? 0) + (r?.height ?? 400) / 2 });
-    const id = freshId(Object.keys(store.getState().doc.units), type);
-    const jitter = (Object.keys(store.getState().doc.units).length % 5) * 14;
-    if (store.execute(addUnit(registry, type, { x: p.x - NODE_WIDTH / 2 + jitter, y: p.y - 30 + jitter }, id))) store.select({ units: [id], streams: [] });
+    const s = store.getState();
+    const id = freshUnitId(s.doc, type);
+    const at = freeSpot(plantView(s.doc, s.mode), { x: p.x - NODE_WIDTH / 2, y: p.y - 30 });
+    if (store.execute(addUnit(registry, type, at, id, s.mode))) store.select({ units: [id], streams: [] });
   };
   return (
-    <aside className="palette" aria-label="Unit palette">
+    <div className="palette-body">
       <h2>Units</h2>
       {[...registry.values()].map((t) => {
         const ports = unitPorts({ type: t.type, ...initialParams(t) }, registry);
@@ -48,6 +49,6 @@ export function Palette() {
         );
       })}
       <p className="hint">Drag a unit onto the diagram. Draw a stream from an outlet (right) to an inlet (left).</p>
-    </aside>
+    </div>
   );
 }

@@ -4,13 +4,14 @@
  * reconciled in a background worker, and shown as measured against reconciled values; the diagram
  * shows the same as badges. The data never touch the plant. Loaded on first use.
  */
+import { formatNumber } from '../../core/format';
 import { useMemo } from 'react';
 import { ReconcileView } from '../reconcile/ReconcilePanel';
 import { replaceDocument } from '../state/commands';
 import { pilotView } from '../state/pilot';
 import { useEditor, useServices } from './context';
 
-const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const seconds = (ms: number) => (ms >= 1000 ? `${formatNumber(ms / 1000, 2)} s` : `${formatNumber(ms, 3)} ms`);
 
 export default function PilotTab() {
   const { store } = useServices();

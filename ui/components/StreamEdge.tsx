@@ -8,7 +8,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps }
 import { memo, useState } from 'react';
 import { PHASE_COLOURS } from '../state/geometry';
 import type { PilotBadge } from '../state/pilot';
-import { formatFlow, formatPercent } from '../state/results-view';
+import { formatNumber, formatPercent } from '../../core/format';
 import { useEditor } from './context';
 
 export interface StreamEdgeData extends Record<string, unknown> {
@@ -22,6 +22,10 @@ export interface StreamEdgeData extends Record<string, unknown> {
   hovered?: boolean;
   /** Pilot data measured on this stream: the largest adjustment, gross errors in red. */
   badge?: PilotBadge;
+  /** The mode shown routes this stream differently from the base. */
+  rewired?: boolean;
+  /** Specifications whose target is this stream. */
+  specs?: readonly string[];
 }
 
 export type StreamFlowEdge = Edge<StreamEdgeData, 'stream'>;
@@ -46,13 +50,13 @@ function StreamTooltip({ id, errors, x, y }: { id: string; errors: readonly stri
             {comp.map(([sp, m]) => (
               <tr key={sp}>
                 <td>{sp}</td>
-                <td className="num">{formatFlow(m)} kg/h</td>
+                <td className="num">{formatNumber(m)} kg/h</td>
                 <td className="num">{formatPercent(r.totals.mass > 0 ? m / r.totals.mass : 0)}</td>
               </tr>
             ))}
             <tr className="total">
               <td>total</td>
-              <td className="num">{formatFlow(r.totals.mass)} kg/h</td>
+              <td className="num">{formatNumber(r.totals.mass)} kg/h</td>
               <td />
             </tr>
           </tbody>
@@ -70,14 +74,15 @@ function StreamEdgeView(props: EdgeProps<StreamFlowEdge>) {
   const hover = labelHover || !!data?.hovered;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const errors = data?.errors ?? [];
-  const stroke = errors.length ? '#c0392b' : data?.phase ? PHASE_COLOURS[data.phase] : '#7f8c8d';
-  const width = selected ? 3 : 2;
-  const style = { stroke, strokeWidth: width, opacity: data?.idle ? 0.25 : 1, strokeDasharray: errors.length ? '6 4' : undefined };
+  const stroke = errors.length ? 'var(--error)' : data?.phase ? PHASE_COLOURS[data.phase] : 'var(--edge)';
+  const width = selected ? 3.5 : data?.rewired ? 2.5 : 2;
+  const style = { stroke, strokeWidth: width, opacity: data?.idle ? 0.25 : 1, strokeDasharray: errors.length ? '6 4' : data?.rewired ? '10 3' : undefined };
+  const specs = data?.specs ?? [];
   const badge = data?.badge;
   return (
     <>
       <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} interactionWidth={16} />
-      {(data?.label !== undefined || badge || hover) && (
+      {(data?.label !== undefined || badge || hover || specs.length > 0) && (
         <EdgeLabelRenderer>
           {data?.label !== undefined && (
             <div
@@ -100,6 +105,13 @@ function StreamEdgeView(props: EdgeProps<StreamFlowEdge>) {
                 data-tone={badge.tone}
               >
                 {badge.text}
+              </div>
+            </div>
+          )}
+          {specs.length > 0 && (
+            <div className="pilot-badge-anchor" style={{ transform: `translate(${labelX}px, ${labelY}px)` }}>
+              <div className="spec-badge edge-spec-badge" title={`target of spec ${specs.join(', ')}`} data-spec-stream={id}>
+                ◎ {specs.join(', ')}
               </div>
             </div>
           )}

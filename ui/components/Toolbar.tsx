@@ -1,42 +1,46 @@
-/** File, example, undo/redo, layout, mode and export commands. */
+/** File, example, undo/redo, layout, mode, find, export, print and help commands. */
 import { useRef, useState } from 'react';
 import { moveUnits } from '../state/commands';
 import { emptyDoc } from '../state/doc';
 import { diagramSvg } from '../state/export-svg';
 import { fileNameFor, serialize } from '../state/file';
-import { applyMode } from '../../core';
 import { useEditor, useServices } from './context';
+import { usePlant } from './derived';
 import { download, svgToPng } from './download';
 
-export function Toolbar() {
+export interface ToolbarActions {
+  search(): void;
+  help(): void;
+  modes(): void;
+  print(): void;
+}
+
+export function Toolbar({ actions }: { actions: ToolbarActions }) {
   const { store, registry, examples } = useServices();
   const doc = useEditor((s) => s.doc);
   const history = useEditor((s) => s.history);
   const mode = useEditor((s) => s.mode);
+  const plant = usePlant();
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const stem = fileNameFor(doc).replace(/\.json$/, '');
   const undoLabel = history.past[history.past.length - 1]?.label;
   const redoLabel = history.future[0]?.label;
+  const modes = Object.keys(doc.modes ?? {});
 
   const svg = () => {
     const s = store.getState();
-    const idle = s.mode !== undefined ? (applyMode(s.doc, s.mode, [])?.idle ?? []) : [];
-    return diagramSvg(s.doc, registry, { results: s.solve.lastGood?.results, idle });
+    return diagramSvg(s.doc, registry, { results: s.solve.lastGood?.results, mode: s.mode });
   };
 
   return (
     <header className="toolbar">
       <span className="brand">Flexsheet</span>
-      <input
-        className="plant-name"
-        aria-label="plant name (toolbar)"
-        value={doc.name}
-        readOnly
-        title="The plant's name (edit it in the Plant panel: click on empty diagram space)"
-      />
+      <span className="plant-name" title={`${doc.name} (edit it in the plant panel: click empty diagram space)`}>
+        {doc.name}
+      </span>
       <div className="group">
-        <button type="button" onClick={() => store.open(emptyDoc(), 'new plant')} title="Start a new, empty plant">
+        <button type="button" onClick={() => store.open(emptyDoc(), 'new plant')} title="Start a new, empty plant (undoable)">
           New
         </button>
         <button type="button" onClick={() => fileInput.current?.click()} title="Open a flowsheet file (or drop one onto the window)">
@@ -54,7 +58,7 @@ export function Toolbar() {
             if (f) store.open(await f.text(), `open ${f.name}`);
           }}
         />
-        <button type="button" onClick={() => download(fileNameFor(doc), serialize(doc), 'application/json')} title="Save the flowsheet file (FORMAT.md JSON)">
+        <button type="button" onClick={() => download(fileNameFor(doc), serialize(doc), 'application/json')} title="Save the flowsheet file (FORMAT.md JSON), Ctrl+S">
           Save
         </button>
         <select
@@ -75,10 +79,10 @@ export function Toolbar() {
       </div>
       <div className="group">
         <button type="button" onClick={() => store.undo()} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="undo">
-          ↶ Undo
+          ↶
         </button>
         <button type="button" onClick={() => store.redo()} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="redo">
-          ↷ Redo
+          ↷
         </button>
         <button
           type="button"
@@ -87,41 +91,54 @@ export function Toolbar() {
             setBusy(true);
             try {
               const { autoLayout } = await import('../layout/auto-layout');
-              store.execute(moveUnits(await autoLayout(store.getState().doc, registry), 'auto-layout'));
+              const s = store.getState();
+              store.execute(moveUnits(await autoLayout(plant, registry), 'auto-layout', s.mode));
             } finally {
               setBusy(false);
             }
           }}
-          title="Arrange the units left to right (elk)"
+          title={mode !== undefined ? `Arrange mode “${mode}”'s plant left to right (its own layout)` : 'Arrange the units left to right'}
         >
-          Auto-layout
+          Layout
         </button>
       </div>
-      <div className="group">
+      <div className="group mode-group" data-testid="mode-group">
         <label>
           mode{' '}
-          <select aria-label="mode" value={mode ?? ''} onChange={(e) => store.setMode(e.target.value || undefined)} disabled={!doc.modes || Object.keys(doc.modes).length === 0}>
+          <select aria-label="mode" value={mode ?? ''} onChange={(e) => store.setMode(e.target.value || undefined)}>
             <option value="">base</option>
-            {Object.keys(doc.modes ?? {}).map((m) => (
+            {modes.map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>
             ))}
           </select>
         </label>
+        <button type="button" onClick={actions.modes} title="Create, copy, rename and delete modes">
+          Modes…
+        </button>
       </div>
       <div className="group">
-        <button type="button" onClick={() => download(`${stem}.svg`, svg().svg, 'image/svg+xml')}>
+        <button type="button" onClick={actions.search} title="Find a unit or stream (Ctrl+K or /)" aria-label="find">
+          Find
+        </button>
+        <button type="button" onClick={() => download(`${stem}${mode !== undefined ? `-${mode}` : ''}.svg`, svg().svg, 'image/svg+xml')}>
           SVG
         </button>
         <button
           type="button"
           onClick={async () => {
             const s = svg();
-            download(`${stem}.png`, await svgToPng(s.svg, s.width, s.height));
+            download(`${stem}${mode !== undefined ? `-${mode}` : ''}.png`, await svgToPng(s.svg, s.width, s.height));
           }}
         >
           PNG
+        </button>
+        <button type="button" onClick={actions.print} title="Print a report: diagram, recovery, balance, streams (Ctrl+P)">
+          Print
+        </button>
+        <button type="button" onClick={actions.help} title="Help and keyboard shortcuts (?)" aria-label="help">
+          ?
         </button>
       </div>
     </header>

@@ -1,45 +1,26 @@
 /**
- * Editor panel: load pilot data (CSV), reconcile it against the flowsheet being edited, and see
- * measured against reconciled values, gross errors, unobservable flows and fitted parameters.
- *
- * Two ways to mount it:
- * - `ReconcilePanel`, self-contained: it needs the document and a callback, keeps the data itself
- *   and reconciles on the main thread (every run of the data).
- *       <ReconcilePanel doc={doc} onApplyParameters={(next) => dispatch(replaceDocument(next))} />
- * - `ReconcileView`, controlled: the shell keeps the data and reconciles elsewhere (the editor does
- *   it in a worker, one run at a time) and passes in what to show.
- * Either takes a file from its picker, pasted text, or a file dropped onto it.
+ * Editor panel: load pilot data (CSV), see measured against reconciled values, gross errors,
+ * unobservable flows and fitted parameters. Controlled: the editor keeps the data and reconciles
+ * in a worker (state/pilot.ts, one run at a time) and passes in what to show. Takes a file from its
+ * picker, pasted text, or a file dropped onto it.
  */
-import { useMemo, useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
-import type { FlowsheetDoc, UnitRegistry } from '../../core';
-import { registry as shippedRegistry } from '../../unit-ops';
-import { DEFAULT_OPTIONS, exportCsv, fittedDocument, measurementRows, parameterRows, runReconciliation, summary, unobservableLines, type PanelOptions, type RunResult, type Tone } from './model';
+import { formatNumber } from '../../core/format';
+import { useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
+import type { FlowsheetDoc } from '../../core';
+import { exportCsv, fittedDocument, measurementRows, parameterRows, summary, unobservableLines, type PanelOptions, type RunResult, type Tone } from './model';
 
-export interface ReconcilePanelProps {
-  /** The flowsheet document (FORMAT.md) being edited. */
-  doc: FlowsheetDoc;
-  /** Called with a copy of the document carrying the fitted unit parameters, when the user applies them. */
-  onApplyParameters: (doc: FlowsheetDoc) => void;
-  /** Reconcile against this mode of the document. */
-  mode?: string;
-  /** Unit types; the shipped registry by default. */
-  registry?: UnitRegistry;
-  /** Data to start with, e.g. kept by the editor from an earlier session. */
-  initialData?: { text: string; fileName?: string };
-}
-
-const COLORS: Record<Tone, string> = { ok: '#1f7a3a', warn: '#9a6700', bad: '#b42318', muted: '#6b7280' };
+const COLORS: Record<Tone, string> = { ok: 'var(--ok)', warn: 'var(--warn)', bad: 'var(--error)', muted: 'var(--muted)' };
 
 const styles: Record<string, CSSProperties> = {
-  panel: { fontFamily: 'system-ui, sans-serif', fontSize: 13, padding: 12, display: 'flex', flexDirection: 'column', gap: 10, color: '#111827' },
+  panel: { fontFamily: 'system-ui, sans-serif', fontSize: 13, padding: 12, display: 'flex', flexDirection: 'column', gap: 10, color: 'var(--text)' },
   row: { display: 'flex', gap: 10, alignItems: 'center', flexWrap: 'wrap' },
   table: { borderCollapse: 'collapse', width: '100%' },
-  th: { textAlign: 'left', borderBottom: '1px solid #d1d5db', padding: '3px 6px', fontWeight: 600, whiteSpace: 'nowrap' },
-  td: { borderBottom: '1px solid #f3f4f6', padding: '3px 6px', whiteSpace: 'nowrap' },
+  th: { textAlign: 'left', borderBottom: '1px solid var(--line)', padding: '3px 6px', fontWeight: 600, whiteSpace: 'nowrap' },
+  td: { borderBottom: '1px solid var(--line-soft)', padding: '3px 6px', whiteSpace: 'nowrap' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   textarea: { width: '100%', minHeight: 90, fontFamily: 'ui-monospace, monospace', fontSize: 12 },
   problems: { color: COLORS.bad, margin: 0, paddingLeft: 18 },
-  dropping: { outline: '2px dashed #2e86c1', outlineOffset: -4, background: 'rgba(46, 134, 193, 0.06)' },
+  dropping: { outline: '2px dashed var(--accent)', outlineOffset: -4, background: 'rgba(46, 134, 193, 0.06)' },
   stale: { opacity: 0.6 },
   h: { fontSize: 13, fontWeight: 600, margin: '6px 0 2px' },
 };
@@ -48,43 +29,12 @@ const styles: Record<string, CSSProperties> = {
 function ShiftBar({ shift }: { shift: number | null }) {
   if (shift === null) return null;
   const w = Math.min(Math.abs(shift), 4) * 10;
-  const bar: CSSProperties = { position: 'absolute', top: 3, height: 8, width: w, background: Math.abs(shift) > 2 ? COLORS.warn : '#60a5fa', left: shift < 0 ? 40 - w : 40 };
+  const bar: CSSProperties = { position: 'absolute', top: 3, height: 8, width: w, background: Math.abs(shift) > 2 ? COLORS.warn : 'var(--accent)', left: shift < 0 ? 40 - w : 40 };
   return (
-    <span title={`${shift.toFixed(2)} sd`} style={{ position: 'relative', display: 'inline-block', width: 80, height: 14 }}>
-      <span style={{ position: 'absolute', left: 40, top: 0, bottom: 0, width: 1, background: '#9ca3af' }} />
+    <span title={`${formatNumber(shift, 3)} sd`} style={{ position: 'relative', display: 'inline-block', width: 80, height: 14 }}>
+      <span style={{ position: 'absolute', left: 40, top: 0, bottom: 0, width: 1, background: 'var(--muted)' }} />
       <span style={bar} />
     </span>
-  );
-}
-
-export function ReconcilePanel({ doc, onApplyParameters, mode, registry = shippedRegistry, initialData }: ReconcilePanelProps) {
-  const [data, setData] = useState<{ text: string; fileName: string } | undefined>(initialData && { text: initialData.text, fileName: initialData.fileName ?? 'data.csv' });
-  const [options, setOptions] = useState<PanelOptions>(DEFAULT_OPTIONS);
-  const [runIndex, setRunIndex] = useState(0);
-
-  const outcome = useMemo(() => (data ? runReconciliation(doc, data.text, data.fileName, options, registry, mode) : undefined), [doc, data, options, registry, mode]);
-  const runs = outcome?.ok ? outcome.runs : [];
-  const run = runs[Math.min(runIndex, runs.length - 1)];
-
-  return (
-    <ReconcileView
-      doc={doc}
-      mode={mode}
-      fileName={data?.fileName}
-      options={options}
-      onOptions={setOptions}
-      runs={runs.map((r) => r.run)}
-      run={run?.run}
-      onRun={(r) => setRunIndex(Math.max(0, runs.findIndex((x) => x.run === r)))}
-      result={run}
-      exportRuns={runs}
-      problems={outcome && !outcome.ok ? outcome.problems : undefined}
-      onLoad={(text, fileName) => {
-        setData({ text, fileName });
-        setRunIndex(0);
-      }}
-      onApplyParameters={onApplyParameters}
-    />
   );
 }
 
@@ -327,9 +277,9 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {gross.map((m) => (
               <li key={`${m.stream}|${m.component}|${m.unit}`}>
-                {m.component} {m.unit} in {m.stream}: measured {m.measured.toPrecision(4)}
+                {m.component} {m.unit} in {m.stream}: measured {formatNumber(m.measured)}
                 {m.reconciled !== null ? `, the other data give ${m.reconciled.toPrecision(4)}` : ', the other data do not determine it'} (test {m.grossError!.test.toFixed(2)} &gt;{' '}
-                {m.grossError!.critical.toFixed(2)})
+                {formatNumber(m.grossError!.critical, 3)})
               </li>
             ))}
           </ul>
@@ -387,5 +337,3 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
     </>
   );
 }
-
-export default ReconcilePanel;

@@ -1,17 +1,19 @@
 /**
- * What the reconciliation panel shows, computed without React: runs the reconciliation of pasted
- * or loaded pilot data against the document, and arranges the results as rows for display.
+ * What the reconciliation panel shows, computed without React: the results of a reconciliation
+ * arranged as rows for display, the fitted document, the export.
  */
-import { FlexsheetError, formatDiagnostic, type FlowsheetDoc, type UnitRegistry } from '../../core';
+import { escapeCsvFormulae, formatNumber } from '../../core/format';
+import type { FlowsheetDoc } from '../../core';
 import {
   applyFit,
-  fmtNumber,
   measurementsReportCsv,
-  reconcileRuns,
   type BalanceLevel,
   type ReconciledRun,
   type ReconciliationReport,
 } from '../../core/reconcile';
+
+/** Reconciliation figures in the one number format; a missing value is a dash. */
+const fmtNumber = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x, digits));
 
 export interface PanelOptions {
   balances: BalanceLevel;
@@ -22,23 +24,10 @@ export interface PanelOptions {
   fit: boolean;
 }
 
-export const DEFAULT_OPTIONS: PanelOptions = { balances: 'element', alpha: 0.05, eliminate: true, fit: true };
-
-export type PanelOutcome = { ok: true; runs: ReconciledRun[] } | { ok: false; problems: string[] };
-
 /** What the panel shows of a reconciled run: plain data, as it crosses from a worker. */
 export type RunResult = Pick<ReconciledRun, 'run' | 'report' | 'fits'>;
 
 /** Reconciles every run of the data; problems (file, flowsheet or data) come back as lines of text. */
-export function runReconciliation(doc: FlowsheetDoc, csv: string, fileName: string, options: PanelOptions, registry: UnitRegistry, mode?: string): PanelOutcome {
-  try {
-    return { ok: true, runs: reconcileRuns(doc, registry, csv, { ...options, mode, fileName }) };
-  } catch (e) {
-    if (e instanceof FlexsheetError) return { ok: false, problems: e.diagnostics.map(formatDiagnostic) };
-    return { ok: false, problems: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-}
-
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 export interface MeasurementRow {
@@ -135,6 +124,7 @@ export function fittedDocument(doc: FlowsheetDoc, run: Pick<ReconciledRun, 'fits
   return applyFit(doc, run.fits, mode);
 }
 
+/** The reports of the runs as one CSV; text cells a spreadsheet would run as formulas are escaped (issue 10, item 8). */
 export function exportCsv(runs: readonly Pick<ReconciledRun, 'report'>[]): string {
-  return runs.map((r, i) => (i === 0 ? measurementsReportCsv(r.report) : measurementsReportCsv(r.report).replace(/^[^\n]*\n/, ''))).join('');
+  return escapeCsvFormulae(runs.map((r, i) => (i === 0 ? measurementsReportCsv(r.report) : measurementsReportCsv(r.report).replace(/^[^\n]*\n/, ''))).join(''));
 }

@@ -1,10 +1,12 @@
 /**
  * Background work that follows the editor state: every mode solved for the economics tab, pilot
- * data reconciled; the ports are the worker's own functions called directly.
+ * data reconciled; the ports are the worker's own functions called directly. Time is fake
+ * (vi.useFakeTimers, and the jobs' clock is the fake Date): the scheduling is exact whatever the
+ * machine is doing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runFlowsheet, type FlowsheetDoc, type FlowsheetResults } from '../../core';
 import { registry } from '../../unit-ops';
 import { solveModesRequest } from '../worker/modes';
@@ -12,7 +14,10 @@ import { reconcileRequest } from '../worker/reconcile';
 import * as cmd from './commands';
 import { connectEconomics, economicsStale, type ModesPort } from './economics';
 import { connectPilot, pilotBadges, pilotView, relativeAdjustment, type ReconcilePort, type ReconcileRequest } from './pilot';
-import { recoveryTable, streamRows, streamTable } from './results-view';
+import { plantView } from './plant';
+import { recoveryTable } from './recovery';
+import { streamTable } from './stream-table';
+import { speciesInfo } from './validate';
 import { connectSolver, type SolverPort } from './solve-controller';
 import { createEditorStore } from './store';
 import { leachDoc } from './test-helpers';
@@ -23,14 +28,22 @@ const twoModes = (): FlowsheetDoc => JSON.parse(read('tests/fixtures/economics-t
 const leachSx = (): FlowsheetDoc => JSON.parse(read('tests/fixtures/reconcile-leach-sx.json'));
 const pilotCsv = read('flowsheets/pilot/leach-sx-pilot.csv');
 
-const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
-const until = async (what: () => boolean, ms = 3000) => {
-  const t0 = Date.now();
-  while (!what()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await tick(2);
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+/** Lets fake time pass: timers due fire, and the promises they settle run. */
+const tick = (ms = 5) => vi.advanceTimersByTimeAsync(ms);
+/** Fake time passes 1 ms at a time until `what` holds (at most 10 s of fake time). */
+const until = async (what: () => boolean, ms = 10_000) => {
+  for (let t = 0; !what(); t++) {
+    if (t > ms) throw new Error('never happened');
+    await tick(1);
   }
 };
+/** A port that takes fake time to answer. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The jobs read the (fake) clock. */
+const fast = { debounceMs: 1, now: () => Date.now() };
 
 const direct: SolverPort = { solve: async (req) => ({ id: req.id, outcome: runFlowsheet(req.doc, registry, req.mode ? { mode: req.mode } : {}), solveMs: 0 }) };
 
@@ -38,7 +51,7 @@ const direct: SolverPort = { solve: async (req) => ({ id: req.id, outcome: runFl
 /** The main solve, plus the port under test; everything stops at the end. */
 function editor(doc: FlowsheetDoc) {
   const store = createEditorStore(registry, doc);
-  const stops = [connectSolver(store, direct, { debounceMs: 1 })];
+  const stops = [connectSolver(store, direct, fast)];
   return { store, stops, stop: () => stops.forEach((s) => s()) };
 }
 
@@ -52,7 +65,7 @@ describe('economics of every mode (background worker)', () => {
   it('solves all modes only while the economics tab is open, after the main solve', async () => {
     const { store, stops, stop } = editor(twoModes());
     const m = modes();
-    stops.push(connectEconomics(store, m.port, { debounceMs: 1 }));
+    stops.push(connectEconomics(store, m.port, fast));
     await until(() => store.getState().solve.status === 'ok');
     await tick(20);
     expect(m.calls).toHaveLength(0);
@@ -71,8 +84,8 @@ describe('economics of every mode (background worker)', () => {
   it('reuses the answer for a layout change, re-solves a parameter change, and the latest of a burst only', async () => {
     const { store, stops, stop } = editor(twoModes());
     let calls = 0;
-    const slow: ModesPort = { solveModes: async (req) => (calls++, await tick(25), solveModesRequest(req)) };
-    stops.push(connectEconomics(store, slow, { debounceMs: 1 }));
+    const slow: ModesPort = { solveModes: async (req) => (calls++, await sleep(25), solveModesRequest(req)) };
+    stops.push(connectEconomics(store, slow, fast));
     store.setResultsTab('economics');
     await until(() => store.getState().economics.status === 'ok');
     expect(calls).toBe(1);
@@ -95,9 +108,9 @@ describe('economics of every mode (background worker)', () => {
     const store = createEditorStore(registry, twoModes());
     let release: () => void = () => {};
     const held: SolverPort = { solve: (req) => new Promise((r) => (release = () => r(direct.solve(req)))) };
-    const stopMain = connectSolver(store, held, { debounceMs: 1 });
+    const stopMain = connectSolver(store, held, fast);
     let calls = 0;
-    const stopModes = connectEconomics(store, { solveModes: async (req) => (calls++, solveModesRequest(req)) }, { debounceMs: 1 });
+    const stopModes = connectEconomics(store, { solveModes: async (req) => (calls++, solveModesRequest(req)) }, fast);
     store.setResultsTab('economics');
     await tick(30);
     expect(calls).toBe(0);
@@ -118,7 +131,7 @@ describe('economics of every mode (background worker)', () => {
 
   it('forgets the answer when another plant is opened', async () => {
     const { store, stops, stop } = editor(twoModes());
-    stops.push(connectEconomics(store, { solveModes: async (req) => solveModesRequest(req) }, { debounceMs: 1 }));
+    stops.push(connectEconomics(store, { solveModes: async (req) => solveModesRequest(req) }, fast));
     store.setResultsTab('economics');
     await until(() => store.getState().economics.status === 'ok');
     store.open(leachDoc());
@@ -138,7 +151,7 @@ describe('pilot data (background worker)', () => {
   it('reconciles the first run, then the run chosen; badges on measured streams, the gross error in red', async () => {
     const { store, stops, stop } = editor(leachSx());
     const log: ReconcileRequest[] = [];
-    stops.push(connectPilot(store, port(log), { debounceMs: 1 }));
+    stops.push(connectPilot(store, port(log), fast));
     const doc = store.getState().doc;
     const version = store.getState().version;
     store.loadPilotData(pilotCsv, 'leach-sx-pilot.csv');
@@ -176,7 +189,7 @@ describe('pilot data (background worker)', () => {
 
   it('says where a bad CSV is wrong (line, column) and keeps the plant', async () => {
     const { store, stops, stop } = editor(leachSx());
-    stops.push(connectPilot(store, port(), { debounceMs: 1 }));
+    stops.push(connectPilot(store, port(), fast));
     await until(() => store.getState().solve.status === 'ok');
     const before = store.getState();
     store.loadPilotData('run,stream,component,value,unit,sd\nA,pls,Co,abc,g/kg(aq),0.5\nA,nowhere,Co,1,kg/h,0.1\n', 'broken.csv');
@@ -204,12 +217,12 @@ describe('pilot data (background worker)', () => {
     const slow: ReconcilePort = {
       reconcile: async (req, onRuns) => {
         started++;
-        await tick(40);
+        await sleep(40);
         return reconcileRequest(req, onRuns);
       },
       cancel: () => void cancelled++,
     };
-    stops.push(connectPilot(store, slow, { debounceMs: 1 }));
+    stops.push(connectPilot(store, slow, fast));
     store.loadPilotData(pilotCsv, 'pilot.csv');
     await until(() => store.getState().pilot.status === 'ok');
     const first = pilotView(store.getState()).result;
@@ -256,16 +269,19 @@ describe('result tables for display', () => {
 
   it('keeps a row key while its shown text is the same, and changes it with the text', () => {
     const doc = leachDoc();
-    const a = recoveryTable(results(doc));
+    const info = speciesInfo(doc);
+    const a = recoveryTable(results(doc), info, doc.units);
     const ore = doc.units.ore as unknown as { flows: Record<string, number> };
     ore.flows['CuO(s)'] *= 1 + 1e-9;
-    const b = recoveryTable(results(doc));
+    const b = recoveryTable(results(doc), info, doc.units);
     expect(b.rows.map((r) => r.key)).toEqual(a.rows.map((r) => r.key));
     ore.flows['CuO(s)'] *= 1.2;
-    const c = recoveryTable(results(doc));
+    const c = recoveryTable(results(doc), info, doc.units);
     expect(c.rows.find((r) => r.product === 'liquor')!.key).not.toBe(a.rows.find((r) => r.product === 'liquor')!.key);
-    const streams = streamTable(streamRows(results(doc), 'kg/h'), ['CuO(s)']);
-    expect(streams.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4']);
-    expect(streams[0].cells).toHaveLength(2);
+    const streams = streamTable(results(doc), plantView(doc, undefined).units, ['CuO(s)'], info, { flow: 'kg/h', species: 'kg/h', elements: 'none' });
+    expect(streams.rows.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4']);
+    // from, to, total, the properties the results carry, then the species flowing (the one named first).
+    expect(streams.rows[0].cells).toHaveLength(streams.columns.length);
+    expect(streams.columns.filter((c) => c.group === 'species')).toHaveLength(Object.keys(doc.species).length);
   });
 });

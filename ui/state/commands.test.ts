@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runFlowsheet } from '../../core';
+import { runFlowsheet, type FlowsheetDoc } from '../../core';
 import { registry } from '../../unit-ops';
+import { duplicate, fragmentOf, pasteFragment } from './clipboard';
 import * as cmd from './commands';
+import { setBasis } from './basis';
+import { resetParam, restore } from './mode-edits';
+import { addMode, deleteMode, renameMode } from './modes';
 import type { Command } from './commands';
 import { createEditorStore } from './store';
 import { leachDoc, recyclePurgeDoc } from './test-helpers';
@@ -45,7 +49,7 @@ describe('commands', () => {
 
   it('duplicates a unit with a fresh id, offset', () => {
     const store = createEditorStore(registry, leachDoc());
-    store.execute(cmd.duplicateUnits(['leach']));
+    store.execute(duplicate(store.getState().doc, undefined, ['leach'])!);
     const d = store.getState().doc;
     expect(d.units.leach2).toMatchObject({ type: 'reactor', position: { x: 290, y: 40 } });
     expect(d.units.leach2.reactions).toEqual(d.units.leach.reactions);
@@ -96,13 +100,17 @@ describe('commands', () => {
   });
 });
 
-type Ids = { units: string[]; streams: string[] };
+type Ids = { units: string[]; streams: string[]; doc: FlowsheetDoc };
+
+/** Ids that are members of Object.prototype: they must behave like any other id (issue 10). */
+const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
 
 /** Commands built from random choices over the ids of a plant, valid or not. */
-function commandArb(): fc.Arbitrary<(ids: { units: string[]; streams: string[] }) => Command> {
+function commandArb(): fc.Arbitrary<(ids: Ids) => Command> {
   const pick = (xs: string[], i: number) => (xs.length ? xs[i % xs.length] : 'none');
   const n = fc.nat(50);
-  const name = fc.constantFrom('a', 'b', 'x1', 'leach', 'mix', 'p q', 'purge');
+  const name = fc.constantFrom('a', 'b', 'x1', 'leach', 'mix', 'p q', 'purge', ...PROTO_NAMES);
+  const mode = fc.constantFrom(undefined, 'low', ...PROTO_NAMES);
   const point = fc.record({ x: fc.integer({ min: -500, max: 500 }), y: fc.integer({ min: -500, max: 500 }) });
   return fc.oneof(
     fc.tuple(fc.constantFrom(...registry.keys()), point).map(([t, p]) => () => cmd.addUnit(registry, t, p)),
@@ -110,7 +118,24 @@ function commandArb(): fc.Arbitrary<(ids: { units: string[]; streams: string[] }
     n.map((i) => (ids: Ids) => cmd.removeStreams([pick(ids.streams, i)])),
     fc.tuple(n, name).map(([i, to]) => (ids: Ids) => cmd.renameUnit(pick(ids.units, i), to)),
     fc.tuple(n, name).map(([i, l]) => (ids: Ids) => cmd.setLabel(pick(ids.units, i), l)),
-    n.map((i) => (ids: Ids) => cmd.duplicateUnits([pick(ids.units, i)])),
+    fc.tuple(n, mode).map(([i, m]) => (ids: Ids) => duplicate(ids.doc, m, [pick(ids.units, i)]) ?? cmd.setPlantName('x')),
+    fc.tuple(n, mode, point).map(([i, m, p]) => (ids: Ids) => {
+      const f = fragmentOf(ids.doc, m, ids.units.slice(0, 1 + (i % 3)));
+      return f ? pasteFragment(f, p, m) : cmd.setPlantName('y');
+    }),
+    fc.tuple(fc.constantFrom(...registry.keys()), point, mode, name).map(([t, p, m, id]) => () => cmd.addUnit(registry, t, p, id, m)),
+    fc.tuple(n, mode).map(([i, m]) => (ids: Ids) => cmd.removeSelection([pick(ids.units, i)], [pick(ids.streams, i)], m)),
+    fc.tuple(n, mode, fc.double({ min: 0, max: 5, noNaN: true })).map(([i, m, v]) => (ids: Ids) => cmd.setParam(pick(ids.units, i), 'flows', { 'CuO(s)': v, 'H2O(l)': 1 }, m)),
+    fc.tuple(n, mode, name).map(([i, m, l]) => (ids: Ids) => cmd.setLabel(pick(ids.units, i), l, m)),
+    fc.tuple(n, mode).map(([i, m]) => (ids: Ids) => resetParam(m ?? 'low', pick(ids.units, i), 'flows')),
+    fc.tuple(n, mode).map(([i, m]) => (ids: Ids) => restore(m ?? 'low', pick(ids.units, i))),
+    fc.tuple(n, n, mode).map(([i, j, m]) => (ids: Ids) => cmd.connect({ unit: pick(ids.units, i), port: 'out' }, { unit: pick(ids.units, j), port: 'in' }, undefined, m)),
+    fc.tuple(n, point, mode).map(([i, p, m]) => (ids: Ids) => cmd.moveUnits({ [pick(ids.units, i)]: p }, 'move', m)),
+    fc.tuple(name, fc.option(fc.constantFrom('low', ...PROTO_NAMES), { nil: undefined })).map(([m, from]) => () => addMode(m, from)),
+    fc.tuple(mode, name).map(([m, to]) => () => renameMode(m ?? 'low', to)),
+    mode.map((m) => () => deleteMode(m ?? 'low')),
+    fc.constantFrom('t/h', 'kmol/h', 'kg/h', 'mol/s' as const).map((b) => () => setBasis(b, registry, true)),
+    fc.constantFrom(...PROTO_NAMES).map((sp) => () => cmd.addSpecies(sp)),
     fc.tuple(n, point).map(([i, p]) => (ids: Ids) => cmd.moveUnits({ [pick(ids.units, i)]: p })),
     fc.tuple(n, n).map(([i, j]) => (ids: Ids) => cmd.connect({ unit: pick(ids.units, i), port: 'out' }, { unit: pick(ids.units, j), port: 'in' })),
     fc.tuple(n, fc.double({ min: 0, max: 1, noNaN: true })).map(([i, f]) => (ids: Ids) => cmd.setParam(pick(ids.units, i), 'fractions', { recycle: f, purge: 1 - f })),
@@ -130,7 +155,7 @@ describe('undo', () => {
         const start = structuredClone(store.getState().doc);
         for (const build of builders) {
           const d = store.getState().doc;
-          store.execute(build({ units: Object.keys(d.units), streams: Object.keys(d.streams) }));
+          store.execute(build({ units: Object.keys(d.units), streams: Object.keys(d.streams), doc: d }));
         }
         const end = structuredClone(store.getState().doc);
         for (let i = 0; i < builders.length; i++) store.undo();
@@ -138,7 +163,7 @@ describe('undo', () => {
         for (let i = 0; i < builders.length; i++) store.redo();
         expect(store.getState().doc).toEqual(end);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FS_RUNS ?? 300) },
     );
   });
 });

@@ -4,8 +4,9 @@
  * (`units.leach.reactions[0].equation`, `streams.s4.to`); "no steady state" names a whole loop
  * in its message, and every unit of the loop and every stream inside it is marked.
  */
-import type { Diagnostic, FlowsheetDoc } from '../../core';
+import type { Diagnostic, StreamDecl } from '../../core';
 import { parseRef } from './doc';
+import { hasOwn } from './own';
 
 export interface DiagnosticMap {
   units: Map<string, Diagnostic[]>;
@@ -46,7 +47,9 @@ function loopUnits(message: string): string[] {
   return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
 }
 
-export function mapDiagnostics(diagnostics: readonly Diagnostic[], doc: FlowsheetDoc): DiagnosticMap {
+/** `plant` is what the diagram draws: the base plant or a mode's (plant.ts). */
+export function mapDiagnostics(diagnostics: readonly Diagnostic[], plant: { units: Readonly<Record<string, unknown>>; streams: Readonly<Record<string, StreamDecl>> }): DiagnosticMap {
+  const doc = plant;
   const map: DiagnosticMap = { units: new Map(), ports: new Map(), streams: new Map(), general: [] };
   for (const d of diagnostics) {
     let placed = false;
@@ -54,7 +57,7 @@ export function mapDiagnostics(diagnostics: readonly Diagnostic[], doc: Flowshee
     let stream = d.stream;
     if (!stream && seg[0] === 'streams' && typeof seg[1] === 'string') stream = seg[1];
     if (!stream && seg[0] === 'modes' && seg[2] === 'streams' && typeof seg[3] === 'string') stream = seg[3];
-    if (stream && stream in doc.streams) {
+    if (stream && hasOwn(doc.streams, stream)) {
       push(map.streams, stream, d);
       placed = true;
     }
@@ -64,15 +67,16 @@ export function mapDiagnostics(diagnostics: readonly Diagnostic[], doc: Flowshee
     const loop = d.message.startsWith('no steady state') ? loopUnits(d.message) : [];
     const units = loop.length ? loop : unit ? [unit] : [];
     for (const u of units) {
-      if (!(u in doc.units)) continue;
+      if (!hasOwn(doc.units, u)) continue;
       // A stream problem is shown on the stream; its unit gets it too unless the stream exists.
-      if (!stream || !(stream in doc.streams) || loop.length) push(map.units, u, d);
+      if (!stream || !hasOwn(doc.streams, stream) || loop.length) push(map.units, u, d);
       placed = true;
     }
-    if (unit && d.port && unit in doc.units) push(map.ports, `${unit}.${d.port}`, d);
+    if (unit && d.port && hasOwn(doc.units, unit)) push(map.ports, `${unit}.${d.port}`, d);
     if (loop.length > 1) {
       const inLoop = new Set(loop);
-      for (const [id, s] of Object.entries(doc.streams)) {
+      for (const id of Object.keys(doc.streams)) {
+        const s = doc.streams[id];
         if (inLoop.has(parseRef(s.from).unit) && inLoop.has(parseRef(s.to).unit)) push(map.streams, id, d);
       }
     }

@@ -6,20 +6,23 @@
 import type { FlowsheetDoc, FlowsheetResults, UnitRegistry } from '../../core';
 import { parseRef, unitLabel, unitPorts, unitPosition } from './doc';
 import { NODE_WIDTH, PHASE_COLOURS, nodeHeight, portOffset } from './geometry';
-import { formatFlow } from './results-view';
+import { formatNumber } from '../../core/format';
+import { plantView } from './plant';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface SvgOptions {
   results?: FlowsheetResults;
-  idle?: readonly string[];
+  /** The mode drawn (its own units and routing); the base plant when absent. */
+  mode?: string;
   margin?: number;
 }
 
+/** The plant of the mode (or the base) as an SVG drawing. */
 export function diagramSvg(doc: FlowsheetDoc, registry: UnitRegistry, options: SvgOptions = {}): { svg: string; width: number; height: number } {
   const margin = options.margin ?? 30;
-  const idle = new Set(options.idle ?? []);
-  const boxes = Object.entries(doc.units).map(([id, unit], i) => {
+  const plant = plantView(doc, options.mode);
+  const boxes = Object.entries(plant.units).map(([id, unit], i) => {
     const ports = unitPorts(unit, registry);
     const p = unitPosition(unit) ?? { x: (i % 6) * 240, y: Math.floor(i / 6) * 160 };
     return { id, unit, ports, x: p.x, y: p.y, h: nodeHeight(ports) };
@@ -34,11 +37,11 @@ export function diagramSvg(doc: FlowsheetDoc, registry: UnitRegistry, options: S
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family="Helvetica, Arial, sans-serif">`,
-    `<title>${esc(doc.name)}</title>`,
+    `<title>${esc(doc.name)}${options.mode !== undefined ? ` — mode ${esc(options.mode)}` : ''}</title>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>`,
     `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="#ffffff"/>`,
   );
-  for (const [sid, s] of Object.entries(doc.streams)) {
+  for (const [sid, s] of Object.entries(plant.streams)) {
     const f = parseRef(s.from);
     const t = parseRef(s.to);
     const a = byId.get(f.unit);
@@ -52,20 +55,18 @@ export function diagramSvg(doc: FlowsheetDoc, registry: UnitRegistry, options: S
     const x2 = b.x + pb.x;
     const y2 = b.y + pb.y;
     const dx = Math.max(40, Math.abs(x2 - x1) / 2);
-    const faded = idle.has(f.unit) || idle.has(t.unit);
     parts.push(
-      `<path d="M ${x1} ${y1} C ${x1 + dx} ${y1}, ${x2 - dx} ${y2}, ${x2} ${y2}" fill="none" stroke="#555" stroke-width="1.5" marker-end="url(#arrow)"${faded ? ' opacity="0.3"' : ''}/>`,
+      `<path d="M ${x1} ${y1} C ${x1 + dx} ${y1}, ${x2 - dx} ${y2}, ${x2} ${y2}" fill="none" stroke="#555" stroke-width="1.5" marker-end="url(#arrow)"/>`,
     );
     const flow = options.results?.streams[sid]?.totals.mass;
-    const text = flow !== undefined ? `${sid} · ${formatFlow(flow)} kg/h` : sid;
+    const text = flow !== undefined ? `${sid} · ${formatNumber(flow)} kg/h` : sid;
     parts.push(`<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2 - 4}" font-size="10" text-anchor="middle" fill="#333">${esc(text)}</text>`);
   }
   for (const b of boxes) {
-    const faded = idle.has(b.id);
-    parts.push(`<g transform="translate(${b.x} ${b.y})"${faded ? ' opacity="0.35"' : ''}>`);
+    parts.push(`<g transform="translate(${b.x} ${b.y})">`);
     parts.push(`<rect width="${NODE_WIDTH}" height="${b.h}" rx="6" fill="#f7f9fc" stroke="#34495e" stroke-width="1.2"/>`);
     parts.push(`<text x="8" y="15" font-size="12" font-weight="bold" fill="#1b2631">${esc(unitLabel(b.id, b.unit))}</text>`);
-    parts.push(`<text x="8" y="28" font-size="9" fill="#5d6d7e">${esc(b.unit.type)}${faded ? ' · out of service' : ''}</text>`);
+    parts.push(`<text x="8" y="28" font-size="9" fill="#5d6d7e">${esc(b.unit.type)}</text>`);
     for (const p of b.ports) {
       const o = portOffset(b.ports, p.name)!;
       const colour = p.phase ? PHASE_COLOURS[p.phase] : '#555';

@@ -4,45 +4,28 @@
  * a plant may have while it is being built (an open port, an unbalanced reaction, no steady
  * state) do not refuse a file: the editor shows them where they are.
  */
-import { FORMAT_ID, FlexsheetError, parseJsonText, type Diagnostic, type FlowsheetDoc, type UnitRegistry } from '../../core';
-import { validateEnvelope, validateUnitParams } from '../../core/schema';
+import { FlexsheetError, readDocument, type Diagnostic, type FlowsheetDoc, type UnitRegistry } from '../../core';
 import { buildSpeciesTable } from '../../core/species';
 
 export type ReadResult = { ok: true; doc: FlowsheetDoc } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * The core's read stage (JSON within its limits, the format tag, the envelope, every unit's
+ * parameters), then the species ids, which must parse for the editor to draw and check anything.
+ * Never throws: a problem is a located message.
+ */
 export function readFlowsheet(input: string | unknown, registry: UnitRegistry): ReadResult {
-  let data: unknown;
+  let doc: FlowsheetDoc;
   try {
-    data = typeof input === 'string' ? parseJsonText(input) : input;
+    doc = readDocument(input, registry);
   } catch (e) {
     if (e instanceof FlexsheetError) return { ok: false, diagnostics: [...e.diagnostics] };
+    if (e instanceof RangeError) return { ok: false, diagnostics: [{ path: '(file)', message: `the file could not be read: ${e.message}` }] };
     throw e;
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, diagnostics: [{ path: '(file)', message: 'a flowsheet file is a JSON object' }] };
-  }
-  const format = (data as { format?: unknown }).format;
-  if (format !== FORMAT_ID) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          path: 'format',
-          message:
-            format === undefined
-              ? `missing "format": a flowsheet file starts with "format": "${FORMAT_ID}"`
-              : `format ${JSON.stringify(format)} is not supported: Flexsheet reads "${FORMAT_ID}"`,
-        },
-      ],
-    };
-  }
-  const diagnostics = validateEnvelope(data, registry);
-  if (diagnostics.length) return { ok: false, diagnostics };
-  const doc = data as FlowsheetDoc;
-  for (const [id, unit] of Object.entries(doc.units)) diagnostics.push(...validateUnitParams(id, unit, registry));
+  const diagnostics: Diagnostic[] = [];
   buildSpeciesTable(doc.species, diagnostics);
-  if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, doc };
+  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, doc };
 }
 
 /** The document as saved: FORMAT.md JSON, two-space indented, with a final newline. */

@@ -4,7 +4,7 @@
  */
 import type { PortDecl } from '../../core';
 
-export const NODE_WIDTH = 180;
+export const NODE_WIDTH = 200;
 export const HEADER_HEIGHT = 34;
 export const PORT_ROW = 20;
 

@@ -3,9 +3,10 @@
  * patches that undo it, never a copy of the document. Commands with the same coalesce key that
  * follow each other within `coalesceMs` merge into one step (typing in a field).
  */
-import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
+import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { FlowsheetDoc } from '../../core';
 import type { Command } from './commands';
+import { applyPatchesSafe } from './patches';
 
 enablePatches();
 
@@ -38,8 +39,15 @@ export interface Transition {
   label?: string;
 }
 
+/** The document after a command, with the patches that redo and undo it. */
+function apply(doc: FlowsheetDoc, command: Command): readonly [FlowsheetDoc, Patch[], Patch[]] {
+  // A whole new document is one replacement: immer would walk every level of it.
+  if (command.replace) return command.replace === doc ? [doc, [], []] : [command.replace, [{ op: 'replace', path: [], value: command.replace }], [{ op: 'replace', path: [], value: doc }]];
+  return produceWithPatches(doc, command.run);
+}
+
 export function execute(doc: FlowsheetDoc, history: History, command: Command, now = Date.now()): Transition {
-  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  const [next, patches, inverse] = apply(doc, command);
   if (patches.length === 0) return { doc, history, changed: false };
   const top = history.past[history.past.length - 1];
   let past: HistoryStep[];
@@ -64,7 +72,7 @@ export function execute(doc: FlowsheetDoc, history: History, command: Command, n
  * document): for work the editor does on behalf of a step, like laying out a plant it opened.
  */
 export function amend(doc: FlowsheetDoc, history: History, command: Command): Transition {
-  const [next, patches, inverse] = produceWithPatches(doc, command.run);
+  const [next, patches, inverse] = apply(doc, command);
   if (patches.length === 0) return { doc, history, changed: false };
   const top = history.past[history.past.length - 1];
   if (!top) return { doc: next, history, changed: true };
@@ -76,7 +84,7 @@ export function undo(doc: FlowsheetDoc, history: History): Transition {
   const step = history.past[history.past.length - 1];
   if (!step) return { doc, history, changed: false };
   return {
-    doc: applyPatches(doc, step.inverse),
+    doc: applyPatchesSafe(doc, step.inverse),
     // A step that was undone never merges with the next command.
     history: { ...history, past: history.past.slice(0, -1), future: [{ ...step, coalesce: undefined }, ...history.future] },
     changed: true,
@@ -88,7 +96,7 @@ export function redo(doc: FlowsheetDoc, history: History): Transition {
   const step = history.future[0];
   if (!step) return { doc, history, changed: false };
   return {
-    doc: applyPatches(doc, step.patches),
+    doc: applyPatchesSafe(doc, step.patches),
     history: { ...history, past: [...history.past, step], future: history.future.slice(1) },
     changed: true,
     label: step.label,

@@ -5,6 +5,7 @@
  * touch the document: a bad file leaves the plant as it was and says what is wrong (line, column).
  * The request/reply types are the worker protocol's "reconcile" message.
  */
+import { formatNumber } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import type { ReconciledRun } from '../../core/reconcile';
 import { sameForSolver } from './doc';
@@ -25,7 +26,7 @@ export interface PilotOptions {
 
 export const DEFAULT_PILOT_OPTIONS: PilotOptions = Object.freeze({ balances: 'element', alpha: 0.05, eliminate: true, fit: true });
 
-export interface PilotData {
+interface PilotData {
   text: string;
   fileName: string;
   /** Increases with every file loaded. */
@@ -175,7 +176,7 @@ export function pilotView(s: EditorState): PilotView {
   };
 }
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
+type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 /** A badge on a measured stream (or a unit, for measured reagent doses): the largest adjustment, gross errors in red. */
 export interface PilotBadge {
@@ -191,11 +192,11 @@ export interface PilotBadges {
   units: ReadonlyMap<string, PilotBadge>;
 }
 
-export const NO_BADGES: PilotBadges = Object.freeze({ streams: new Map(), units: new Map() });
+const NO_BADGES: PilotBadges = Object.freeze({ streams: new Map(), units: new Map() });
 
 type MeasurementReport = PilotRun['report']['measurements'][number];
 
-const sig = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(4))));
+const sig = (x: number) => formatNumber(x);
 
 /** reconciled − measured, relative to the measured value: "+2.1 %", "−18 %". */
 export function relativeAdjustment(m: Pick<MeasurementReport, 'measured' | 'reconciled'>): string {
@@ -273,7 +274,7 @@ export function connectPilot(store: EditorStore, port: ReconcilePort, options: J
         last.req.key.dataId === req.key.dataId &&
         sameOptions(last.req.key.options, req.key.options) &&
         (last.req.key.run === req.key.run || (last.reply.outcome.ok && last.reply.outcome.result.run === req.key.run)) &&
-        sameForSolver(last.req.doc, req.doc),
+        sameForSolver(last.req.doc, req.doc, ['economics']),
       ready: mainSolveSettled,
       run: (req) =>
         port.reconcile(

@@ -1,14 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runFlowsheet, type FlowsheetDoc } from '../../core';
 import { registry } from '../../unit-ops';
 import { autoLayout } from '../layout/auto-layout';
-import { AUTOSAVE_KEY, restoreAutosave, startAutosave, type KeyValueStore } from './autosave';
 import * as cmd from './commands';
 import { mapDiagnostics, pathSegments } from './diagnostics-map';
 import { diagramSvg } from './export-svg';
 import { fromMassComposition, toMassComposition } from './feed';
 import { readFlowsheet, serialize } from './file';
-import { elementSankey, recoveryRows, sortRows, streamRows, streamTableCsv } from './results-view';
 import { connectSolver, type SolverPort } from './solve-controller';
 import { createEditorStore } from './store';
 import { leachDoc, recyclePurgeDoc } from './test-helpers';
@@ -102,40 +100,6 @@ describe('feeds as flows or mass fractions', () => {
   });
 });
 
-describe('results for display', () => {
-  const doc = leachDoc();
-  const results = solved(doc);
-
-  it('tabulates streams in kg/h, t/h and kmol/h, sorts them, writes CSV', () => {
-    const kg = streamRows(results, 'kg/h');
-    const t = streamRows(results, 't/h');
-    expect(t.find((r) => r.id === 's1')!.total).toBeCloseTo(kg.find((r) => r.id === 's1')!.total / 1000, 12);
-    const sorted = sortRows(kg, { column: 'total', descending: true });
-    expect(sorted.map((r) => r.total)).toEqual([...kg.map((r) => r.total)].sort((a, b) => b - a));
-    const csv = streamTableCsv(sorted, ['CuO(s)'], 'kg/h');
-    expect(csv.split(/\r?\n/)[0]).toBe('stream,from,to,total [kg/h],CuO(s) [kg/h]');
-  });
-
-  it('gives recovery and grade per product and element', () => {
-    const { elements, rows } = recoveryRows(results);
-    expect(elements).toContain('Cu');
-    const cu = rows.reduce((s, r) => s + (r.recovery.Cu ?? 0), 0);
-    expect(cu).toBeCloseTo(1, 9);
-  });
-
-  it('draws one element through the plant, recycles cut into ↺ nodes', () => {
-    const rp = recyclePurgeDoc();
-    const sk = elementSankey(solved(rp), speciesInfo(rp), 'Na', Object.keys(rp.units));
-    expect(sk.recycles).toEqual(['s3']);
-    expect(sk.nodes.map((n) => n.id)).toContain('↺mix');
-    const fresh = sk.links.find((l) => l.stream === 's1')!.value;
-    const purge = sk.links.find((l) => l.stream === 's4')!.value;
-    expect(purge).toBeCloseTo(fresh, 9);
-    const leach = elementSankey(results, speciesInfo(doc), 'S', Object.keys(doc.units));
-    expect(leach.nodes.some((n) => n.kind === 'reagent')).toBe(true);
-  });
-});
-
 describe('files', () => {
   it('reads a good file and refuses bad ones with located messages', () => {
     expect(readFlowsheet(serialize(leachDoc()), registry).ok).toBe(true);
@@ -166,11 +130,16 @@ describe('live solving and autosave', () => {
   const direct: SolverPort = {
     solve: async (req) => ({ id: req.id, outcome: runFlowsheet(req.doc, registry, req.mode ? { mode: req.mode } : {}), solveMs: 0 }),
   };
-  const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+  // Fake time: the debounce and the answers are exact whatever the machine is doing.
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+  const tick = (ms = 5) => vi.advanceTimersByTimeAsync(ms);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const fast = { debounceMs: 1, now: () => Date.now() };
 
   it('re-solves after changes, keeps the last good results stale while the plant fails, follows the mode', async () => {
     const store = createEditorStore(registry, leachDoc());
-    const stop = connectSolver(store, direct, { debounceMs: 1 });
+    const stop = connectSolver(store, direct, fast);
     await tick(30);
     let s = store.getState();
     expect(s.solve.status).toBe('ok');
@@ -194,30 +163,14 @@ describe('live solving and autosave', () => {
 
   it('solves only the latest of several quick changes', async () => {
     let calls = 0;
-    const slow: SolverPort = { solve: async (r) => (calls++, await tick(20), direct.solve(r)) };
+    const slow: SolverPort = { solve: async (r) => (calls++, await sleep(20), direct.solve(r)) };
     const store = createEditorStore(registry, leachDoc());
-    const stop = connectSolver(store, slow, { debounceMs: 1 });
+    const stop = connectSolver(store, slow, fast);
     await tick(5);
     for (let i = 1; i <= 10; i++) store.execute(cmd.moveUnits({ ore: { x: i, y: 0 } }));
     await tick(120);
     expect(calls).toBeLessThanOrEqual(3);
     expect(store.getState().solve.version).toBe(store.getState().version);
-    stop();
-  });
-
-  it('autosaves the document and restores it', async () => {
-    const mem = new Map<string, unknown>();
-    const kv: KeyValueStore = { get: async (k) => mem.get(k), set: async (k, v) => void mem.set(k, structuredClone(v)) };
-    const store = createEditorStore(registry, leachDoc());
-    const stop = startAutosave(store, kv, 1);
-    store.execute(cmd.renameUnit('leach', 'tank'));
-    store.setMode('low');
-    await tick(20);
-    const restored = await restoreAutosave(kv, registry);
-    expect(restored?.doc).toEqual(store.getState().doc);
-    expect(restored?.mode).toBe('low');
-    mem.set(AUTOSAVE_KEY, { doc: { format: 'nope' } });
-    expect(await restoreAutosave(kv, registry)).toBeUndefined();
     stop();
   });
 
@@ -260,20 +213,22 @@ describe('opening another plant', () => {
 });
 
 describe('layout-only changes', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
   it('do not call the solver again, and the results stay current', async () => {
     let calls = 0;
     const counting: SolverPort = { solve: async (req) => (calls++, { id: req.id, outcome: runFlowsheet(req.doc, registry), solveMs: 0 }) };
     const store = createEditorStore(registry, leachDoc());
-    const stop = connectSolver(store, counting, { debounceMs: 1 });
-    await new Promise((r) => setTimeout(r, 20));
+    const stop = connectSolver(store, counting, { debounceMs: 1, now: () => Date.now() });
+    await vi.advanceTimersByTimeAsync(20);
     expect(calls).toBe(1);
     store.execute(cmd.moveUnits({ ore: { x: 50, y: 50 } }));
     store.execute(cmd.setLabel('ore', 'Run-of-mine ore'));
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(calls).toBe(1);
     expect(store.getState().solve.lastGood!.version).toBe(store.getState().version);
     store.execute(cmd.setParam('leach', 'reagents', {}));
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(calls).toBe(2);
     stop();
   });

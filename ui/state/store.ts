@@ -11,12 +11,36 @@ import type { Command } from './commands';
 import { replaceDocument } from './commands';
 import { economicsFinished, economicsStarted, INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
 import { readFlowsheet } from './file';
+import { INITIAL_COMPARE, compareFinished, compareStarted, type CompareAnswer, type CompareKey, type CompareState } from './compare';
+import { freezeDeep } from './deep';
+import type { Drain } from './drains';
 import { amend, emptyHistory, execute, redo, undo, type History } from './history';
+import { hasOwn } from './own';
+import { plantView } from './plant';
 import * as pilot from './pilot';
 import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pilot';
 
 /** The tabs of the results area. */
-export type ResultsTab = 'recovery' | 'streams' | 'sankey' | 'economics' | 'pilot';
+export type ResultsTab = 'recovery' | 'streams' | 'sankey' | 'compare' | 'economics' | 'pilot';
+
+/** What edits apply to while a mode is selected: that mode (the default), or the base flowsheet. */
+type EditScope = 'mode' | 'base';
+
+/** A request to bring units or streams into view (search, a click in a table); `seq` tells requests apart. */
+interface Focus {
+  units: readonly string[];
+  streams: readonly string[];
+  seq: number;
+}
+
+/** Something the user must hear about the saved work (autosave, other tabs), shown as a banner. */
+interface Banner {
+  kind: 'unreadable-autosave' | 'other-tab' | 'taken-over' | 'info';
+  message: string;
+  /** The kept text, offered as a file. */
+  text?: string;
+  fileName?: string;
+}
 
 export interface Selection {
   units: readonly string[];
@@ -27,6 +51,8 @@ export interface SolveSnapshot {
   results: FlowsheetResults;
   version: number;
   mode: string | undefined;
+  /** Open ports solved through temporary products and feeds (drains.ts); never in the file. */
+  drains: readonly Drain[];
 }
 
 export interface SolveState {
@@ -63,6 +89,12 @@ export interface EditorState {
   /** Increases when a whole document is opened or restored (the view refits). */
   readonly epoch: number;
   readonly resultsTab: ResultsTab;
+  /** Edits in a mode go to the mode, or to the base flowsheet. */
+  readonly scope: EditScope;
+  readonly focus?: Focus;
+  readonly banners: readonly Banner[];
+  /** The two modes compared side by side (undefined: the base plant). */
+  readonly compare: CompareState;
   /** Every mode solved and the economics analysed (while the economics tab is open). */
   readonly economics: EconomicsState;
   /** Pilot data and their reconciliation. */
@@ -93,6 +125,14 @@ export interface EditorStore {
   solveStarted(version: number, mode: string | undefined): void;
   solveFinished(answer: SolveAnswer): void;
   setResultsTab(tab: ResultsTab): void;
+  setScope(scope: EditScope): void;
+  /** Selects units and streams and brings them into view. */
+  reveal(selection: Selection): void;
+  addBanner(banner: Banner): void;
+  dismissBanner(kind: Banner['kind']): void;
+  setCompareModes(a: string | undefined, b: string | undefined): void;
+  compareStarted(key: CompareKey): void;
+  compareFinished(answer: CompareAnswer): void;
   economicsStarted(version: number): void;
   economicsFinished(answer: EconomicsAnswer): void;
   /** Loads a CSV of pilot measurements (the document is not touched, whatever the file holds). */
@@ -111,10 +151,12 @@ export interface SolveAnswer {
   outcome: { ok: true; results: FlowsheetResults } | { ok: false; diagnostics: readonly Diagnostic[] };
   solveMs: number;
   roundTripMs: number;
+  drains?: readonly Drain[];
 }
 
 /** One empty list, so that views memoised on the diagnostics keep their identity across clean solves. */
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const NO_DRAINS: readonly Drain[] = Object.freeze([]);
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -124,18 +166,20 @@ export function isStale(state: EditorState): boolean {
 }
 
 function validMode(doc: FlowsheetDoc, mode: string | undefined) {
-  return mode !== undefined && doc.modes && mode in doc.modes ? mode : undefined;
+  return mode !== undefined && hasOwn(doc.modes, mode) ? mode : undefined;
 }
 
-function pruneSelection(doc: FlowsheetDoc, s: Selection): Selection {
-  const units = s.units.filter((u) => u in doc.units);
-  const streams = s.streams.filter((id) => id in doc.streams);
+/** The selection, less what the plant on screen (the mode's) does not have. */
+function pruneSelection(doc: FlowsheetDoc, mode: string | undefined, s: Selection): Selection {
+  const plant = plantView(doc, mode);
+  const units = s.units.filter((u) => hasOwn(plant.units, u));
+  const streams = s.streams.filter((id) => hasOwn(plant.streams, id));
   return units.length === s.units.length && streams.length === s.streams.length ? s : { units, streams };
 }
 
 export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string } = {}): EditorStore {
   let state: EditorState = {
-    doc,
+    doc: freezeDeep(doc),
     version: 1,
     history: emptyHistory(options.historyLimit),
     mode: validMode(doc, options.mode),
@@ -144,6 +188,9 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     changedAt: now(),
     epoch: 1,
     resultsTab: 'recovery',
+    scope: 'mode',
+    banners: [],
+    compare: INITIAL_COMPARE,
     economics: INITIAL_ECONOMICS,
     pilot: pilot.INITIAL_PILOT,
   };
@@ -152,8 +199,10 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
   let openedAt = 0;
   let pilotDataId = 0;
   /** Answers about the plant opened before are dropped; the pilot data stay (they may fit the new plant). */
+  let focusSeq = 0;
   const forgetAnswers = () => ({
     economics: INITIAL_ECONOMICS,
+    compare: { ...INITIAL_COMPARE, a: state.compare.a, b: state.compare.b },
     pilot: { ...state.pilot, status: 'idle' as const, answer: undefined, lastGood: undefined },
   });
   const set = (patch: Partial<EditorState>) => {
@@ -161,13 +210,14 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     state = { ...state, ...patch };
     for (const l of [...listeners]) l(state, previous);
   };
-  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}) => {
+  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}, follow?: string) => {
+    const mode = validMode(next, 'mode' in extra ? extra.mode : (follow ?? state.mode));
     set({
       doc: next,
       history,
       version: state.version + 1,
-      mode: validMode(next, state.mode),
-      selection: pruneSelection(next, extra.selection ?? state.selection),
+      mode,
+      selection: pruneSelection(next, mode, extra.selection ?? state.selection),
       changedAt: now(),
       notice: undefined,
       ...extra,
@@ -183,7 +233,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     execute(command) {
       const t = execute(state.doc, state.history, command);
       if (!t.changed) return false;
-      afterDocChange(t.doc, t.history);
+      afterDocChange(t.doc, t.history, {}, command.selectMode?.(t.doc));
       return true;
     },
     amend(command, version) {
@@ -203,10 +253,10 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     },
     setMode(mode) {
       const m = validMode(state.doc, mode);
-      if (m !== state.mode) set({ mode: m });
+      if (m !== state.mode) set({ mode: m, selection: pruneSelection(state.doc, m, state.selection) });
     },
     select(selection) {
-      const s = pruneSelection(state.doc, selection);
+      const s = pruneSelection(state.doc, state.mode, selection);
       const same =
         s.units.length === state.selection.units.length &&
         s.streams.length === state.selection.streams.length &&
@@ -233,7 +283,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     reset(doc, mode) {
       openedAt = state.version + 1;
       set({
-        doc,
+        doc: freezeDeep(doc),
         history: emptyHistory(options.historyLimit),
         version: state.version + 1,
         mode: validMode(doc, mode),
@@ -254,7 +304,7 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
       if (a.version < openedAt) return;
       const lastGood =
         a.outcome.ok && (!state.solve.lastGood || a.version >= state.solve.lastGood.version)
-          ? { results: a.outcome.results, version: a.version, mode: a.mode }
+          ? { results: a.outcome.results, version: a.version, mode: a.mode, drains: a.drains ?? NO_DRAINS }
           : state.solve.lastGood;
       set({
         solve: {
@@ -270,6 +320,31 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     },
     setResultsTab(tab) {
       if (tab !== state.resultsTab) set({ resultsTab: tab });
+    },
+    setScope(scope) {
+      if (scope !== state.scope) set({ scope });
+    },
+    reveal(selection) {
+      const s = pruneSelection(state.doc, state.mode, selection);
+      set({ selection: s, focus: { units: s.units, streams: s.streams, seq: ++focusSeq } });
+    },
+    addBanner(banner) {
+      set({ banners: [...state.banners.filter((b) => b.kind !== banner.kind), banner] });
+    },
+    dismissBanner(kind) {
+      if (state.banners.some((b) => b.kind === kind)) set({ banners: state.banners.filter((b) => b.kind !== kind) });
+    },
+    setCompareModes(a, b) {
+      const next = { ...state.compare, a: validMode(state.doc, a), b: validMode(state.doc, b) };
+      if (next.a !== state.compare.a || next.b !== state.compare.b) set({ compare: next });
+    },
+    compareStarted(key) {
+      if (key.version >= openedAt) set({ compare: compareStarted(state.compare, key) });
+    },
+    compareFinished(a) {
+      if (a.key.version < openedAt) return;
+      const next = compareFinished(state.compare, a);
+      if (next !== state.compare) set({ compare: next });
     },
     economicsStarted(version) {
       if (version >= openedAt) set({ economics: economicsStarted(state.economics, version) });

@@ -3,11 +3,13 @@
  * a parameter value against its declared bounds, a connection against the ports, a reaction
  * equation against the declared species (element and charge balance).
  */
+import { formatNumber } from '../../core/format';
 import type { FlowsheetDoc, ParamDecl, UnitRegistry } from '../../core';
 import { ChemistryError, checkBalance, describeImbalance, parseEquation, parseSpeciesId, type SpeciesInfo } from '../../core/chemistry';
 import { parseRef, unitPorts } from './doc';
+import { hasOwn, own } from './own';
 
-const fmt = (x: number) => String(Number(x.toPrecision(6)));
+const fmt = (x: number) => formatNumber(x, 6);
 
 /** Parses a number field's text; an error message when it is not a valid value for `decl`. */
 export function checkNumber(decl: Pick<ParamDecl, 'kind' | 'min' | 'max' | 'exclusiveMin'>, text: string): { value?: number; error?: string } {
@@ -40,17 +42,18 @@ export interface Endpoint {
 /**
  * Whether a stream may be drawn from an outlet to an inlet. An outlet carries one stream; an
  * inlet that is not `multiple` takes one; phases, when both ports declare one, must agree.
- * Recycles (to an upstream unit, or back to the same unit) are allowed.
+ * Recycles (to an upstream unit, or back to the same unit) are allowed. `doc` is the plant drawn:
+ * the base or a mode's (plant.ts).
  */
 export function checkConnection(
-  doc: FlowsheetDoc,
+  doc: Pick<FlowsheetDoc, 'units' | 'streams'>,
   registry: UnitRegistry,
   from: Endpoint,
   to: Endpoint,
   ignoreStream?: string,
 ): string | undefined {
-  const src = doc.units[from.unit];
-  const dst = doc.units[to.unit];
+  const src = own(doc.units, from.unit);
+  const dst = own(doc.units, to.unit);
   if (!src) return `unit "${from.unit}" does not exist`;
   if (!dst) return `unit "${to.unit}" does not exist`;
   const out = unitPorts(src, registry).find((p) => p.name === from.port);
@@ -103,7 +106,7 @@ export function checkEquation(equation: string, species: ReadonlyMap<string, Spe
 /** Checks a new species id the way the core will read it. */
 export function checkSpeciesId(doc: FlowsheetDoc, id: string, formula?: string): string | undefined {
   if (!id.trim()) return 'a species id cannot be empty';
-  if (id in doc.species) return `species "${id}" is already declared`;
+  if (hasOwn(doc.species, id)) return `species "${id}" is already declared`;
   try {
     parseSpeciesId(id, formula || undefined);
     return undefined;

@@ -52,6 +52,10 @@ function workerLane(name: string) {
         w.postMessage(message);
       });
     },
+    /** Starts the worker now (its script loads and compiles while the page does other work). */
+    warm() {
+      worker ??= start();
+    },
     cancel() {
       worker?.terminate();
       worker = undefined;
@@ -65,10 +69,11 @@ function workerLane(name: string) {
   };
 }
 
-export function createWorkerSolver(): SolverPort & { dispose(): void } {
+export function createWorkerSolver(): SolverPort & { dispose(): void; warm(): void } {
   const lane = workerLane('flexsheet-solver');
   return {
     solve: (request) => lane.request({ kind: 'solve', ...request }) as Promise<SolveReply & { kind: 'solve' }>,
+    warm: lane.warm,
     dispose: lane.dispose,
   };
 }
@@ -76,6 +81,8 @@ export function createWorkerSolver(): SolverPort & { dispose(): void } {
 export interface BackgroundPorts {
   modes: ModesPort;
   reconcile: ReconcilePort;
+  /** Two modes solved for the comparison tab. */
+  compare: SolverPort & { dispose(): void };
   dispose(): void;
 }
 
@@ -83,7 +90,9 @@ export interface BackgroundPorts {
 export function createBackgroundWorkers(): BackgroundPorts {
   const modes = workerLane('flexsheet-modes');
   const pilot = workerLane('flexsheet-reconcile');
+  const compare = workerLane('flexsheet-compare');
   return {
+    compare: { solve: (request) => compare.request({ kind: 'solve', ...request }) as Promise<SolveReply & { kind: 'solve' }>, dispose: compare.dispose },
     modes: { solveModes: (request) => modes.request({ kind: 'modes', ...request }) as Promise<ModesReply & { kind: 'modes' }> },
     reconcile: {
       reconcile: (request, onRuns) => pilot.request({ kind: 'reconcile', ...request }, onRuns) as Promise<ReconcileReply & { kind: 'reconcile' }>,
@@ -92,6 +101,7 @@ export function createBackgroundWorkers(): BackgroundPorts {
     dispose() {
       modes.dispose();
       pilot.dispose();
+      compare.dispose();
     },
   };
 }

@@ -17,7 +17,7 @@ export function reconcileRequest(request: ReconcileRequest, onRuns?: (runs: read
   let nominal: Float64Array;
   try {
     plant = compileFlowsheet(request.doc, registry, { mode: request.mode });
-    nominal = solvePlant(plant).x;
+    nominal = solvePlant(plant, { energy: false }).x;
   } catch (e) {
     const lines = e instanceof FlexsheetError ? e.diagnostics.map(formatDiagnostic) : [message(e)];
     return done({ ok: false, problems: ['The plant does not solve, so the data cannot be reconciled against it:', ...lines] });

@@ -5,7 +5,8 @@
 import { useMemo, useState } from 'react';
 import type { FlowBasis } from '../../../core';
 import { fromMassComposition, sumValues, toMassComposition } from '../../state/feed';
-import { formatFlow } from '../../state/results-view';
+import { formatNumber } from '../../../core/format';
+import { SpeciesPicker } from '../SpeciesPicker';
 import { useSpeciesInfo } from '../derived';
 import { useEditor } from '../context';
 import { AddSelect, RemoveButton, withKey } from './keyed';
@@ -89,12 +90,12 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
             <td className="num" colSpan={3}>
               {asFractions ? (
                 <span className={fractionsOk ? '' : 'field-error'}>
-                  {(fractionSum * 100).toFixed(3)} %{fractionsOk ? '' : ' — must be 100 % (not saved until it is)'}
+                  {formatNumber(fractionSum * 100, 6)} %{fractionsOk ? '' : ' — must be 100 % (not saved until it is)'}
                 </span>
               ) : (
                 <>
-                  {basis === 'kg/h' || basis === 't/h' ? `${formatFlow(sumValues(flows))} ${basis}` : ''}
-                  {basis !== 'kg/h' ? ` (${formatFlow(comp.total)} kg/h)` : ''}
+                  {basis === 'kg/h' || basis === 't/h' ? `${formatNumber(sumValues(flows))} ${basis}` : ''}
+                  {basis !== 'kg/h' ? ` (${formatNumber(comp.total)} kg/h)` : ''}
                 </>
               )}
             </td>
@@ -102,6 +103,12 @@ export function FlowsEditor({ value, onCommit, label }: Props) {
         </tbody>
       </table>
       {unused.length > 0 && <AddSelect label="add species to feed" prompt="+ add species…" options={unused} onAdd={(id) => onCommit({ ...flows, [id]: 0 })} />}
+      {Object.keys(declared).length === 0 && (
+        <div className="hint-box">
+          <p className="hint">A feed names declared species. Declare them here (or in the plant panel: click empty diagram space):</p>
+          <SpeciesPicker compact />
+        </div>
+      )}
       {basis !== 'kg/h' && basis !== 't/h' && comp.unknown.length > 0 && <div className="field-error">molar mass unknown for {comp.unknown.join(', ')}</div>}
     </div>
   );

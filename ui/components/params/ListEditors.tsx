@@ -1,4 +1,5 @@
 /** Editors for outlet names, fractions per outlet, selector fractions and selector splits. */
+import { formatNumber } from '../../../core/format';
 import { sumValues } from '../../state/feed';
 import { useEditor } from '../context';
 import { AddSelect, RemoveButton, withKey } from './keyed';
@@ -65,7 +66,7 @@ export function FractionsEditor({
           <tr className="total">
             <td>sum</td>
             <td className={ok ? 'num' : 'num field-error'}>
-              {Number(total.toPrecision(9))}
+              {formatNumber(total, 9)}
               {ok ? '' : ' — must be 1'}
               {!ok && last && (
                 <button type="button" className="small" onClick={() => onCommit({ ...fractions, [last]: Math.max(0, Number((1 - total + (fractions[last] ?? 0)).toPrecision(12))) })}>

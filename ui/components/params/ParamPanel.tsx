@@ -4,6 +4,9 @@
  */
 import type { AnyUnitType, Diagnostic, ParamDecl, UnitDecl } from '../../../core';
 import { setOutlets, setParam } from '../../state/commands';
+import { summarize } from '../../state/doc';
+import { resetParam } from '../../state/mode-edits';
+import { hasOwn } from '../../state/own';
 import { pathSegments } from '../../state/diagnostics-map';
 import { describeBounds } from '../../state/validate';
 import { useServices } from '../context';
@@ -20,6 +23,19 @@ interface FieldProps {
   name: string;
   decl: ParamDecl;
   problems: Diagnostic[];
+  /** Edits go to this mode (undefined: the base flowsheet). */
+  mode: string | undefined;
+  /** The base unit, when the values shown are a mode's: its value is shown beside an override. */
+  base?: UnitDecl;
+  /** The mode overrides this parameter. */
+  overridden: boolean;
+}
+
+/** The parameter a diagnostic's path is about: `units.<id>.<param>…` or `modes.<m>.units.<id>.<param>…`. */
+export function paramOfPath(path: string, unitId: string): string | undefined {
+  const seg = pathSegments(path);
+  const at = seg[0] === 'units' ? 1 : seg[0] === 'modes' && seg[2] === 'units' ? 3 : -1;
+  return at > 0 && seg[at] === unitId && typeof seg[at + 1] === 'string' ? (seg[at + 1] as string) : undefined;
 }
 
 /** The outlet names a fractions/splits parameter refers to: the unit's `names` parameter. */
@@ -29,10 +45,10 @@ function outletNames(type: AnyUnitType, unit: UnitDecl): string[] {
   return Array.isArray(v) ? (v as string[]) : [];
 }
 
-function ParamField({ unitId, unit, type, name, decl, problems }: FieldProps) {
+function ParamField({ unitId, unit, type, name, decl, problems, mode, base, overridden }: FieldProps) {
   const { store } = useServices();
   const value = unit[name];
-  const commit = (v: unknown) => store.execute(setParam(unitId, name, v));
+  const commit = (v: unknown) => store.execute(setParam(unitId, name, v, mode));
   const label = `${unitId} ${name}`;
   let widget;
   if (decl.schema) widget = <JsonEditor label={label} value={value} onCommit={commit} />;
@@ -54,7 +70,7 @@ function ParamField({ unitId, unit, type, name, decl, problems }: FieldProps) {
         widget = <FlowsEditor label={label} value={value as Record<string, number>} onCommit={commit} />;
         break;
       case 'names':
-        widget = <NamesEditor label={label} value={value as string[]} onCommit={(v) => store.execute(setOutlets(unitId, name, v))} />;
+        widget = <NamesEditor label={label} value={value as string[]} onCommit={(v) => store.execute(setOutlets(unitId, name, v, mode))} />;
         break;
       case 'fractions':
         widget = <FractionsEditor label={label} value={value as Record<string, number>} names={outletNames(type, unit)} onCommit={commit} />;
@@ -79,7 +95,7 @@ function ParamField({ unitId, unit, type, name, decl, problems }: FieldProps) {
     }
   const bounds = decl.kind === 'number' || decl.kind === 'integer' ? describeBounds(decl) : '';
   return (
-    <div className={`param${problems.length ? ' has-error' : ''}`} data-param={name}>
+    <div className={`param${problems.length ? ' has-error' : ''}${overridden ? ' overridden' : ''}`} data-param={name} data-overridden={overridden || undefined}>
       <div className="param-head">
         <span className="param-name">
           {name}
@@ -94,6 +110,17 @@ function ParamField({ unitId, unit, type, name, decl, problems }: FieldProps) {
         )}
       </div>
       <div className="param-desc">{decl.description}</div>
+      {overridden && mode !== undefined && base && (
+        <div className="override" data-override={name}>
+          <span className="scope-tag mode">mode “{mode}”</span>
+          <span className="base-value" title={JSON.stringify(base[name] ?? null)}>
+            base: {summarize(base[name])}
+          </span>
+          <button type="button" className="link" onClick={() => store.execute(resetParam(mode, unitId, name))}>
+            use base value
+          </button>
+        </div>
+      )}
       {widget}
       {problems.map((d, i) => (
         <div key={i} className="field-error solver-problem">
@@ -104,11 +131,27 @@ function ParamField({ unitId, unit, type, name, decl, problems }: FieldProps) {
   );
 }
 
-export function ParamPanel({ unitId, unit, type, diagnostics }: { unitId: string; unit: UnitDecl; type: AnyUnitType; diagnostics: readonly Diagnostic[] }) {
+export function ParamPanel({
+  unitId,
+  unit,
+  type,
+  diagnostics,
+  mode,
+  base,
+  patch,
+}: {
+  unitId: string;
+  unit: UnitDecl;
+  type: AnyUnitType;
+  diagnostics: readonly Diagnostic[];
+  mode?: string;
+  base?: UnitDecl;
+  /** The mode's patch of this unit: the parameters it overrides. */
+  patch?: Readonly<Record<string, unknown>>;
+}) {
   const byParam = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
-    const seg = pathSegments(d.path);
-    const param = seg[0] === 'units' && seg[1] === unitId && typeof seg[2] === 'string' ? seg[2] : undefined;
+    const param = paramOfPath(d.path, unitId);
     if (param && param in type.params) (byParam.get(param) ?? byParam.set(param, []).get(param)!).push(d);
   }
   const entries = Object.entries(type.params);
@@ -116,7 +159,18 @@ export function ParamPanel({ unitId, unit, type, diagnostics }: { unitId: string
   return (
     <div className="param-panel">
       {entries.map(([name, decl]) => (
-        <ParamField key={name} unitId={unitId} unit={unit} type={type} name={name} decl={decl} problems={byParam.get(name) ?? []} />
+        <ParamField
+          key={name}
+          unitId={unitId}
+          unit={unit}
+          type={type}
+          name={name}
+          decl={decl}
+          problems={byParam.get(name) ?? []}
+          mode={mode}
+          base={base}
+          overridden={!!patch && hasOwn(patch, name)}
+        />
       ))}
     </div>
   );

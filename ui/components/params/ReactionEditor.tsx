@@ -37,15 +37,16 @@ function ReactionRow({
     <div className={`reaction${check.problems.length ? ' invalid' : ''}`} data-reaction={index}>
       <div className="reaction-head">
         <span className="reaction-index">{index + 1}</span>
-        <input
-          type="text"
+        <textarea
           className="equation"
           aria-label={`reaction ${index + 1} equation`}
           aria-invalid={check.problems.length > 0}
           value={rx.equation ?? ''}
+          rows={Math.max(1, Math.ceil((rx.equation ?? '').length / 38))}
+          placeholder="e.g. CuO(s) + H2SO4(aq) -> CuSO4(aq) + H2O(l)"
           spellCheck={false}
           onChange={(e) => {
-            const eq = e.target.value;
+            const eq = e.target.value.replace(/\n/g, ' ');
             const c = checkEquation(eq, species);
             const key = c.reactants.includes(rx.key) || c.reactants.length === 0 ? rx.key : c.reactants[0];
             onChange({ ...rx, equation: eq, key });
@@ -93,10 +94,36 @@ function ReactionRow({
   );
 }
 
+/** A reaction to fill in: shown while the unit has none, written to the file once it has an equation. */
+function BlankReaction({ onCommit }: { onCommit(v: ReactionSpec[]): void }) {
+  const species = useSpeciesInfo();
+  return (
+    <div className="reaction blank" data-reaction="new">
+      <div className="reaction-head">
+        <span className="reaction-index">1</span>
+        <textarea
+          className="equation"
+          aria-label="reaction 1 equation"
+          rows={1}
+          placeholder="write the reaction, e.g. CuO(s) + H2SO4(aq) -> CuSO4(aq) + H2O(l)"
+          spellCheck={false}
+          onChange={(e) => {
+            const eq = e.target.value.replace(/\n/g, ' ');
+            const c = checkEquation(eq, species);
+            if (eq.trim()) onCommit([{ equation: eq, key: c.reactants[0] ?? '', conversion: 1 }]);
+          }}
+        />
+      </div>
+      <div className="hint">No reaction yet: everything passes through unchanged until one is written.</div>
+    </div>
+  );
+}
+
 export function ReactionEditor({ value, onCommit, label }: { value: ReactionSpec[] | undefined; onCommit(v: ReactionSpec[]): void; label: string }) {
   const list = Array.isArray(value) ? value : [];
   return (
     <div className="reaction-editor" aria-label={label}>
+      {list.length === 0 && <BlankReaction onCommit={onCommit} />}
       {list.map((rx, i) => (
         <ReactionRow
           key={i}

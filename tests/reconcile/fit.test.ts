@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FlowsheetDoc } from '../../core';
+import { applyFit, fitParameters, parsePath, reconcile, seededRng, synthesize, type FittedParameter, type PlanItem } from '../../core/reconcile';
 import { LEACH_SX_PLAN } from '../../flowsheets/pilot/generate';
-import { doc, solveDoc } from '../../tests/support/solve';
-import type { FlowsheetDoc } from '../document';
-import { applyFit, fitParameters, parsePath, type FittedParameter } from './fit';
-import { synthesize, type PlanItem } from './generate';
-import { reconcile } from './reconcile';
-import { seededRng } from './rng';
+import { doc, solveDoc } from '../support/solve';
 
-const fixture: FlowsheetDoc = JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/reconcile-leach-sx.json'), 'utf8'));
+const fixture: FlowsheetDoc = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/reconcile-leach-sx.json'), 'utf8'));
 
 /** The fixture with other parameters than the ones the data come from. */
 function offDesign(): FlowsheetDoc {

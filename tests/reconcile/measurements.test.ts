@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { solveDoc } from '../../tests/support/solve';
-import { ATOMIC_WEIGHTS } from '../chemistry';
-import { FlexsheetError } from '../diagnostics';
-import { trueValue, variablesFromSolution } from './generate';
-import { parseMeasurementsCsv, parseMeasurementUnit } from './measurements';
+import { FlexsheetError } from '../../core';
+import { ATOMIC_WEIGHTS } from '../../core/chemistry';
+import { parseMeasurementsCsv, parseMeasurementUnit, trueValue, variablesFromSolution } from '../../core/reconcile';
+import { solveDoc } from '../support/solve';
 
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/reconcile-leach-sx.json'), 'utf8'));
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/reconcile-leach-sx.json'), 'utf8'));
 const { solution } = solveDoc(fixture);
 const plant = solution.plant;
 

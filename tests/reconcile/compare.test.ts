@@ -2,15 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { FlowsheetDoc } from '../../core';
+import { compareCases, comparisonToCsv, reconcile, seededRng, summarizeReconciliation, summarizeSolution, synthesize } from '../../core/reconcile';
 import { LEACH_SX_PLAN } from '../../flowsheets/pilot/generate';
-import { solveDoc } from '../../tests/support/solve';
-import type { FlowsheetDoc } from '../document';
-import { compareCases, comparisonToCsv, summarizeReconciliation, summarizeSolution } from './compare';
-import { synthesize } from './generate';
-import { reconcile } from './reconcile';
-import { seededRng } from './rng';
+import { solveDoc } from '../support/solve';
 
-const fixture: FlowsheetDoc = JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/reconcile-leach-sx.json'), 'utf8'));
+const fixture: FlowsheetDoc = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/reconcile-leach-sx.json'), 'utf8'));
 
 describe('recovery and grade side by side', () => {
   const base = solveDoc(fixture);
