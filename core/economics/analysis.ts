@@ -90,7 +90,7 @@ export interface EconomicsAnalysis {
 }
 
 /** Whether the file asks for capital and investment figures (they cost more than the margins: a file of the first economics format has none of these sections). */
-export function wantsCapital(doc: FlowsheetDoc): boolean {
+function wantsCapital(doc: FlowsheetDoc): boolean {
   const e = economicsOf(doc);
   return e.capital !== undefined || e.operating !== undefined || e.investment !== undefined;
 }
