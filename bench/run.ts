@@ -205,6 +205,7 @@ function main(args: string[]): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') child(args[1]);
+else if (args[0] === 'study') void import('./study.bench').then((m) => m.main(args.slice(1)));
 else if (args.includes('--solver')) runSolverBench(args.filter((a) => a !== '--solver'));
 else if (args.includes('--resolve')) runResolveBench(args);
 else main(args);

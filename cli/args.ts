@@ -23,8 +23,8 @@ export interface Command {
   booleanFlags?: string[];
   /** Flags that take a value and may be given more than once, e.g. ['--set']. */
   repeatFlags?: string[];
-  /** Writes to standard output (`out` a line at a time, `raw` without adding a newline); returns the exit code. */
-  run(args: Args, out: (text: string) => void, raw?: (chunk: string) => void): number;
+  /** Writes to standard output (`out` a line at a time, `raw` without adding a newline); returns the exit code (or a promise of it, for a command that waits on workers). */
+  run(args: Args, out: (text: string) => void, raw?: (chunk: string) => void): number | Promise<number>;
 }
 
 export function parseArgs(argv: string[], command: Command): Args {

@@ -49,18 +49,18 @@ const zincMargin = zinc.revenue - zinc.reagents - zinc.feeds - zinc.utilities;
  * Direct switchover cost: unit work (ore 200, leach 3000, filter 800, polish 400, zn_polish 600) +
  * plant 1000; cleaning 20 t water × 0.0005 + 100 kg NaOH × 0.45; half the flushed value lost;
  * 0.02 $/kg disposal of the half not recovered. Flushed value: metal at its liquor payable (Cu 7.2, Zn 2.125 $/kg), water
- * at 0.0005 $/kg. Hold-ups: ore 1000 kg at the ore's composition; leach 2 h × its outflow; filter
- * 2400 kg at the leach outflow's composition; polish (copper only) 1 h × the liquor.
+ * at 0.0005 $/kg. Hold-ups: leach 2 h × its outflow; filter 2400 kg at the leach outflow's
+ * composition; polish (copper only) 1 h × the liquor. The ore bin's 1000 kg is run down into the
+ * plant before the switchover (a feed bin is not flushed): no value lost, nothing disposed of.
  */
 function direct(metal: number, pay: number, solids: number, polish: boolean): number {
   const leachOut = solids + water + acid; // kg/h leaving the leach
   const liquorValue = metal * pay + (water + M.H2O) * 0.0005; // $/h of metal and water leaving the leach
-  const ore = (1000 * metal * pay) / solids;
   const leach = 2 * liquorValue;
   const filter = (2400 / leachOut) * liquorValue;
   const tank = polish ? liquorValue : 0;
-  const flushedKg = 1000 + 2 * leachOut + 2400 + (polish ? leachOut - M.SiO2 : 0);
-  return 6000 + 55 + 0.5 * (ore + leach + filter + tank) + 0.5 * 0.02 * flushedKg;
+  const flushedKg = 2 * leachOut + 2400 + (polish ? leachOut - M.SiO2 : 0);
+  return 6000 + 55 + 0.5 * (leach + filter + tank) + 0.5 * 0.02 * flushedKg;
 }
 const copperToZinc = direct(63.546, 7.2, feed.copper, true);
 const zincToCopper = direct(65.38, 2.125, feed.zinc, false);
@@ -80,7 +80,22 @@ describe('flexsheet economics', () => {
     expect(zn.perHour.margin).toBeCloseTo(zincMargin, 9); // 42.80 $/h
     // The year: 5000 h copper + 2500 h zinc − 100,000 fixed.
     expect(out.year.margin).toBeCloseTo(5000 * copperMargin + 2500 * zincMargin - 100000, 6);
-    expect(out.warnings).toEqual([]);
+    expect(out.warnings).toEqual(['no economics.operating: the fixed costs are economics.fixedCosts.perYear alone (give economics.operating to estimate labour, maintenance and overheads from the plant)']);
+    // A file of the first economics format asks for no capital: none is estimated.
+    expect(out.capital).toBeUndefined();
+  });
+
+  it('estimates capital and investment when the file asks (an economics.capital section)', () => {
+    const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    doc.economics.capital = {};
+    const file = join(mkdtempSync(join(tmpdir(), 'flexsheet-econ-')), 'capital.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = json(economicsCommand, file);
+    // 60.08 kg/h of residue ÷ 100 kg/(m²·h) = 0.6008 m², below Turton's 0.9 m².
+    expect(out.warnings).toContain('unit "filter": filter, disc and drum of 0.601 m² is below the correlation\'s range (0.9–300 m²): costed at 0.9 m²');
+    expect(out.capital.shared.units.map((u: { unit: string }) => u.unit)).toEqual(['leach', 'filter', 'polish']);
+    expect(out.investment.plans.map((p: { modes: string[] }) => p.modes.join('+'))).toEqual(['copper+zinc', 'copper', 'zinc']);
+    expect(run(economicsCommand, file)).toMatch(/fixed capital C_GR \(grassroots\)/);
   });
 
   it('prints the modes side by side', () => {
@@ -108,8 +123,10 @@ describe('flexsheet switchover', () => {
     expect(s.items.changeover).toBe(6000);
     expect(s.items.cleaning).toBeCloseTo(55, 12);
     expect(s.direct).toBeCloseTo(copperToZinc, 6);
-    expect(s.items.lostMargin).toBeCloseTo(14 * zincMargin, 9);
-    expect(s.total).toBeCloseTo(copperToZinc + 14 * zincMargin, 6);
+    // Feed-limited: copper needs ρ = 0.537 and zinc 0.265 of the year (Σ 0.80 < 1), so the 14 h are made up in idle hours.
+    expect(s.items.lostMargin).toBe(0);
+    expect(s.lostMarginBasis).toMatch(/^feed-limited/);
+    expect(s.total).toBeCloseTo(copperToZinc, 6);
   });
 
   it('prints the matrix for every ordered pair without --from/--to', () => {
@@ -120,7 +137,7 @@ describe('flexsheet switchover', () => {
     expect(m.direct[1][0]).toBeCloseTo(zincToCopper, 6);
     // zinc → copper along zinc's streams: ore 1 → leach 6 → filter 3 → zn_polish 4 (drained) = 14, + 2.
     expect(m.downtime).toEqual([[0, 14], [16, 0]]);
-    expect(m.total[1][0]).toBeCloseTo(zincToCopper + 16 * copperMargin, 6);
+    expect(m.total[1][0]).toBeCloseTo(zincToCopper, 6); // feed-limited: no lost margin
     expect(run(switchoverCommand, FIXTURE)).toMatch(/from \\ to\s+copper\s+zinc/);
   });
 });
@@ -146,7 +163,7 @@ describe('flexsheet campaign', () => {
 
   it('prints the plan, the curve and the sensitivity', () => {
     const text = run(campaignCommand, FIXTURE);
-    expect(text).toMatch(/Optimum: cycle T\* = 3,710 h/);
+    expect(text).toMatch(/Optimum: cycle T\* = 3,449 h/); // the closed form above: sqrt(2 × 8000 × 13,670 / 18.39)
     expect(text).toMatch(/Annual margin against cycle length/);
     expect(text).toMatch(/Sensitivity to switchover cost/);
   });
@@ -171,5 +188,60 @@ describe('errors', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/--to: mode "nickel" does not exist \(modes: copper, zinc\)/);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+/** The fixture's text with unit ids renamed in place (JSON.parse keeps "__proto__" as an own key). */
+function renamed(pairs: [string, string][]): string {
+  let text = readFileSync(FIXTURE, 'utf8');
+  for (const [a, b] of pairs) {
+    text = text.replaceAll(`"${a}": {`, `"${b}": {`).replaceAll(`"${a}": null`, `"${b}": null`).replaceAll(`"${a}.in"`, `"${b}.in"`).replaceAll(`"${a}.out"`, `"${b}.out"`);
+  }
+  return text;
+}
+const tempFile = (name: string, text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'flexsheet-econ-')), name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('ids that are names of Object.prototype', () => {
+  // residue → __proto__ (a sink with a disposal cost), liquor → constructor (the paying product), polish → toString (idle in zinc).
+  const pairs: [string, string][] = [
+    ['residue', '__proto__'],
+    ['liquor', 'constructor'],
+    ['polish', 'toString'],
+  ];
+  const file = tempFile('proto.json', renamed(pairs));
+  const back = (x: unknown) => JSON.parse(JSON.stringify(x).replaceAll('__proto__', 'residue').replaceAll('constructor', 'liquor').replaceAll('toString', 'polish'));
+
+  it('economics: the __proto__ sink keeps its disposal cost and every figure is unchanged', () => {
+    const out = json(economicsCommand, file);
+    expect(out.modes[0].perHour.margin).toBeCloseTo(copperMargin, 9); // 138.34 $/h, residue at −0.01 $/kg included
+    expect(out.modes[0].products.find((p: { unit: string }) => p.unit === '__proto__').valuePerHour).toBeCloseTo(-M.SiO2 * 0.01, 12);
+    expect(back(out)).toEqual(json(economicsCommand, FIXTURE));
+  });
+
+  it('switchover and campaign: the same answers as with plain ids', () => {
+    expect(back(json(switchoverCommand, file))).toEqual(json(switchoverCommand, FIXTURE));
+    expect(back(json(campaignCommand, file))).toEqual(json(campaignCommand, FIXTURE));
+    expect(json(switchoverCommand, file, '--from', 'copper', '--to', 'zinc').units.find((u: { unit: string }) => u.unit === 'toString').status).toBe('idle');
+  });
+});
+
+describe('a unit written as null', () => {
+  const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  doc.units.leach = null;
+  const file = tempFile('null.json', JSON.stringify(doc));
+  for (const command of [economicsCommand, switchoverCommand, campaignCommand]) {
+    it(`${command.name}: a located refusal, not an internal error`, () => {
+      expect(() => run(command, file)).toThrow(FlexsheetError);
+      expect(() => run(command, file)).toThrow(/^units\.leach: unit "leach" must be an object with a "type" \(is null\)/);
+    });
+  }
+  it('exit status 1 from the command line', () => {
+    const r = spawnSync(join(root, 'bin', 'flexsheet'), ['campaign', file], { encoding: 'utf8', cwd: root });
+    expect([r.status, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/^error: units\.leach: /);
   });
 });

@@ -2,7 +2,8 @@ import type { CampaignResult } from '../../core/economics';
 import { table } from '../table';
 import type { Command } from '../args';
 import { formatMatrix } from './switchover';
-import { hours, loadAnalysis, money, toJson, warningLines } from './economics';
+import { formatInvestment } from '../economics-format';
+import { hours, loadAnalysis, money, planSummary, toJson, warningLines } from './economics';
 
 /** A bar of `width` characters for a value between lo and hi. */
 function bar(x: number, lo: number, hi: number, width = 30): string {
@@ -82,10 +83,11 @@ export const campaignCommand: Command = {
   run(args, out) {
     const { analysis } = loadAnalysis(args, 'campaign');
     if (args.flags.has('--json')) {
-      out(toJson({ modes: analysis.matrix.modes, switchover: { direct: analysis.matrix.direct, total: analysis.matrix.total, downtime: analysis.matrix.downtime }, ...analysis.campaign, warnings: analysis.warnings }));
+      const inv = analysis.investment;
+      out(toJson({ modes: analysis.matrix.modes, switchover: { direct: analysis.matrix.direct, total: analysis.matrix.total, downtime: analysis.matrix.downtime, feasible: analysis.matrix.feasible }, ...analysis.campaign, ...(inv ? { investment: { inputs: inv.inputs, plans: inv.plans.map(planSummary), best: inv.best?.modes } } : {}), warnings: analysis.warnings }));
       return 0;
     }
-    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency), ...warningLines(analysis.warnings)];
+    const text = [`Campaign plan — ${analysis.name}`, '', formatMatrix(analysis.matrix, analysis.currency), '', formatCampaign(analysis.campaign, analysis.currency), ...(analysis.investment ? ['', formatInvestment(analysis.investment, analysis.currency)] : []), ...warningLines(analysis.warnings)];
     out(text.join('\n'));
     return 0;
   },

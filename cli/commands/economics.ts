@@ -1,7 +1,6 @@
 import type { FlowsheetDoc } from '../../core';
 import {
   analyse,
-  economicsByMode,
   readEconomicsDoc,
   solveModes,
   yearSummary,
@@ -10,19 +9,10 @@ import {
 } from '../../core/economics';
 import { solve } from '../../index';
 import { readTextFile, stringFlag, UsageError, type Args, type Command } from '../args';
+import { formatCapital, formatDuties, formatFixed, formatInvestment, formatSharing, hours, money } from '../economics-format';
 import { num, table } from '../table';
 
-/** A sum of money: whole units from 100 up, cents below; a dash for zero. */
-export function money(x: number): string {
-  if (x === 0 || !Number.isFinite(x)) return x === 0 ? '–' : String(x);
-  const a = Math.abs(x);
-  return x.toLocaleString('en-US', a >= 100 ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-export function hours(x: number): string {
-  if (!Number.isFinite(x)) return '∞';
-  return x === 0 ? '0' : Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
+export { hours, money };
 
 /** Reads FILE, checks its economics, solves the given modes (every mode when omitted). */
 export function loadDoc(args: Args, command: string, modes?: readonly string[]): { doc: FlowsheetDoc; results: ReturnType<typeof solveModes> } {
@@ -58,6 +48,7 @@ function sideBySide(modes: readonly ModeEconomics[], currency: string): string {
       row(`reagents, ${c}/h`, (m) => money(m.perHour.reagents)),
       row(`purchased feeds, ${c}/h`, (m) => money(m.perHour.feeds)),
       row(`utilities, ${c}/h`, (m) => money(m.perHour.utilities)),
+      row(`waste disposal, ${c}/h`, (m) => money(m.perHour.disposal)),
       row(`mode fixed cost, ${c}/h`, (m) => money(m.perHour.fixed)),
       row(`margin, ${c}/h`, (m) => money(m.perHour.margin)),
       row(`margin, ${c}/t feed`, (m) => money(m.perTonneFeed.margin)),
@@ -102,14 +93,24 @@ function modeDetail(m: ModeEconomics): string {
     );
   }
   if (m.utilities.length) {
-    out.push('Utilities', table(['utility', 'amount/h', 'price', `${c}/h`, 'source'], m.utilities.map((u) => [u.name, num(u.amountPerHour), u.price === undefined ? 'unpriced' : `${num(u.price)} ${u.unit}`, money(u.costPerHour), u.source ?? '']), ['l', 'r', 'r', 'r', 'l']), '');
+    out.push('Utilities', table(['utility', 'for', 'amount/h', 'price', `${c}/h`, 'source'], m.utilities.map((u) => [u.name, u.from, num(u.amountPerHour), u.price === undefined ? 'unpriced' : `${num(u.price)} ${u.unit}`, money(u.costPerHour), u.source ?? '']), ['l', 'l', 'r', 'r', 'r', 'l']), '');
+    for (const u of m.utilities) if (u.duties?.length) out.push(formatDuties(u), '');
+  }
+  if (m.disposal.length) {
+    out.push('Waste disposal and treatment', table(['sink', 'kg/h', `${c}/kg`, `${c}/h`, 'source'], m.disposal.map((d) => [d.unit, num(d.kgPerHour), num(d.price), money(d.costPerHour), d.source]), ['l', 'r', 'r', 'r', 'l']), '');
   }
   return out.join('\n');
 }
 
-function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[]): string {
+function formatEconomics(name: string, currency: string, modes: readonly ModeEconomics[], year: ReturnType<typeof yearSummary> | undefined, warnings: readonly string[], analysis?: EconomicsAnalysis): string {
   const out: string[] = [`Economics — ${name} (${currency}; per operating hour unless stated)`, '', sideBySide(modes, currency), ''];
   for (const m of modes) out.push(modeDetail(m));
+  if (analysis?.capital && analysis.investment) {
+    out.push(formatCapital(analysis.capital.shared), '');
+    const sharing = formatSharing(analysis.capital);
+    if (sharing) out.push(sharing, '');
+    out.push(formatFixed(analysis.fixed, currency), '', formatInvestment(analysis.investment, currency), '');
+  } else if (analysis) out.push('Capital, operating cost and investment: not estimated (add an economics.capital, operating or investment section; docs/economics.md).', '');
   if (year) {
     out.push(
       `The year at the planned hours (${hours(year.plannedHours)} of ${hours(year.hoursPerYear)} h): margin ${money(year.variableMargin)} − fixed costs ${money(year.fixedPerYear)} = ${money(year.margin)} ${currency}/yr, before switchovers (see \`flexsheet campaign\`).`,
@@ -119,21 +120,31 @@ function formatEconomics(name: string, currency: string, modes: readonly ModeEco
   return out.join('\n');
 }
 
+/** An investment plan without its campaign curve: modes, plan, capital totals, fixed costs, cash flows and figures. */
+export function planSummary(p: NonNullable<EconomicsAnalysis['investment']>['plans'][number]) {
+  const { units: _u, ...capital } = p.capital;
+  void _u;
+  return { modes: p.modes, plan: p.plan, capital, fixed: p.fixed, ebitda: p.ebitda, npv: p.npv, irr: p.irr ?? null, payback: p.payback ?? null, cashFlows: p.cashFlows };
+}
+
 export const economicsCommand: Command = {
   name: 'economics',
   usage: 'economics FILE [--mode NAME] [--json]',
-  summary: 'per mode: revenue, reagent, feed and utility costs, margin per hour and per tonne of feed, reagent intensity, value of every product',
+  summary: 'per mode: revenue, reagent, feed, utility and disposal costs, margin per hour and per tonne of feed; capital per unit (shared plant against dedicated ones), fixed operating costs, NPV and IRR per campaign plan',
   valueFlags: ['--mode'],
   booleanFlags: ['--json'],
   run(args, out) {
     const mode = stringFlag(args, '--mode');
     const { doc, results } = loadDoc(args, 'economics', mode === undefined ? undefined : [mode]);
-    const economics = Object.values(economicsByMode(doc, results));
-    const year = mode === undefined ? yearSummary(doc, economics) : undefined;
-    const currency = economics[0]?.currency ?? 'USD';
-    const warnings = [...economics.flatMap((m) => m.warnings.map((w) => `${m.mode}: ${w}`)), ...(year?.warnings ?? [])];
-    if (args.flags.has('--json')) out(toJson({ name: doc.name, currency, modes: economics, ...(year ? { year } : {}), warnings }));
-    else out(formatEconomics(doc.name, currency, economics, year, warnings));
+    const analysis = analyse(doc, results);
+    const economics = analysis.modes;
+    const year = mode === undefined ? analysis.year : undefined;
+    const currency = analysis.currency;
+    const warnings = analysis.warnings;
+    const { capital, fixed, investment, compatibility } = analysis;
+    const inv = investment ? { investment: { inputs: investment.inputs, plans: investment.plans.map(planSummary), best: investment.best?.modes } } : {};
+    if (args.flags.has('--json')) out(toJson({ name: doc.name, currency, modes: economics, ...(year ? { year } : {}), ...(capital ? { capital } : {}), fixed, ...inv, compatibility, warnings }));
+    else out(formatEconomics(doc.name, currency, economics, year, warnings, analysis));
     return 0;
   },
 };

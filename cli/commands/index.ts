@@ -7,8 +7,9 @@ import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 import { schemaCommand } from './schema';
 import { solveCommand } from './solve';
+import { studyCommand } from './study';
 import { sweepCommand } from './sweep';
 import { switchoverCommand } from './switchover';
 import { unitsCommand } from './units';
 
-export const commands: readonly Command[] = [solveCommand, sweepCommand, reportCommand, unitsCommand, schemaCommand, reconcileCommand, compareCommand, economicsCommand, switchoverCommand, campaignCommand];
+export const commands: readonly Command[] = [solveCommand, sweepCommand, reportCommand, unitsCommand, schemaCommand, reconcileCommand, compareCommand, economicsCommand, switchoverCommand, campaignCommand, studyCommand];

@@ -19,7 +19,7 @@ function formatSwitchover(s: Switchover): string {
           u.status,
           u.work ? hours(u.time) : '–',
           u.work ? `${hours(u.start)}–${hours(u.finish)}` : '',
-          u.flushed ? num(u.flushed.kg) : '–',
+          u.flushed ? num(u.flushed.kg) + (u.flushed.runDown ? ' (run down)' : '') : '–',
           u.flushed ? money(u.flushed.lost) : '–',
           money(u.cleaningCost),
           money(u.cost),
@@ -48,15 +48,22 @@ function formatSwitchover(s: Switchover): string {
         ['total', money(s.total)],
       ],
     ),
+    `Lost margin: ${s.lostMarginBasis}.`,
   );
+  if (s.incompatible.length) {
+    out.push('', s.feasible ? 'Equipment outside its limits (flagged, costed anyway):' : `REFUSED: ${s.to} asks units for duties outside their limits:`, ...s.incompatible.map((p) => `  ${p.reason} (${p.path})`));
+  }
   out.push(...warningLines(s.warnings));
   return out.join('\n');
 }
 
 export function formatMatrix(m: SwitchoverMatrix, currency: string): string {
   const head = ['from \\ to', ...m.modes];
-  const grid = (values: number[][], f: (x: number) => string) => table(head, m.modes.map((from, i) => [from, ...values[i].map(f)]));
+  const grid = (values: number[][], f: (x: number) => string) => table(head, m.modes.map((from, i) => [from, ...values[i].map((x, j) => (m.feasible[i][j] ? f(x) : 'refused'))]));
+  const refused = m.detail.flat().filter((s) => !s.feasible);
+  const reasons = [...new Set(refused.flatMap((s) => s.incompatible.map((p) => `  ${p.reason} (${p.path})`)))];
   return [
+    ...(reasons.length ? ['Refused switchovers: the target mode asks units for duties outside their limits', ...reasons, ''] : []),
     `Switchover cost, ${currency} (total: direct + lost margin during downtime)`,
     grid(m.total, money),
     '',
@@ -88,11 +95,12 @@ export const switchoverCommand: Command = {
     if (from !== undefined && to !== undefined) {
       const s = switchover(doc, from, to, inputs);
       out(args.flags.has('--json') ? toJson(s) : formatSwitchover(s));
+      if (!s.feasible) throw new FlexsheetError(s.incompatible.map((p) => ({ path: p.path, message: `${p.reason}: switchover ${from} → ${to} refused`, unit: p.unit })));
       return 0;
     }
     const m = switchoverMatrix(doc, inputs, modes);
     const currency = Object.values(economics)[0]?.currency ?? 'USD';
-    if (args.flags.has('--json')) out(toJson({ modes: m.modes, total: m.total, direct: m.direct, downtime: m.downtime, detail: m.detail }));
+    if (args.flags.has('--json')) out(toJson({ modes: m.modes, total: m.total, direct: m.direct, downtime: m.downtime, feasible: m.feasible, detail: m.detail }));
     else out(formatMatrix(m, currency));
     return 0;
   },

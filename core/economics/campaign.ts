@@ -62,6 +62,8 @@ export interface CampaignMode {
   share: number;
   /** k_i = h_i·c_i: annual holding cost per unit of x_i(1 − x_i)·T/2 (currency per year per kg/h). */
   holding: number;
+  /** False when the mode cannot run at all (its equipment refuses its duties). */
+  runnable?: boolean;
   /** Processing rate c_i (kg/h of the stocked material) and holding cost per kg-year h_i, for reports. */
   rate?: number;
   holdingPerKgYear?: number;
@@ -78,6 +80,8 @@ export interface CampaignModel {
   switchCost: number[][];
   /** τ(i→j): switchover downtime, h. */
   downtime: number[][];
+  /** allowed[i][j]: false when the switchover i → j is refused (incompatible equipment); default all allowed. */
+  allowed?: boolean[][];
   /** Cycles considered, h. */
   minCycle: number;
   maxCycle: number;
@@ -178,6 +182,13 @@ function pieces(model: CampaignModel): Piece[] {
   return cached;
 }
 
+/** A rotation runs only runnable modes and makes only allowed switchovers. */
+function rotationAllowed(model: CampaignModel, rot: readonly number[]): boolean {
+  if (rot.some((i) => model.modes[i].runnable === false)) return false;
+  if (rot.length < 2 || !model.allowed) return true;
+  return rot.every((i, k) => model.allowed![i][rot[(k + 1) % rot.length]] !== false);
+}
+
 function buildPieces(model: CampaignModel): Piece[] {
   const H = model.hoursPerYear;
   const F = model.fixedPerYear;
@@ -185,6 +196,7 @@ function buildPieces(model: CampaignModel): Piece[] {
   const rho = modes.map((m) => Math.min(1, Math.max(0, m.share)));
   const out: Piece[] = [];
   for (const rot of rotations(modes.length, model.switchCost)) {
+    if (!rotationAllowed(model, rot)) continue;
     const S = cycleSum(rot, model.switchCost);
     const tau = cycleSum(rot, model.downtime);
     const k = rot.length;

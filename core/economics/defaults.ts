@@ -8,7 +8,7 @@
  * `assumption` marks Flexsheet's own defaults, which are not prices from the literature.
  */
 
-export type DefaultCategory = 'reagent' | 'utility' | 'product' | 'assumption';
+export type DefaultCategory = 'reagent' | 'utility' | 'product' | 'disposal' | 'assumption';
 
 export interface DefaultEntry {
   key: string;
@@ -55,6 +55,11 @@ export const DEFAULTS: readonly DefaultEntry[] = [
   // Utilities.
   e('electricity', 'utility', 0.0804, 'USD/kWh', '2023, US industrial', 'PrOMMiS'),
   e('naturalGas', 'utility', 4.53e-3, 'USD/ft3', '2023', 'PrOMMiS'),
+  e('coolingWater', 'utility', 0.378, 'USD/GJ', 'Turton et al. 5th ed. Table 8.3 (30–45 °C cooling water)', 'Turton et al., Analysis, Synthesis and Design of Chemical Processes, 5th ed., as tabulated in public costing code'),
+  // Disposal (per kg of the waste stream). PrOMMiS QGESS costing prices per short ton (907.185 kg): $1, $5, $1.
+  e('nonhazardous-solid-waste', 'disposal', 1 / 0.907185, 'USD/t', '2021', 'PrOMMiS ree_plant_capcost.py: $1 per short ton of non-hazardous solid waste', 'D'),
+  e('nonhazardous-precipitate-waste', 'disposal', 5 / 0.907185, 'USD/t', '2021', 'PrOMMiS ree_plant_capcost.py: $5 per short ton of non-hazardous precipitate waste', 'D'),
+  e('dust-and-volatiles', 'disposal', 1 / 0.907185, 'USD/t', '2021', 'PrOMMiS ree_plant_capcost.py: $1 per short ton of dust and volatiles', 'D'),
   // Products: per kg of the compound named (referred to by key from a valuation).
   e('Li2CO3', 'product', 41166, 'USD/t', '2023 average', 'Benchmark Mineral Intelligence, via MarketWatch 19 Jan 2024'),
   e('Li2CO3-crude', 'product', 8.57, 'USD/kg', 'EverBatt 2023 default', 'Argonne EverBatt 2023 (crude recycled Li2CO3)'),

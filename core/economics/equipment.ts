@@ -12,20 +12,6 @@ export function equipmentOf(decl: UnitDecl | undefined): EquipmentDecl {
   return (e !== null && typeof e === 'object' && !Array.isArray(e) ? e : {}) as EquipmentDecl;
 }
 
-/** Species kg/h leaving a unit through its outlet streams; for a unit without outlets (a product), entering it. */
-export function throughput(results: FlowsheetResults, unit: string): Record<string, number> {
-  const add = (into: Record<string, number>, flows: Record<string, number>) => {
-    for (const [sp, kg] of Object.entries(flows)) into[sp] = (into[sp] ?? 0) + kg;
-  };
-  const out: Record<string, number> = {};
-  const inn: Record<string, number> = {};
-  for (const s of Object.values(results.streams)) {
-    if (streamEndUnit(s.from) === unit) add(out, s.massFlow);
-    if (streamEndUnit(s.to) === unit) add(inn, s.massFlow);
-  }
-  return Object.keys(out).length ? out : inn;
-}
-
 export interface Holdup {
   kg: number;
   /** kg of each species held. Empty when the unit carries no flow (composition unknown). */
@@ -90,14 +76,33 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** "in ← mix.out" style connections of a unit in a mode, sorted: a unit whose list differs is re-routed. */
-export function connections(view: ModeView, unit: string): string[] {
-  const out: string[] = [];
-  for (const s of Object.values(view.streams)) {
-    if (streamEndUnit(s.from) === unit) out.push(`${s.from} → ${s.to}`);
-    if (streamEndUnit(s.to) === unit) out.push(`${s.to} ← ${s.from}`);
+/** Species kg/h leaving every unit of a solved mode through its outlets (for a unit without outlets, a product, entering it), in one pass over the streams. */
+export function throughputs(results: FlowsheetResults): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  const inn = new Map<string, Record<string, number>>();
+  const add = (m: Map<string, Record<string, number>>, unit: string, flows: Record<string, number>) => {
+    let r = m.get(unit);
+    if (!r) m.set(unit, (r = Object.create(null) as Record<string, number>));
+    for (const [sp, kg] of Object.entries(flows)) r[sp] = (r[sp] ?? 0) + kg;
+  };
+  for (const s of Object.values(results.streams)) {
+    add(out, streamEndUnit(s.from), s.massFlow);
+    add(inn, streamEndUnit(s.to), s.massFlow);
   }
-  return out.sort();
+  for (const [u, r] of inn) if (!out.has(u)) out.set(u, r);
+  return out;
+}
+
+/** "in ← mix.out" style connections of every unit of a mode, sorted (a unit whose list differs between modes is re-routed), in one pass over its streams. */
+export function connectionsByUnit(view: ModeView): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const push = (u: string, c: string) => (out.get(u) ?? out.set(u, []).get(u)!).push(c);
+  for (const s of Object.values(view.streams)) {
+    push(streamEndUnit(s.from), `${s.from} → ${s.to}`);
+    push(streamEndUnit(s.to), `${s.to} ← ${s.from}`);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
 }
 
 /** Directed edges unit → unit of the streams of one or more modes, without duplicates. */

@@ -106,7 +106,7 @@ describe('economics of one mode, by hand', () => {
     expect(e.perHour.feeds).toBeCloseTo(4000, 12);
     // Electricity 900 kWh/t × 2 t/h × 0.0804 + natural gas 1000 ft³/h × 4.53e-3; steam unpriced.
     expect(e.perHour.utilities).toBeCloseTo(1800 * 0.0804 + 4.53, 12);
-    expect(e.warnings).toEqual(['utility "steam" has no price: counted as 0 (give economics.prices.utilities["steam"])']);
+    expect(e.warnings).toContain('utility "steam" has no price: counted as 0 (give economics.prices.utilities["steam"])');
     const revenue = 6174.9 + ((300 * 58.933194) / M_CoSO4) * 35 + 140;
     const margin = revenue - 170 - 4000 - (144.72 + 4.53) - 50;
     expect(e.perHour.revenue).toBeCloseTo(revenue, 9);
@@ -123,6 +123,46 @@ describe('economics of one mode, by hand', () => {
     const y = yearSummary(plant(), [e]);
     expect(y.margin).toBeCloseTo(6000 * margin - 100000, 6);
     expect(y.warnings).toEqual([]);
+  });
+
+  it('names every species bought without a price and every sink with neither a value nor a disposal cost', () => {
+    // The water feed brings H2O(l), which has no price (the feed is not in prices.feeds); effluent is a sink with no price.
+    expect(e.warnings).toContain('feed "water" brings H2O(l) with no price: counted as 0 (give economics.prices.reagents or economics.prices.feeds["water"])');
+    expect(e.warnings.find((w) => w.startsWith('sinks with neither'))).toMatch(/counted as 0: effluent \(/);
+    // Priced: the effluent's treatment at 2 $/t, water at 0.5 $/t; then no warning about either, and the cost is in the margin.
+    const doc = plant();
+    const econ = doc.economics as { prices: { disposal?: unknown; reagents: Record<string, unknown> } };
+    econ.prices.disposal = { effluent: { value: 2, unit: 'USD/t' } };
+    econ.prices.reagents['H2O(l)'] = { value: 0.5, unit: 'USD/t' };
+    const priced = modeEconomics(doc, '(base)', results());
+    expect(priced.warnings.filter((w) => /effluent|H2O/.test(w))).toEqual([]);
+    // 3400 kg/h of effluent × 0.002 $/kg; 2000 kg/h of water × 0.0005 $/kg.
+    expect(priced.perHour.disposal).toBeCloseTo(6.8, 12);
+    expect(priced.perHour.feeds).toBeCloseTo(4000 + 1, 12);
+    expect(priced.perHour.margin).toBeCloseTo(e.perHour.margin - 6.8 - 1, 9);
+  });
+
+  it('pays a mixed product at its realisation factor and charges a product below its spec', () => {
+    const doc = plant();
+    const products = (doc.economics as { prices: { products: Record<string, unknown> } }).prices.products;
+    // Li2CO3 sold as a mixed product at 65 % of its priced value (PrOMMiS's realisation factor).
+    products.li2co3 = { species: { 'Li2CO3(s)': 'Li2CO3' }, realisation: 0.65 };
+    // CoSO4 liquor: spec Co ≥ 20.5 %, 10 % discount below it, and 5 $ per kg of Co short.
+    products.coso4 = { payable: { Co: { price: 50, payability: 0.7 } }, spec: { min: { Co: 0.205 }, max: { 'H2O(l)': 0.9 }, discount: 0.1, penalties: { Co: 5 } } };
+    const m = modeEconomics(doc, '(base)', results());
+    const li = m.products.find((p) => p.unit === 'li2co3')!;
+    expect(li.valuePerHour).toBeCloseTo(0.65 * 6174.9, 9);
+    const co = m.products.find((p) => p.unit === 'coso4')!;
+    // 1000 kg/h of liquor holding 300 kg/h CoSO4: Co = 300 × 58.933194 / 154.989194 = 114.07 kg/h, 11.41 %.
+    const coKg = (300 * 58.933194) / M_CoSO4;
+    const value = coKg * 35;
+    const short = (0.205 - coKg / 1000) * 1000; // kg/h of Co short of 20.5 %
+    expect(co.spec).toEqual([
+      { what: 'Co', bound: 'min', limit: 0.205, value: coKg / 1000, met: false, kgOff: expect.closeTo(short, 9) },
+      { what: 'H2O(l)', bound: 'max', limit: 0.9, value: 0.7, met: true, kgOff: 0 },
+    ]);
+    expect(co.valuePerHour).toBeCloseTo(value * 0.9 - 5 * short, 9);
+    expect(m.warnings).toContain('product "coso4" is below its specification: Co 11.41 % (min 20.50 %)');
   });
 
   it('warns about reagents without a price and counts them as zero', () => {
@@ -158,7 +198,7 @@ describe('economics of one mode, by hand', () => {
   });
 
   it('values a flushed species: product species price, else reagent price, else payable elements', () => {
-    const book = new PriceBook(plant(), undefined, { residue: 0.28 });
+    const book = new PriceBook(plant(), undefined, new Map([['residue', 0.28]]));
     expect(book.speciesValue('Li2CO3(s)').value).toBeCloseTo(41.166, 12);
     expect(book.speciesValue('H2SO4(aq)').value).toBeCloseTo(0.1, 12);
     // LiCoO2: Co payable 35 $/kg × Co mass fraction 58.933194 / (6.94 + 58.933194 + 2 × 15.999)

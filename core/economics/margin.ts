@@ -1,72 +1,37 @@
 /**
  * Economics of one mode, from its solved results: revenue from every product, the cost of the
- * reagents dosed, of purchased feeds and of utilities, and the margin per operating hour and per
- * tonne of feed; reagent intensity in kg per tonne of feed.
+ * reagents dosed, of purchased feeds, of utilities (declared, and bought for the energy duties) and
+ * of waste disposal, and the margin per operating hour and per tonne of feed; reagent intensity in
+ * kg per tonne of feed.
  *
  * Feed basis (the "tonne of feed"): the solid-phase mass of the streams that leave the mode's
  * source units — units with outgoing and no incoming streams, e.g. `feed` units — or of the units
  * listed in the mode's `feedBasis`. When none of them carries solids, their total mass.
  *
- * Variable margin per hour = revenue − reagents − feeds − utilities − the mode's fixed cost per hour.
- * Feeds not priced in `prices.feeds` are costed species by species at reagent prices (organic
- * make-up, purchased solutions); species without a price, and water, cost nothing.
+ * Variable margin per hour = revenue − reagents − feeds − utilities − disposal − the mode's fixed
+ * cost per hour. Every species bought without a price and every sink without a value or a disposal
+ * cost is named in a warning (purchases.ts, revenue.ts).
  */
 import { FlexsheetError, type Diagnostic } from '../diagnostics';
 import type { FlowsheetDoc } from '../document';
 import { applyMode, streamEndUnit, type ModeView } from '../modes';
 import type { FlowsheetResults } from '../results';
-import { PriceBook, valueMaterial, type ValueLine } from './prices';
+import { own } from './own';
+import { PriceBook } from './prices';
+import { feedCosts, reagentCosts, utilityCosts, type FeedCost, type ReagentCost, type UtilityCost } from './purchases';
+import { sinkEconomics, sinkWarnings, type DisposalCost, type ProductValue } from './revenue';
 import { BASE_MODE } from './schema';
 import type { EconomicsDecl, ModeEconomicsDecl } from './types';
 
+export type { FeedCost, ProductValue, ReagentCost, UtilityCost };
 export interface MoneyBreakdown {
   revenue: number;
   reagents: number;
   feeds: number;
   utilities: number;
+  disposal: number;
   fixed: number;
   margin: number;
-}
-
-export interface ProductValue {
-  unit: string;
-  kgPerHour: number;
-  kgPerTonneFeed: number;
-  /** Value per kg of the product stream. */
-  valuePerKg: number;
-  valuePerHour: number;
-  valuePerTonneFeed: number;
-  priced: boolean;
-  lines: ValueLine[];
-}
-
-export interface ReagentCost {
-  unit: string;
-  species: string;
-  kgPerHour: number;
-  kgPerTonneFeed: number;
-  /** Per kg; undefined when the reagent has no price. */
-  price?: number;
-  source?: string;
-  costPerHour: number;
-}
-
-export interface FeedCost {
-  unit: string;
-  kgPerHour: number;
-  costPerHour: number;
-  /** `priced`: prices.feeds; `reagent prices`: species by species; `unpriced`. */
-  basis: 'priced' | 'reagent prices' | 'unpriced';
-  lines: ValueLine[];
-}
-
-export interface UtilityCost {
-  name: string;
-  amountPerHour: number;
-  price?: number;
-  unit?: string;
-  source?: string;
-  costPerHour: number;
 }
 
 export interface ModeEconomics {
@@ -79,6 +44,9 @@ export interface ModeEconomics {
   reagentTotals: { species: string; kgPerHour: number; kgPerTonneFeed: number; costPerHour: number }[];
   feeds: FeedCost[];
   utilities: UtilityCost[];
+  disposal: DisposalCost[];
+  /** Whether the energy duties came from the energy balance (false: estimated, or none). */
+  dutiesFromBalance: boolean;
   perHour: MoneyBreakdown;
   perTonneFeed: MoneyBreakdown;
   /** kg of reagents dosed per tonne of feed. */
@@ -86,7 +54,7 @@ export interface ModeEconomics {
   /** Planned operating hours per year, when the file gives them, and the year's figures at those hours. */
   hours?: number;
   annual?: MoneyBreakdown;
-  /** Prices that are missing (counted as zero). */
+  /** Prices that are missing (counted as zero), products below spec, estimates made. */
   warnings: string[];
 }
 
@@ -107,14 +75,30 @@ export function economicsOf(doc: FlowsheetDoc): EconomicsDecl {
 }
 
 export function modeDecl(doc: FlowsheetDoc, mode: string): ModeEconomicsDecl {
-  return economicsOf(doc).modes?.[mode] ?? {};
+  return own(economicsOf(doc).modes, mode) ?? {};
 }
 
-/** The units and streams of a mode (applyMode), or a located error. */
+const views = new WeakMap<object, WeakMap<object, Map<string, { view: ModeView; streamsOf: unknown }>>>();
+
+/**
+ * The units and streams of a mode (applyMode), or a located error. Memoised on the document's
+ * `units`, `streams` and `modes` objects (documents that share them, such as a study's samples
+ * with different prices, share their views); a view is read, never changed.
+ */
 export function viewOf(doc: FlowsheetDoc, mode: string): ModeView {
+  const a = (doc.units ?? {}) as object;
+  const b = (doc.modes ?? doc.streams ?? {}) as object;
+  let inner = views.get(a);
+  if (!inner) views.set(a, (inner = new WeakMap()));
+  let byMode = inner.get(b);
+  if (!byMode) inner.set(b, (byMode = new Map()));
+  const key = `${mode}`;
+  const hit = byMode.get(key);
+  if (hit && hit.streamsOf === doc.streams) return hit.view;
   const diagnostics: Diagnostic[] = [];
   const view = applyMode(doc, solverMode(mode), diagnostics);
   if (!view || diagnostics.length) throw new FlexsheetError(diagnostics);
+  byMode.set(key, { view, streamsOf: doc.streams });
   return view;
 }
 
@@ -130,20 +114,10 @@ export function sourceUnits(view: ModeView): string[] {
 }
 
 /** The `price` parameter of every unit that has one (product units), for the fallback valuation. */
-export function unitPrices(view: ModeView): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [id, u] of Object.entries(view.units)) if (typeof u.price === 'number') out[id] = u.price;
+export function unitPrices(view: ModeView): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, u] of Object.entries(view.units)) if (u && typeof u.price === 'number') out.set(id, u.price);
   return out;
-}
-
-/** Species kg/h leaving a unit through all its outlet streams. */
-function outflow(results: FlowsheetResults, unit: string): Record<string, number> {
-  const m: Record<string, number> = {};
-  for (const s of Object.values(results.streams)) {
-    if (streamEndUnit(s.from) !== unit) continue;
-    for (const [sp, kg] of Object.entries(s.massFlow)) m[sp] = (m[sp] ?? 0) + kg;
-  }
-  return m;
 }
 
 const scale = (b: MoneyBreakdown, f: number): MoneyBreakdown => ({
@@ -151,19 +125,13 @@ const scale = (b: MoneyBreakdown, f: number): MoneyBreakdown => ({
   reagents: b.reagents * f,
   feeds: b.feeds * f,
   utilities: b.utilities * f,
+  disposal: b.disposal * f,
   fixed: b.fixed * f,
   margin: b.margin * f,
 });
 
-/** The economics of `mode`, from that mode's solved results. */
-export function modeEconomics(doc: FlowsheetDoc, mode: string, results: FlowsheetResults, book?: PriceBook): ModeEconomics {
-  const view = viewOf(doc, mode);
-  const prices = book ?? new PriceBook(doc, solverMode(mode), unitPrices(view));
-  const decl = modeDecl(doc, mode);
-  const warnings: string[] = [];
-
-  // Feed basis.
-  const basisUnits = decl.feedBasis ?? sourceUnits(view);
+/** The tonne of feed of a mode (see the module comment). */
+function feedBasis(results: FlowsheetResults, basisUnits: readonly string[]): ModeEconomics['feed'] {
   const basisSet = new Set(basisUnits);
   let solid = 0;
   let total = 0;
@@ -176,103 +144,66 @@ export function modeEconomics(doc: FlowsheetDoc, mode: string, results: Flowshee
     if ((s.totals.byPhase.s ?? 0) > 0) withSolids.add(from);
   }
   const what = solid > 0 ? ('solid feed' as const) : ('total feed' as const);
-  const feedKg = solid > 0 ? solid : total;
-  const perT = (x: number) => (feedKg > 0 ? (x * 1000) / feedKg : 0);
+  const kg = solid > 0 ? solid : total;
+  return { kgPerHour: kg, tonnesPerHour: kg / 1000, what, units: what === 'solid feed' ? basisUnits.filter((u) => withSolids.has(u)) : [...basisUnits] };
+}
 
-  // Products.
-  const products: ProductValue[] = [];
-  for (const [unit, g] of Object.entries(results.grade)) {
-    const material: Record<string, number> = {};
-    for (const [sp, f] of Object.entries(g.species)) material[sp] = f * g.massFlow;
-    const v = prices.product(unit);
-    const valued = v ? valueMaterial(v, material, prices.species) : { lines: [], value: 0 };
-    products.push({
-      unit,
-      kgPerHour: g.massFlow,
-      kgPerTonneFeed: perT(g.massFlow),
-      valuePerKg: g.massFlow > 0 ? valued.value / g.massFlow : 0,
-      valuePerHour: valued.value,
-      valuePerTonneFeed: perT(valued.value),
-      priced: v !== undefined,
-      lines: valued.lines,
-    });
-  }
-
-  // Reagents.
-  const reagents: ReagentCost[] = [];
+function reagentTotals(reagents: readonly ReagentCost[], perT: (x: number) => number): ModeEconomics['reagentTotals'] {
   const totals = new Map<string, { kg: number; cost: number }>();
-  const unpricedReagents = new Set<string>();
-  for (const [unit, doses] of Object.entries(results.reagents)) {
-    for (const [species, kg] of Object.entries(doses)) {
-      const p = prices.reagent(species);
-      if (!p && kg > 0) unpricedReagents.add(species);
-      const cost = p ? kg * p.value : 0;
-      reagents.push({ unit, species, kgPerHour: kg, kgPerTonneFeed: perT(kg), ...(p ? { price: p.value, source: p.source } : {}), costPerHour: cost });
-      const t = totals.get(species) ?? { kg: 0, cost: 0 };
-      t.kg += kg;
-      t.cost += cost;
-      totals.set(species, t);
-    }
+  for (const r of reagents) {
+    const t = totals.get(r.species) ?? { kg: 0, cost: 0 };
+    t.kg += r.kgPerHour;
+    t.cost += r.costPerHour;
+    totals.set(r.species, t);
   }
-  for (const sp of unpricedReagents) warnings.push(`reagent ${sp} has no price: counted as 0 (give economics.prices.reagents["${sp}"])`);
-  const reagentTotals = [...totals.entries()].map(([species, t]) => ({ species, kgPerHour: t.kg, kgPerTonneFeed: perT(t.kg), costPerHour: t.cost }));
+  return [...totals.entries()].map(([species, t]) => ({ species, kgPerHour: t.kg, kgPerTonneFeed: perT(t.kg), costPerHour: t.cost }));
+}
 
-  // Feeds.
-  const feeds: FeedCost[] = [];
-  for (const unit of sourceUnits(view)) {
-    const material = outflow(results, unit);
-    const kg = Object.values(material).reduce((a, b) => a + b, 0);
-    const v = prices.feed(unit);
-    if (v) {
-      const valued = valueMaterial(v, material, prices.species);
-      feeds.push({ unit, kgPerHour: kg, costPerHour: valued.value, basis: 'priced', lines: valued.lines });
-      continue;
-    }
-    const lines: ValueLine[] = [];
-    for (const [sp, m] of Object.entries(material)) {
-      const p = prices.reagent(sp);
-      if (p) lines.push({ item: sp, kg: m, price: p.value, value: m * p.value, source: p.source });
-    }
-    feeds.push({ unit, kgPerHour: kg, costPerHour: lines.reduce((a, l) => a + l.value, 0), basis: lines.length ? 'reagent prices' : 'unpriced', lines });
-  }
+const total = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
-  // Utilities.
-  const utilities: UtilityCost[] = [];
-  for (const [name, use] of Object.entries(decl.utilities ?? {})) {
-    const amount = (use.perHour ?? 0) + ((use.perTonneFeed ?? 0) * feedKg) / 1000;
-    const p = prices.utility(name);
-    if (!p) warnings.push(`utility "${name}" has no price: counted as 0 (give economics.prices.utilities["${name}"])`);
-    utilities.push({ name, amountPerHour: amount, ...(p ? { price: p.value, unit: p.unit, source: p.source } : {}), costPerHour: p ? amount * p.value : 0 });
-  }
+/** The economics of `mode`, from that mode's solved results. */
+export function modeEconomics(doc: FlowsheetDoc, mode: string, results: FlowsheetResults, book?: PriceBook): ModeEconomics {
+  const view = viewOf(doc, mode);
+  const prices = book ?? new PriceBook(doc, solverMode(mode), unitPrices(view));
+  const decl = modeDecl(doc, mode);
+  const sources = sourceUnits(view);
+  const feed = feedBasis(results, decl.feedBasis ?? sources);
+  const perT = (x: number) => (feed.kgPerHour > 0 ? (x * 1000) / feed.kgPerHour : 0);
 
-  const revenue = products.reduce((a, p) => a + p.valuePerHour, 0);
-  const reagentCost = reagents.reduce((a, r) => a + r.costPerHour, 0);
-  const feedCost = feeds.reduce((a, f) => a + f.costPerHour, 0);
-  const utilityCost = utilities.reduce((a, u) => a + u.costPerHour, 0);
-  const fixed = decl.fixedCostPerHour ?? 0;
+  const sinks = sinkEconomics(results, prices, perT);
+  const { reagents, unpriced } = reagentCosts(results, prices, perT);
+  const feeds = feedCosts(results, prices, sources);
+  const util = utilityCosts(results, prices, decl, view.units, economicsOf(doc).energy, feed.kgPerHour);
+  const warnings = [...[...unpriced].map((sp) => `reagent ${sp} has no price: counted as 0 (give economics.prices.reagents["${sp}"])`)];
+  for (const f of feeds) if (f.unpriced.length) warnings.push(`feed "${f.unit}" brings ${f.unpriced.join(', ')} with no price: counted as 0 (give economics.prices.reagents or economics.prices.feeds["${f.unit}"])`);
+  warnings.push(...util.warnings, ...sinkWarnings(sinks));
+  if (!sinks.products.some((p) => p.priced && p.valuePerHour > 0)) warnings.push('no product has a price: revenue is 0 (give economics.prices.products)');
+
   const perHour: MoneyBreakdown = {
-    revenue,
-    reagents: reagentCost,
-    feeds: feedCost,
-    utilities: utilityCost,
-    fixed,
-    margin: revenue - reagentCost - feedCost - utilityCost - fixed,
+    revenue: total(sinks.products, (p) => p.valuePerHour),
+    reagents: total(reagents, (r) => r.costPerHour),
+    feeds: total(feeds, (f) => f.costPerHour),
+    utilities: total(util.utilities, (u) => u.costPerHour),
+    disposal: total(sinks.disposal, (d) => d.costPerHour),
+    fixed: decl.fixedCostPerHour ?? 0,
+    margin: 0,
   };
-  const reagentKg = reagentTotals.reduce((a, r) => a + r.kgPerHour, 0);
-  if (!products.some((p) => p.priced)) warnings.push('no product has a price: revenue is 0 (give economics.prices.products)');
-
+  perHour.margin = perHour.revenue - perHour.reagents - perHour.feeds - perHour.utilities - perHour.disposal - perHour.fixed;
+  const totals = reagentTotals(reagents, perT);
   return {
     mode,
     currency: prices.currency,
-    feed: { kgPerHour: feedKg, tonnesPerHour: feedKg / 1000, what, units: what === 'solid feed' ? basisUnits.filter((u) => withSolids.has(u)) : basisUnits },
-    products,
+    feed,
+    products: sinks.products,
     reagents,
-    reagentTotals,
+    reagentTotals: totals,
     feeds,
-    utilities,
+    utilities: util.utilities,
+    disposal: sinks.disposal,
+    dutiesFromBalance: util.fromBalance,
     perHour,
-    perTonneFeed: scale(perHour, feedKg > 0 ? 1000 / feedKg : 0),
-    reagentIntensity: perT(reagentKg),
+    perTonneFeed: scale(perHour, feed.kgPerHour > 0 ? 1000 / feed.kgPerHour : 0),
+    reagentIntensity: perT(total(totals, (r) => r.kgPerHour)),
     ...(decl.hours !== undefined ? { hours: decl.hours, annual: scale(perHour, decl.hours) } : {}),
     warnings,
   };
@@ -290,13 +221,13 @@ export interface YearSummary {
   warnings: string[];
 }
 
-/** The year at the planned hours of each mode. */
-export function yearSummary(doc: FlowsheetDoc, modes: readonly ModeEconomics[]): YearSummary {
+/** The year at the planned hours of each mode; fixed costs a year from the operating-cost estimate when given, else economics.fixedCosts. */
+export function yearSummary(doc: FlowsheetDoc, modes: readonly ModeEconomics[], fixed?: number): YearSummary {
   const econ = economicsOf(doc);
   const hoursPerYear = econ.hoursPerYear ?? 8000;
   const plannedHours = modes.reduce((a, m) => a + (m.hours ?? 0), 0);
   const variableMargin = modes.reduce((a, m) => a + (m.annual?.margin ?? 0), 0);
-  const fixedPerYear = econ.fixedCosts?.perYear ?? 0;
+  const fixedPerYear = fixed ?? econ.fixedCosts?.perYear ?? 0;
   const warnings: string[] = [];
   if (plannedHours > hoursPerYear) warnings.push(`the modes' planned hours (${plannedHours} h) exceed the operating year (${hoursPerYear} h)`);
   return { hoursPerYear, plannedHours, variableMargin, fixedPerYear, margin: variableMargin - fixedPerYear, warnings };

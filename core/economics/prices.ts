@@ -5,11 +5,13 @@
  */
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import type { FlowsheetDoc } from '../document';
-import { mergePatch } from '../modes';
 import { buildSpeciesTable, type SpeciesTable } from '../species';
 import { defaultEntry, describeDefault, toPerKg } from './defaults';
+import { checkSpec, gradeLines, type ResolvedSpec, type SpecCheck } from './grade';
+import { mergePatch } from '../modes';
+import { own } from './own';
 import { stripPhase } from './schema';
-import type { EconomicsDecl, PriceValue, PricesDecl, Valuation, ValuationObject } from './types';
+import type { EconomicsDecl, PriceValue, PricesDecl, ProductSpec, Valuation, ValuationObject } from './types';
 
 export interface ResolvedPrice {
   /** Per kg for mass prices, per the utility's unit otherwise. */
@@ -24,6 +26,9 @@ export interface ResolvedValuation {
   perKg?: ResolvedPrice;
   species: Record<string, ResolvedPrice>;
   payable: Record<string, { price: ResolvedPrice; payability: number }>;
+  /** Share of the value realised (mixed products), 1 when not given. */
+  realisation: number;
+  spec?: ResolvedSpec;
   /** `economics` (the file's economics section) or `unit price` (the product unit's own `price`). */
   from: 'economics' | 'unit price';
 }
@@ -58,14 +63,30 @@ export function resolvePrice(v: PriceValue, currency = 'USD', massPrice = true):
   return { value: toPerKg(v.value, unit), unit: mass ? unit.replace(/\/t$/, '/kg') : unit, source: where ? `file: ${where}` : 'file' };
 }
 
+function resolveSpec(s: ProductSpec, currency: string): ResolvedSpec {
+  return {
+    min: new Map(Object.entries(s.min ?? {})),
+    max: new Map(Object.entries(s.max ?? {})),
+    discount: s.discount ?? 0,
+    penalties: new Map(Object.entries(s.penalties ?? {}).map(([k, p]) => [k, resolvePrice(p, currency)])),
+  };
+}
+
 export function resolveValuation(v: Valuation, currency = 'USD'): ResolvedValuation {
-  if (!isObject(v) || 'value' in v) return { perKg: resolvePrice(v as PriceValue, currency), species: {}, payable: {}, from: 'economics' };
+  if (!isObject(v) || 'value' in v) return { perKg: resolvePrice(v as PriceValue, currency), species: {}, payable: {}, realisation: 1, from: 'economics' };
   const o = v as ValuationObject;
-  const species: ResolvedValuation['species'] = {};
+  const species: ResolvedValuation['species'] = Object.create(null);
   for (const [sp, p] of Object.entries(o.species ?? {})) species[sp] = resolvePrice(p, currency);
-  const payable: ResolvedValuation['payable'] = {};
+  const payable: ResolvedValuation['payable'] = Object.create(null);
   for (const [el, p] of Object.entries(o.payable ?? {})) payable[el] = { price: resolvePrice(p.price, currency), payability: p.payability ?? 1 };
-  return { ...(o.perKg !== undefined ? { perKg: resolvePrice(o.perKg, currency) } : {}), species, payable, from: 'economics' };
+  return {
+    ...(o.perKg !== undefined ? { perKg: resolvePrice(o.perKg, currency) } : {}),
+    species,
+    payable,
+    realisation: o.realisation ?? 1,
+    ...(o.spec ? { spec: resolveSpec(o.spec, currency) } : {}),
+    from: 'economics',
+  };
 }
 
 /** A material: kg (or kg/h) of each species. */
@@ -73,7 +94,7 @@ export type Material = Readonly<Record<string, number>>;
 
 /** Element kg in a material, from the species' formulas. */
 export function elementMasses(material: Material, table: SpeciesTable): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null);
   for (const [id, kg] of Object.entries(material)) {
     const k = table.index.get(id);
     if (k === undefined || kg === 0) continue;
@@ -83,13 +104,21 @@ export function elementMasses(material: Material, table: SpeciesTable): Record<s
   return out;
 }
 
-/** The value of a material under a valuation: the sum of its lines. */
-export function valueMaterial(v: ResolvedValuation, material: Material, table: SpeciesTable): { lines: ValueLine[]; value: number } {
+/** The value of a material under a valuation: the sum of its lines, after realisation and spec (grade.ts). */
+export function valueMaterial(v: ResolvedValuation, material: Material, table: SpeciesTable): { lines: ValueLine[]; value: number; spec?: SpecCheck[] } {
+  const lines = baseLines(v, material, table);
+  const value = lines.reduce((a, l) => a + l.value, 0);
+  const checks = v.spec ? checkSpec(v.spec, new Map(Object.entries(material)), table) : undefined;
+  lines.push(...gradeLines(value, v.realisation ?? 1, v.spec, checks ?? []));
+  return { lines, value: lines.reduce((a, l) => a + l.value, 0), ...(checks ? { spec: checks } : {}) };
+}
+
+function baseLines(v: ResolvedValuation, material: Material, table: SpeciesTable): ValueLine[] {
   const lines: ValueLine[] = [];
   const total = Object.values(material).reduce((a, b) => a + b, 0);
   if (v.perKg) lines.push({ item: 'stream', kg: total, price: v.perKg.value, value: total * v.perKg.value, source: v.perKg.source });
   for (const [sp, p] of Object.entries(v.species)) {
-    const kg = material[sp] ?? 0;
+    const kg = own(material, sp) ?? 0;
     lines.push({ item: sp, kg, price: p.value, value: kg * p.value, source: p.source });
   }
   if (Object.keys(v.payable).length) {
@@ -100,7 +129,7 @@ export function valueMaterial(v: ResolvedValuation, material: Material, table: S
       lines.push({ item: label, kg, price: price.value * payability, value: kg * price.value * payability, source: price.source });
     }
   }
-  return { lines, value: lines.reduce((a, l) => a + l.value, 0) };
+  return lines;
 }
 
 /** The prices one mode sees. `mode` is a mode name of the file, or undefined for the base flowsheet. */
@@ -108,23 +137,36 @@ export class PriceBook {
   readonly currency: string;
   readonly prices: PricesDecl;
   readonly species: SpeciesTable;
-  private readonly unitPrices: Record<string, number>;
+  private readonly unitPrices: ReadonlyMap<string, number>;
+  /** Memos: a study evaluates the same book's prices many times. */
+  private readonly memo = new Map<string, unknown>();
 
-  constructor(doc: FlowsheetDoc, mode: string | undefined, unitPrices: Record<string, number> = {}, species?: SpeciesTable) {
+  constructor(doc: FlowsheetDoc, mode: string | undefined, unitPrices: ReadonlyMap<string, number> = new Map(), species?: SpeciesTable) {
     const econ = (isObject(doc.economics) ? doc.economics : {}) as EconomicsDecl;
     this.currency = econ.currency ?? 'USD';
-    const modePrices = mode !== undefined ? econ.modes?.[mode]?.prices : undefined;
+    const modePrices = mode !== undefined ? own(econ.modes, mode)?.prices : undefined;
     this.prices = (modePrices ? mergePatch(econ.prices ?? {}, modePrices) : (econ.prices ?? {})) as PricesDecl;
-    this.species = species ?? buildSpeciesTable(doc.species ?? {}, []);
+    this.species = species ?? speciesTableOf(doc);
     this.unitPrices = unitPrices;
   }
 
   /** A reagent's (or cleaning agent's) price: by species id, by its name without phase, then the defaults' reagents. */
+  private cached<T>(key: string, f: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = f();
+    this.memo.set(key, v);
+    return v;
+  }
+
   reagent(id: string): ResolvedPrice | undefined {
-    const r = this.prices.reagents ?? {};
+    return this.cached(`r\u0000${id}`, () => this.reagentUncached(id));
+  }
+
+  private reagentUncached(id: string): ResolvedPrice | undefined {
+    const r = this.prices.reagents;
     const name = stripPhase(id);
-    if (r[id] !== undefined) return resolvePrice(r[id], this.currency);
-    if (r[name] !== undefined) return resolvePrice(r[name], this.currency);
+    const given = own(r, id) ?? own(r, name);
+    if (given !== undefined) return resolvePrice(given, this.currency);
     const d = defaultEntry(name);
     if (d && d.category === 'reagent') return resolvePrice(d.key, this.currency);
     return undefined;
@@ -132,8 +174,8 @@ export class PriceBook {
 
   /** A utility's price per its unit: the file, then the defaults' utilities. */
   utility(name: string): ResolvedPrice | undefined {
-    const u = this.prices.utilities ?? {};
-    if (u[name] !== undefined) return resolvePrice(u[name], this.currency, false);
+    const given = own(this.prices.utilities, name);
+    if (given !== undefined) return resolvePrice(given, this.currency, false);
     const d = defaultEntry(name);
     if (d && d.category === 'utility') return resolvePrice(d.key, this.currency, false);
     return undefined;
@@ -141,17 +183,27 @@ export class PriceBook {
 
   /** A product's valuation: the economics section, else the product unit's own `price` (per kg of stream). */
   product(unitId: string): ResolvedValuation | undefined {
-    const v = this.prices.products?.[unitId];
+    return this.cached(`p\u0000${unitId}`, () => this.productUncached(unitId));
+  }
+
+  private productUncached(unitId: string): ResolvedValuation | undefined {
+    const v = own(this.prices.products, unitId);
     if (v !== undefined) return resolveValuation(v, this.currency);
-    const p = this.unitPrices[unitId];
-    if (typeof p === 'number') return { perKg: { value: p, unit: `${this.currency}/kg`, source: `unit "${unitId}" price` }, species: {}, payable: {}, from: 'unit price' };
+    const p = this.unitPrices.get(unitId);
+    if (typeof p === 'number') return { perKg: { value: p, unit: `${this.currency}/kg`, source: `unit "${unitId}" price` }, species: {}, payable: {}, realisation: 1, from: 'unit price' };
     return undefined;
   }
 
   /** A feed unit's purchase valuation, when the file gives one. */
   feed(unitId: string): ResolvedValuation | undefined {
-    const v = this.prices.feeds?.[unitId];
+    const v = own(this.prices.feeds, unitId);
     return v === undefined ? undefined : resolveValuation(v, this.currency);
+  }
+
+  /** A sink's disposal or treatment cost per kg (≥ 0), when the file gives one. */
+  disposal(unitId: string): ResolvedPrice | undefined {
+    const v = own(this.prices.disposal, unitId);
+    return v === undefined ? undefined : resolvePrice(v, this.currency);
   }
 
   /**
@@ -160,11 +212,22 @@ export class PriceBook {
    * elements (the highest price × payability among the product valuations), else 0.
    */
   speciesValue(id: string): { value: number; basis: string } {
+    return this.cached(`s\u0000${id}`, () => this.speciesValueUncached(id));
+  }
+
+  /** Every product valuation this book knows, by unit. */
+  private valuations(): (readonly [string, ResolvedValuation])[] {
+    return this.cached('valuations', () => {
+      const products = Object.keys(this.prices.products ?? {}).concat([...this.unitPrices.keys()]);
+      return products.map((p) => [p, this.product(p)] as const).filter((x): x is readonly [string, ResolvedValuation] => x[1] !== undefined);
+    });
+  }
+
+  private speciesValueUncached(id: string): { value: number; basis: string } {
     let best: { value: number; basis: string } | undefined;
-    const products = Object.keys(this.prices.products ?? {}).concat(Object.keys(this.unitPrices));
-    const valuations = products.map((p) => [p, this.product(p)] as const).filter((x): x is readonly [string, ResolvedValuation] => x[1] !== undefined);
+    const valuations = this.valuations();
     for (const [p, v] of valuations) {
-      const s = v.species[id];
+      const s = own(v.species, id);
       if (s && (!best || s.value > best.value)) best = { value: s.value, basis: `price of ${id} in product "${p}"` };
     }
     if (!best) {
@@ -180,7 +243,7 @@ export class PriceBook {
         for (const [el, n] of Object.entries(sp.elements)) {
           let top = 0;
           for (const [, v] of valuations) {
-            const pay = v.payable[el];
+            const pay = own(v.payable, el);
             if (pay) top = Math.max(top, pay.price.value * pay.payability);
           }
           if (top > 0) {
@@ -194,4 +257,14 @@ export class PriceBook {
     if (!best) return { value: 0, basis: 'no value' };
     return { value: Math.max(0, best.value), basis: best.basis };
   }
+}
+
+const speciesTables = new WeakMap<object, SpeciesTable>();
+
+/** The species table of a document, built once per `species` object (a study's samples share it). */
+export function speciesTableOf(doc: FlowsheetDoc): SpeciesTable {
+  const key = (doc.species ?? {}) as object;
+  let t = speciesTables.get(key);
+  if (!t) speciesTables.set(key, (t = buildSpeciesTable(doc.species ?? {}, [])));
+  return t;
 }

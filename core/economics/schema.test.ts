@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { economicsStandaloneValidators } from './validators';
 import type { FlowsheetDoc } from '../document';
 import { DEFAULTS, defaultValue, toPerKg } from './defaults';
 import { validateEconomics } from './schema';
@@ -123,7 +124,7 @@ describe('defaults table (REFERENCE-DATA.md §6)', () => {
   it('gives every entry a value, a unit, a year or basis and a source', () => {
     for (const d of DEFAULTS) {
       expect([d.key, Number.isFinite(d.value) && d.value > 0]).toEqual([d.key, true]);
-      expect(d.unit).toMatch(/^(USD\/(kg|t|kWh|ft3)|h\/yr|1\/yr|h)$/);
+      expect(d.unit).toMatch(/^(USD\/(kg|t|kWh|ft3|GJ)|h\/yr|1\/yr|h)$/);
       expect(d.year.length).toBeGreaterThan(0);
       expect(d.source.length).toBeGreaterThan(3);
     }
@@ -146,5 +147,11 @@ describe('defaults table (REFERENCE-DATA.md §6)', () => {
     expect(defaultValue('electricity')).toBe(0.0804);
     expect(defaultValue('Dy2O3')).toBe(330);
     expect(defaultValue('Li2CO3')).toBeCloseTo(41.166, 12);
+  });
+});
+
+describe('precompiled validators', () => {
+  it('core/economics/validators.generated.ts holds the validators of these schemas (regenerate with `npx tsx cli/economics-validators.ts`)', () => {
+    expect(readFileSync('core/economics/validators.generated.ts', 'utf8')).toBe(economicsStandaloneValidators());
   });
 });

@@ -4,11 +4,14 @@
  * Checks that need the rest of the file (modes, units, species and defaults that exist) follow the
  * schema. The core's own schema accepts both extensions unchecked; this module is what checks them.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { joinPath, type Diagnostic } from '../diagnostics';
-import { schemaDiagnostics } from '../schema-messages';
+import { schemaDiagnostics, type Validator } from '../schema-messages';
+import { economicsValidators } from './validators';
 import type { FlowsheetDoc } from '../document';
 import { DEFAULTS, defaultEntry } from './defaults';
+import { hasOwn } from './own';
+import { capitalSchema, dutySchema, energySchema, investmentSchema, limitsSchema, operatingSchema, sizingSchema, specSchema } from './schema-capital';
 import type { EconomicsDecl, EquipmentDecl, PricesDecl, Valuation } from './types';
 
 type Schema = Record<string, unknown>;
@@ -31,12 +34,17 @@ const priceObject: Schema = {
 };
 
 /** number | default key | {value, unit, year, source}. */
-const price: Schema = {
+const priceDef: Schema = {
   description: 'A price: a number (per kg), the key of a default price, or {value, unit, year, source}',
   if: { type: 'object' },
   then: priceObject,
   else: { type: ['number', 'string'] },
 };
+
+/** References into the section's own $defs (each compiled once, however often it is used). */
+const price: Schema = { $ref: '#/$defs/price' };
+const valuation: Schema = { $ref: '#/$defs/valuation' };
+const prices: Schema = { $ref: '#/$defs/prices' };
 
 const valuationObject: Schema = {
   type: 'object',
@@ -53,26 +61,29 @@ const valuationObject: Schema = {
         additionalProperties: false,
       },
     },
+    realisation: { ...fraction, description: 'Share of the value realised (a mixed product), default 1' },
+    spec: { ...specSchema, properties: { ...(specSchema.properties as Schema), penalties: { type: 'object', description: 'Per kg of element or species beyond the limit', additionalProperties: price } } },
     notes,
   },
   additionalProperties: false,
 };
 
 /** A price (per kg of stream) or {perKg, species, payable}. */
-const valuation: Schema = {
+const valuationDef: Schema = {
   description: 'A price per kg of stream, or {perKg, species: {id: price}, payable: {element: {price, payability}}}',
   if: { type: 'object', required: ['value'] },
   then: priceObject,
   else: { if: { type: 'object' }, then: valuationObject, else: { type: ['number', 'string'] } },
 };
 
-const prices: Schema = {
+const pricesDef: Schema = {
   type: 'object',
   properties: {
     reagents: { type: 'object', additionalProperties: price },
     utilities: { type: 'object', additionalProperties: price },
     products: { type: 'object', additionalProperties: valuation },
     feeds: { type: 'object', additionalProperties: valuation },
+    disposal: { type: 'object', description: 'Disposal or treatment cost per kg of a waste sink (≥ 0)', additionalProperties: price },
   },
   additionalProperties: false,
 };
@@ -112,7 +123,9 @@ const modeEconomics: Schema = {
 /** The `economics` top-level section. */
 export const economicsSchema: Schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://flexsheet.invalid/schema/economics',
   title: 'Flexsheet economics section',
+  $defs: { price: priceDef, valuation: valuationDef, prices: pricesDef },
   type: 'object',
   properties: {
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
@@ -122,7 +135,7 @@ export const economicsSchema: Schema = {
     modes: { type: 'object', additionalProperties: modeEconomics },
     switchover: {
       type: 'object',
-      properties: { time: nonNegative, cost: nonNegative, lostMargin: { enum: ['target', 'source', 'none'] }, notes },
+      properties: { time: nonNegative, cost: nonNegative, lostMargin: { enum: ['target', 'source', 'none'] }, compatibility: { enum: ['refuse', 'flag', 'duplicate'] }, notes },
       additionalProperties: false,
     },
     inventory: {
@@ -130,6 +143,10 @@ export const economicsSchema: Schema = {
       properties: { recovered: fraction, disposalPerKg: nonNegative, notes },
       additionalProperties: false,
     },
+    capital: capitalSchema,
+    operating: operatingSchema,
+    energy: energySchema,
+    investment: investmentSchema,
     campaign: {
       type: 'object',
       properties: {
@@ -162,6 +179,7 @@ export const equipmentSchema: Schema = {
         residenceTime: { type: 'number', minimum: 0, description: 'h' },
         mass: { type: 'number', minimum: 0, description: 'kg' },
         recovered: { ...fraction, description: 'Fraction of the value kept when drained (default economics.inventory.recovered)' },
+        runDown: { type: 'boolean', description: 'Run down before a switchover instead of flushed (default: true for a feed bin)' },
         notes,
       },
       additionalProperties: false,
@@ -177,21 +195,12 @@ export const equipmentSchema: Schema = {
       },
       additionalProperties: false,
     },
+    limits: limitsSchema,
+    duty: dutySchema,
+    sizing: sizingSchema,
     notes,
   },
 };
-
-let compiled: { economics: ValidateFunction; equipment: ValidateFunction } | undefined;
-
-function validators() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    // The published schemas name draft 2020-12; ajv's default class checks the same keywords.
-    const strip = ({ $schema: _s, ...rest }: Schema) => (void _s, rest);
-    compiled = { economics: ajv.compile(strip(economicsSchema)), equipment: ajv.compile(strip(equipmentSchema)) };
-  }
-  return compiled;
-}
 
 /** Economics' own wording: price units, currencies, and the notes field's two forms. */
 const economicsMessages = (e: ErrorObject): string | undefined => {
@@ -206,18 +215,49 @@ const economicsMessages = (e: ErrorObject): string | undefined => {
   return undefined;
 };
 
-const collect = (validate: ValidateFunction, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
+const collect = (validate: Validator, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
 
 /** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
 export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
   const list: { id: string; path: string; decl: Record<string, unknown> }[] = [];
-  for (const [id, decl] of Object.entries(doc.units ?? {})) list.push({ id, path: joinPath('units', id), decl: decl as Record<string, unknown> });
-  for (const [mode, m] of Object.entries(doc.modes ?? {})) {
-    for (const [id, decl] of Object.entries(m?.units ?? {})) {
-      if (decl && typeof decl === 'object') list.push({ id, path: joinPath(joinPath(joinPath('modes', mode), 'units'), id), decl });
+  const objects = (x: unknown) => (isObject(x) ? Object.entries(x) : []);
+  for (const [id, decl] of objects(doc.units)) if (isObject(decl)) list.push({ id, path: joinPath('units', id), decl });
+  for (const [mode, m] of objects(doc.modes)) {
+    for (const [id, decl] of objects(isObject(m) ? m.units : undefined)) {
+      if (isObject(decl)) list.push({ id, path: joinPath(joinPath(joinPath('modes', mode), 'units'), id), decl });
     }
   }
   return list;
+}
+
+/**
+ * The shape economics relies on before it reads anything else: `units` an object of unit objects,
+ * `streams` an object, `modes` an object of mode objects whose unit patches are objects or null.
+ * The mass-balance checks come later (the solver's own); these keep the economics commands from
+ * reading into a null.
+ */
+function structureProblems(doc: FlowsheetDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const must = (x: unknown, path: string, what: string) => {
+    if (!isObject(x)) out.push({ path, message: `must be an object (${what})` });
+    return isObject(x);
+  };
+  if (must(doc.units, 'units', 'unit id → unit')) {
+    for (const [id, u] of Object.entries(doc.units)) if (!isObject(u)) out.push({ path: joinPath('units', id), message: `unit "${id}" must be an object with a "type" (is ${u === null ? 'null' : typeof u}); a mode takes a unit out of service with null, the base flowsheet cannot`, unit: id });
+  }
+  if (doc.streams !== undefined) must(doc.streams, 'streams', 'stream id → {from, to}');
+  if (doc.modes !== undefined && must(doc.modes, 'modes', 'mode name → changes')) {
+    for (const [name, m] of Object.entries(doc.modes)) {
+      const mPath = joinPath('modes', name);
+      if (!must(m, mPath, 'a mode')) continue;
+      if (m.units === undefined) continue;
+      if (!must(m.units, joinPath(mPath, 'units'), 'unit id → patch or null')) continue;
+      for (const [id, patch] of Object.entries(m.units)) {
+        if (patch !== null && !isObject(patch)) out.push({ path: joinPath(joinPath(mPath, 'units'), id), message: `must be an object (a patch) or null (out of service)`, unit: id });
+      }
+    }
+  }
+  return out;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -232,8 +272,10 @@ const defaultKeys = () => DEFAULTS.map((d) => d.key).join(', ');
  * the file has neither.
  */
 export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
+  const structure = structureProblems(doc);
+  if (structure.length) return structure;
   const out: Diagnostic[] = [];
-  const v = validators();
+  const v = economicsValidators();
   const units = unitDeclarations(doc);
   for (const u of units) {
     if (u.decl.equipment === undefined || u.decl.equipment === null) continue;
@@ -249,8 +291,8 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
       if (h.density !== undefined && h.volume === undefined) out.push({ path: joinPath(joinPath(path, 'holdup'), 'density'), message: `unit "${u.id}": density applies to a hold-up given as a volume`, unit: u.id });
     }
     for (const name of Object.keys(eq.changeover?.cleaning ?? {})) {
-      const declared = name in (doc.species ?? {});
-      const priced = isObject(doc.economics) && isObject((doc.economics as EconomicsDecl).prices?.reagents) && name in ((doc.economics as EconomicsDecl).prices!.reagents as object);
+      const declared = hasOwn(doc.species, name);
+      const priced = isObject(doc.economics) && hasOwn((doc.economics as EconomicsDecl).prices?.reagents, name);
       if (!declared && !priced && !defaultEntry(stripPhase(name))) {
         out.push({
           path: joinPath(joinPath(joinPath(path, 'changeover'), 'cleaning'), name),
@@ -279,7 +321,7 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
     if (value.perKg !== undefined) checkPrice(value.perKg, joinPath(path, 'perKg'));
     for (const [sp, p] of Object.entries(value.species ?? {})) {
       const sPath = joinPath(joinPath(path, 'species'), sp);
-      if (!(sp in (doc.species ?? {}))) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
+      if (!hasOwn(doc.species, sp)) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
       checkPrice(p, sPath);
     }
     for (const [el, p] of Object.entries(value.payable ?? {})) {
@@ -292,6 +334,13 @@ export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
     if (!p) return;
     for (const [k, v2] of Object.entries(p.reagents ?? {})) checkPrice(v2, joinPath(joinPath(path, 'reagents'), k));
     for (const [k, v2] of Object.entries(p.utilities ?? {})) checkPrice(v2, joinPath(joinPath(path, 'utilities'), k));
+    for (const [k, v2] of Object.entries(p.disposal ?? {})) {
+      const dPath = joinPath(joinPath(path, 'disposal'), k);
+      if (!unitIds.has(k)) out.push({ path: dPath, message: `unit "${k}" does not exist`, unit: k });
+      checkPrice(v2, dPath);
+      const value = typeof v2 === 'number' ? v2 : isObject(v2) ? (v2 as { value: number }).value : 0;
+      if (value < 0) out.push({ path: dPath, message: `a disposal cost is ≥ 0 (is ${value}); a sink that earns money is a product (economics.prices.products)`, unit: k });
+    }
     for (const kind of ['products', 'feeds'] as const) {
       for (const [id, val] of Object.entries(p[kind] ?? {})) {
         const vPath = joinPath(joinPath(path, kind), id);

@@ -93,7 +93,9 @@ describe('switchover, by hand', () => {
     // 10 % CuSO4 at 2 $/kg (its price in product p); water has no value.
     expect(by.t2.flushed!.species['CuSO4(aq)']).toBeCloseTo(330, 12);
     expect(by.t2.flushed!.value).toBeCloseTo(660, 12);
-    expect(s.flushedKg).toBeCloseTo(3900, 12);
+    // The feed bin f (no inlet) is run down into the plant before the switchover: nothing lost or disposed of.
+    expect([by.f.flushed!.runDown, by.f.flushed!.lost, by.f.flushed!.disposal]).toEqual([true, 0, 0]);
+    expect(s.flushedKg).toBeCloseTo(3800, 12);
   });
 
   it('itemises the cost', () => {
@@ -101,23 +103,48 @@ describe('switchover, by hand', () => {
     expect(s.items.changeover).toBe(2500);
     // Cleaning: 10 kg NaOH × 0.45 $/kg (EverBatt 2023 default).
     expect(s.items.cleaning).toBeCloseTo(4.5, 12);
-    // Inventory: (20 + 660 + 100) × (1 − 0.25) = 585; disposal of what is not kept: (100 + 3300 + 500) × 0.75 × 0.01 = 29.25.
-    expect(s.items.inventory).toBeCloseTo(585, 9);
-    expect(s.items.disposal).toBeCloseTo(29.25, 9);
-    expect(s.direct).toBeCloseTo(2500 + 4.5 + 585 + 29.25, 9);
-    // Lost margin: 10 h × B's margin, 100 kg/h CuSO4 × 2 $/kg = 200 $/h.
+    // Inventory: (660 + 100) × (1 − 0.25) = 570 (the bin is run down); disposal of what is not kept: (3300 + 500) × 0.75 × 0.01 = 28.5.
+    expect(s.items.inventory).toBeCloseTo(570, 9);
+    expect(s.items.disposal).toBeCloseTo(28.5, 9);
+    expect(s.direct).toBeCloseTo(2500 + 4.5 + 570 + 28.5, 9);
+    // Lost margin: no availability is given, so B could fill the year (capacity-limited):
+    // 10 h × B's margin, 100 kg/h CuSO4 × 2 $/kg = 200 $/h.
+    expect(s.lostMarginBasis).toMatch(/^capacity-limited/);
     expect(s.lostMarginRate).toBeCloseTo(200, 12);
     expect(s.items.lostMargin).toBeCloseTo(2000, 9);
-    expect(s.total).toBeCloseTo(5118.75, 9);
+    expect(s.total).toBeCloseTo(2500 + 4.5 + 570 + 28.5 + 2000, 9);
+  });
+
+  it('loses no margin when the plant is feed-limited in the target mode', () => {
+    const d = handDoc();
+    // B's feed: 1000 kg/h of solution (no solids: total feed); 2000 t/yr available over 8000 h: ρ = 2000 / (1 × 8000) = 0.25.
+    (d.economics as any).modes = { A: { availability: { tonnes: 4000 } }, B: { availability: { tonnes: 2000 } } };
+    const fl = switchover(d, 'A', 'B', handInputs(d));
+    // ρ_A = 0.5, ρ_B = 0.25: Σ 0.75 < 1 — the 10 h of downtime are made up in idle hours.
+    expect(fl.lostMarginBasis).toBe("feed-limited: B's material needs 25.0 % and all modes' 75.0 % of the operating hours, so downtime is made up in idle hours");
+    expect(fl.items.lostMargin).toBe(0);
+    expect(fl.total).toBeCloseTo(fl.direct, 12);
+    // With 7000 t/yr of A, Σ ρ = 1.125: capacity-limited, the downtime costs B's margin again.
+    (d.economics as any).modes.A.availability.tonnes = 7000;
+    expect(switchover(d, 'A', 'B', handInputs(d)).items.lostMargin).toBeCloseTo(2000, 9);
+  });
+
+  it('flushes a bin that is declared not to run down', () => {
+    const d = handDoc();
+    (d.units.f.equipment as any).holdup.runDown = false;
+    const s2 = switchover(d, 'A', 'B', handInputs(d));
+    // f's 100 kg: 10 kg CuSO4 × 2 $/kg × 0.75 lost, 100 × 0.75 × 0.01 disposed of.
+    expect(s2.items.inventory).toBeCloseTo(570 + 15, 9);
+    expect(s2.items.disposal).toBeCloseTo(28.5 + 0.75, 9);
   });
 
   it('a hold-up may keep its own share of value (drained to storage)', () => {
     const d = handDoc();
     (d.units.t2.equipment as any).holdup.recovered = 1;
     const s2 = switchover(d, 'A', 'B', handInputs(d));
-    // t2 keeps all of its 660: inventory (20 + 100) × 0.75 = 90; disposal (100 + 500) × 0.75 × 0.01 = 4.5.
-    expect(s2.items.inventory).toBeCloseTo(90, 9);
-    expect(s2.items.disposal).toBeCloseTo(4.5, 9);
+    // t2 keeps all of its 660: inventory 100 × 0.75 = 75; disposal 500 × 0.75 × 0.01 = 3.75.
+    expect(s2.items.inventory).toBeCloseTo(75, 9);
+    expect(s2.items.disposal).toBeCloseTo(3.75, 9);
   });
 
   it('"always" works on an unchanged unit; "never" skips a changed one; lost margin may use the source rate or none', () => {
@@ -138,7 +165,7 @@ describe('switchover, by hand', () => {
     expect(m.modes).toEqual(['A', 'B']);
     expect(m.total[0][0]).toBe(0);
     expect(m.total[1][1]).toBe(0);
-    expect(m.total[0][1]).toBeCloseTo(5118.75, 9);
+    expect(m.total[0][1]).toBeCloseTo(2500 + 4.5 + 570 + 28.5 + 2000, 9);
     // B → A along B's streams: f (1) → t2 (4) → t4 (5, drained) = 10, t3 started in parallel (2); + 3.
     expect(m.detail[1][0].units.find((u) => u.unit === 't4')!.status).toBe('idle');
     expect(m.downtime[1][0]).toBe(1 + 4 + 5 + 3);

@@ -45,6 +45,27 @@ export interface ValuationObject {
   species?: Record<string, PriceValue>;
   /** Per kg of each element contained, times payability. */
   payable?: Record<string, Payable>;
+  /**
+   * Share of the value above that is realised (0..1): a mixed product sold below the prices of the
+   * separated ones it is priced at, e.g. 0.65 for a mixed rare-earth oxide (PrOMMiS QGESS costing).
+   */
+  realisation?: number;
+  /** The product's specification, and what missing it costs. */
+  spec?: ProductSpec;
+  notes?: Notes;
+}
+
+/**
+ * A product specification on mass fractions of the product stream (an element symbol or a species
+ * id): `min` (e.g. Co ≥ 0.205 in CoSO4·7H2O) and `max` (e.g. Mn ≤ 0.001). Missing a limit costs
+ * `discount` (share of the value lost, 0..1) and, per kg of the element or species beyond the limit,
+ * `penalties` (currency per kg).
+ */
+export interface ProductSpec {
+  min?: Record<string, number>;
+  max?: Record<string, number>;
+  discount?: number;
+  penalties?: Record<string, PriceValue>;
   notes?: Notes;
 }
 
@@ -59,6 +80,11 @@ export interface PricesDecl {
   products?: Record<string, Valuation>;
   /** Feed units: purchase cost of the stream they bring in. */
   feeds?: Record<string, Valuation>;
+  /**
+   * Sinks that are not products (effluents, cakes, off-gas, bleeds): cost of disposal or treatment
+   * per kg of the stream (≥ 0), or the key of a default disposal price. 0 says "free, on purpose".
+   */
+  disposal?: Record<string, PriceValue>;
 }
 
 export interface UtilityUse {
@@ -110,6 +136,12 @@ export interface EconomicsDecl {
     cost?: number;
     /** Margin rate used for the lost margin during downtime: the target mode's (default), the source mode's, or none. */
     lostMargin?: 'target' | 'source' | 'none';
+    /**
+     * A mode that asks a unit for a duty outside its `equipment.limits`: `refuse` (default) the
+     * switchover into it, `flag` it and cost it anyway, or `duplicate` the unit (a second one, sized
+     * for the modes that exceed the limits, is added to the capital).
+     */
+    compatibility?: 'refuse' | 'flag' | 'duplicate';
     notes?: Notes;
   };
   inventory?: {
@@ -119,6 +151,10 @@ export interface EconomicsDecl {
     disposalPerKg?: number;
     notes?: Notes;
   };
+  capital?: CapitalDecl;
+  operating?: OperatingDecl;
+  energy?: EnergyDecl;
+  investment?: InvestmentDecl;
   campaign?: {
     /** Cost of capital and storage per year, as a fraction of the stock's value (default 0.10). */
     carryingRate?: number;
@@ -129,6 +165,138 @@ export interface EconomicsDecl {
     modes?: string[];
     notes?: Notes;
   };
+  notes?: Notes;
+}
+
+/** Capital cost estimate (docs/economics.md "Capital"). */
+export interface CapitalDecl {
+  /** Cost index of the estimate (CEPCI); default 797.9, the 2023 annual average. */
+  cepci?: number;
+  /** Year of that index, for reports. */
+  year?: number | string;
+  /** Turton's total module cost: contingency and fee as a share of the bare-module costs (default 0.18). */
+  contingencyAndFee?: number;
+  /** Turton's grassroots cost: auxiliary facilities as a share of the base-condition bare-module costs (default 0.50). */
+  auxiliaryFacilities?: number;
+  /** Densities for volumes when the results carry no volume flows, kg/m³ by phase. */
+  densities?: Partial<Record<'aq' | 'l' | 'org' | 's', number>>;
+  notes?: Notes;
+}
+
+export interface LabourDecl {
+  /** Operators on duty per shift (default: Turton's estimate from the equipment list). */
+  operatorsPerShift?: number;
+  /** Cost per operator-hour before burden, currency/h (default 27.90, PrOMMiS skilled operator, 2021). */
+  rate?: number;
+  /** Non-wage labour cost as a share of wages (default 0.25, PrOMMiS). */
+  burden?: number;
+  /** Hours per shift and shifts per day (default 8 and 3: continuous operation). */
+  hoursPerShift?: number;
+  shiftsPerDay?: number;
+  /** Days a year the plant is staffed (default 365: crews are paid through shutdowns). */
+  daysPerYear?: number;
+  notes?: Notes;
+}
+
+/** Fixed operating costs (docs/economics.md "Operating cost"). */
+export interface OperatingDecl {
+  labour?: LabourDecl;
+  /** Maintenance and materials per year, share of the installed capital (default 0.02, PrOMMiS). */
+  maintenance?: number;
+  /** Laboratory, quality control: share of the labour cost (default 0.10, PrOMMiS). */
+  laboratory?: number;
+  /** Administration and support: share of the labour cost (default 0.20, PrOMMiS). */
+  administration?: number;
+  /** Property taxes and insurance: share of the fixed capital per year (default 0.01, PrOMMiS). */
+  insurance?: number;
+  notes?: Notes;
+}
+
+/** How a unit's energy duty is bought. */
+export interface HeatSupplyDecl {
+  /** Utility bought (a name of `prices.utilities` or of the defaults): default naturalGas for heat. */
+  utility?: string;
+  /** Heat delivered per unit of utility bought, MJ (default 1.055 MJ/ft³ for natural gas, 3.6 MJ/kWh for electricity). */
+  energyPerUnit?: number;
+  /** Share of the utility's energy that reaches the process (default 0.85: boiler or burner). */
+  efficiency?: number;
+  /** kg of water evaporated per kg of steam (multi-effect or MVR evaporation), default 1. */
+  economy?: number;
+  notes?: Notes;
+}
+
+/** Utilities from the energy balance (docs/economics.md "Utilities from duties"). */
+export interface EnergyDecl {
+  heating?: HeatSupplyDecl;
+  cooling?: { utility?: string; energyPerUnit?: number; notes?: Notes };
+  /** Per unit: how its duty is bought, over `heating`/`cooling`. */
+  units?: Record<string, HeatSupplyDecl>;
+  /** Estimate duties from the flows when the results carry none (default true). */
+  estimate?: boolean;
+  notes?: Notes;
+}
+
+/** Investment figures (docs/economics.md "Investment"). */
+export interface InvestmentDecl {
+  /** Operating years (default 20). */
+  life?: number;
+  /** Discount rate for the NPV (default 0.10). */
+  discountRate?: number;
+  /** Income tax rate (default 0.21, US federal corporate rate). */
+  taxRate?: number;
+  /** Straight-line depreciation of the fixed capital over this many years (default 10). */
+  depreciationYears?: number;
+  /** Share of the fixed capital spent in each construction year, the last one just before start-up (default [1]). */
+  capitalSchedule?: number[];
+  /** Working capital, currency, spent at start-up and recovered in the last year (default 0). */
+  workingCapital?: number;
+  /** Salvage value at the end of the life, currency (default 0). */
+  salvage?: number;
+  notes?: Notes;
+}
+
+/** A unit's operating envelope: what it was built for (issue 13: equipment compatibility). */
+export interface LimitsDecl {
+  /** Temperature, °C. */
+  T?: { min?: number; max?: number };
+  /** Pressure, bar absolute. */
+  P?: { min?: number; max?: number };
+  /** Media the materials of construction are rated for: sulfate, chloride, fluoride, nitrate, organic (from the species it carries), or labels. */
+  media?: string[];
+  /** Phases the unit may carry: s, l, aq, org, g. */
+  phases?: string[];
+  /** Duty labels it is built for (a mode declares its own in `equipment.duty.service`). */
+  services?: string[];
+  notes?: Notes;
+}
+
+/** What a mode asks of a unit beyond what the model computes (a pressure, a duty label). */
+export interface DutyDecl {
+  T?: number;
+  P?: number;
+  media?: string[];
+  service?: string | string[];
+  notes?: Notes;
+}
+
+/** How a unit is sized and costed (docs/economics.md "Capital"). */
+export interface SizingDecl {
+  /** Equipment items: keys of the correlations table (agitated-tank, tank, filter, …), or "none". Default from the unit type. */
+  kind?: string | string[];
+  /** Working volume m³, or residence time h (× the volume flow it discharges). */
+  volume?: number;
+  residenceTime?: number;
+  /** Filter area m², or the filtration rate kg dry solids/(m²·h) it is sized from. */
+  area?: number;
+  flux?: number;
+  /** Working volume as a share of the vessel's (default 0.8; kilns 0.12). */
+  fill?: number;
+  /** Material of construction for the cost correlation: carbon-steel (default), stainless-steel, … */
+  material?: string;
+  /** A material factor given directly (lined vessels). */
+  materialFactor?: number;
+  /** A quoted purchase cost instead of the correlation, currency at the estimate's index. */
+  purchased?: number;
   notes?: Notes;
 }
 
@@ -143,6 +311,8 @@ export interface HoldupDecl {
   mass?: number;
   /** Fraction of this hold-up's value kept when it is drained (e.g. organic pumped to storage); default economics.inventory.recovered. */
   recovered?: number;
+  /** Run down before the switchover instead of flushed (default: true for a feed bin — a unit with no inlet —, false otherwise). */
+  runDown?: boolean;
   notes?: Notes;
 }
 
@@ -165,6 +335,9 @@ export interface EquipmentDecl {
   material?: string;
   holdup?: HoldupDecl;
   changeover?: ChangeoverDecl;
+  limits?: LimitsDecl;
+  duty?: DutyDecl;
+  sizing?: SizingDecl;
   notes?: Notes;
   [extension: string]: unknown;
 }

@@ -1,10 +1,11 @@
 /**
  * The "Economics" tab: the economics panel (ui/economics) over every mode of the plant, solved and
- * analysed in a background worker while this tab is open (state/economics.ts). Loaded on first use.
+ * analysed in a background worker while this tab is open (state/economics.ts), and the study panel
+ * (its own Web Workers, ui/economics/study-pool.ts). Loaded on first use.
  */
 import { useMemo } from 'react';
 import { modeNames } from '../../core/economics';
-import { EconomicsPanel } from '../economics';
+import { EconomicsPanel, StudyPanel } from '../economics';
 import { economicsStale } from '../state/economics';
 import { useEditor } from './context';
 
@@ -44,6 +45,7 @@ export default function EconomicsTab() {
       ) : a.outcome.analysis ? (
         <div className={stale ? 'stale-body' : undefined}>
           <EconomicsPanel doc={doc} analysis={a.outcome.analysis} results={a.outcome.results} />
+          <StudyPanel doc={doc} />
         </div>
       ) : (
         <ul className="problems" role="alert" data-testid="economics-problems">

@@ -10,6 +10,7 @@
 import { useMemo, useState, type CSSProperties } from 'react';
 import type { Diagnostic, FlowsheetDoc, FlowsheetResults } from '../../core';
 import { analyse, validateEconomics, type CampaignResult, type EconomicsAnalysis, type ModeEconomics, type Switchover } from '../../core/economics';
+import { CapitalSection } from './CapitalSection';
 import { chartGeometry, type Series } from './chart';
 
 export interface EconomicsPanelProps {
@@ -340,6 +341,7 @@ export function EconomicsPanel({ doc, results, analysis, chartWidth, chartHeight
       <ModesTable modes={a.modes} currency={a.currency} />
       <Matrix a={a} />
       <Campaign a={a} width={chartWidth} height={chartHeight} />
+      {a.capital && a.investment && <CapitalSection a={a} capital={a.capital} investment={a.investment} />}
       {a.warnings.length > 0 && (
         <section>
           <h3 style={S.h}>Warnings</h3>
