@@ -9,10 +9,12 @@ function usage(): string {
 
 function main(argv: string[]): number {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help') {
+  if (name === 'help' || name === '--help') {
     process.stdout.write(usage() + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
+  // Without a command the line is wrong: the usage goes to stderr, as for every usage error.
+  if (!name) throw new UsageError('no command given');
   const command = commands.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command "${name}"`);
   return command.run(

@@ -1,4 +1,4 @@
-import type { FlowsheetDoc } from '../../core';
+import { readDocument, type FlowsheetDoc } from '../../core';
 import {
   analyse,
   economicsByMode,
@@ -9,6 +9,7 @@ import {
   type ModeEconomics,
 } from '../../core/economics';
 import { solve } from '../../index';
+import { registry } from '../../unit-ops';
 import { readTextFile, stringFlag, UsageError, type Args, type Command } from '../args';
 import { num, table } from '../table';
 
@@ -27,7 +28,9 @@ export function hours(x: number): string {
 /** Reads FILE, checks its economics, solves the given modes (every mode when omitted). */
 export function loadDoc(args: Args, command: string, modes?: readonly string[]): { doc: FlowsheetDoc; results: ReturnType<typeof solveModes> } {
   if (args.files.length !== 1) throw new UsageError(`${command} takes one FILE`);
-  const doc = readEconomicsDoc(readTextFile(args.files[0]));
+  // The flowsheet is checked first, so that a unit written as null (or any other wrong type) is
+  // refused with its place before the economics read the units.
+  const doc = readEconomicsDoc(readDocument(readTextFile(args.files[0]), registry));
   const results = solveModes(doc, (d, mode) => solve(d, { mode }), modes);
   return { doc, results };
 }

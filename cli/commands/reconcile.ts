@@ -1,17 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { FlexsheetError, parseJsonText, type FlowsheetDoc } from '../../core';
+import { parseJsonText, type FlowsheetDoc } from '../../core';
 import { applyFit, formatReconciliationReport, measurementsReportCsv, reconcileRuns, type BalanceLevel } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
-import { readTextFile, stringFlag, UsageError, type Command } from '../args';
-
-/** Writes a file or reports, in process terms, why it cannot. */
-export function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new FlexsheetError([{ path, message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
-  }
-}
+import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
 
 export function balanceFlag(value: string | undefined): BalanceLevel | undefined {
   if (value === undefined) return undefined;
