@@ -24,17 +24,21 @@ function main(argv: string[]): number {
   );
 }
 
+/** Longest message line printed: a longer one (that quotes a huge value of the input) is cut. */
+const MAX_LINE = 2000;
+const shown = (line: string) => (line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE)}… (cut: ${line.length.toLocaleString('en-US')} characters)`);
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof FlexsheetError) {
-    process.stderr.write(e.diagnostics.map((d) => `error: ${formatDiagnostic(d)}`).join('\n') + '\n');
+    process.stderr.write(e.diagnostics.map((d) => shown(`error: ${formatDiagnostic(d)}`)).join('\n') + '\n');
     process.exitCode = 1;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`flexsheet: ${e.message}\n\n${usage()}\n`);
+    process.stderr.write(`${shown(`flexsheet: ${e.message}`)}\n\n${usage()}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`flexsheet: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the file that caused it.\n`);
+    process.stderr.write(`${shown(`flexsheet: internal error: ${e instanceof Error ? e.message : String(e)}`)}\nPlease report this with the file that caused it.\n`);
     process.exitCode = 70;
   }
 }

@@ -64,6 +64,13 @@ describe('a unit written as null', () => {
 });
 
 describe('the command line itself', () => {
+  it('cuts a message line that quotes a huge argument, saying how long it was', () => {
+    const err = refused(flexsheet('solve', 'tests/fixtures/recycle-purge.json', `--${'x'.repeat(100_000)}`), 2);
+    expect(err.split('\n')[0]).toBe(`flexsheet: solve: unknown option --${'x'.repeat(2000 - 'flexsheet: solve: unknown option --'.length)}… (cut: 100,035 characters)`);
+    const mode = refused(flexsheet('switchover', 'tests/fixtures/economics-two-mode.json', '--from', 'copper', '--to', 'z'.repeat(100_000)));
+    expect(mode).toMatch(/^error: modes: --to: mode "z{60}…" \(100,000 characters\) does not exist \(modes: copper, zinc\)$/m);
+  });
+
   it('without a command prints the usage on stderr, exit 2', () => {
     expect(refused(flexsheet(), 2)).toMatch(/^flexsheet: no command given\n\nusage: flexsheet COMMAND/);
     expect(flexsheet('help').status).toBe(0);

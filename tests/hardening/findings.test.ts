@@ -1,0 +1,37 @@
+/**
+ * What the fuzz harness (tests/fuzz) found in the library, each case from its minimal input: a
+ * located refusal or a complete answer, never a NaN, a null or a message the size of the input.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FlowsheetDoc } from '../../core';
+import { problemsOf, solveDoc } from '../support/solve';
+
+const root = join(import.meta.dirname, '..', '..');
+const recycle = (): FlowsheetDoc => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'recycle-purge.json'), 'utf8'));
+
+describe('temperatures', () => {
+  it('a unit at absolute zero is refused: the enthalpy correlations hold from 100 K (−173.15 °C)', () => {
+    const d = recycle();
+    (d.units.mix as { T?: number }).T = -273.15;
+    expect(problemsOf(d)[0]).toMatchObject({ path: 'units.mix.T', message: 'unit "mix" (mixer): must be ≥ -173.15 (is -273.15)' });
+  });
+
+  it('at the lowest temperature allowed, every duty and the heat balance are numbers', () => {
+    const d = recycle();
+    (d.units.mix as { T?: number }).T = -173.15;
+    const r = solveDoc(d).results;
+    expect(Number.isFinite(r.duties!.mix)).toBe(true);
+    const h = r.heatBalance!;
+    // Adiabatic elsewhere, no reaction: the mixer's duty is all the heat the products lose.
+    expect(h.duties).toBeCloseTo(h.products - h.feeds - h.reactions, 6);
+  });
+});
+
+describe('messages that quote the input stay short', () => {
+  it('a --mode of 100,000 characters is named by its start and its length', () => {
+    const problems = problemsOf(recycle(), 'u'.repeat(100_000));
+    expect(problems[0].message).toBe(`mode "${'u'.repeat(60)}…" (100,000 characters) does not exist: this flowsheet has no modes`);
+  });
+});
