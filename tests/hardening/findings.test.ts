@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FlowsheetDoc } from '../../core';
+import { compilePlant, FlexsheetError, type FlowsheetDoc } from '../../core';
+import { linspace } from '../../core/sweep';
+import { registry } from '../../unit-ops';
 import { problemsOf, solveDoc } from '../support/solve';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -33,5 +35,21 @@ describe('messages that quote the input stay short', () => {
   it('a --mode of 100,000 characters is named by its start and its length', () => {
     const problems = problemsOf(recycle(), 'u'.repeat(100_000));
     expect(problems[0].message).toBe(`mode "${'u'.repeat(60)}…" (100,000 characters) does not exist: this flowsheet has no modes`);
+  });
+});
+
+describe('sweeps', () => {
+  it('a grid of 1,000 × 1,000 × 1,000 points is refused before it is built (building it never ended)', () => {
+    const plant = compilePlant(recycle(), registry);
+    const axis = (path: string) => ({ path: plant.parameterPath(path), values: linspace('1:2:1000') });
+    const axes = [axis('split.fractions.purge'), axis('fresh.flows["NaCl(aq)"]'), axis('fresh.flows["H2O(l)"]')];
+    let error: unknown;
+    try {
+      plant.sweep(axes);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FlexsheetError);
+    expect((error as FlexsheetError).diagnostics[0].message).toBe('the grid has 1,000,000,000 points (1,000 × 1,000 × 1,000): a sweep solves at most 100,000');
   });
 });
