@@ -23,9 +23,9 @@ export const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
 export const MAX_ID_LENGTH = 256;
 /** Most reactions one unit may list (a real unit lists a handful; series of thousands are a mistake). */
-const MAX_REACTIONS = 1000;
+export const MAX_REACTIONS = 1000;
 /** Most outlets one unit may name. */
-const MAX_OUTLETS = 1000;
+export const MAX_OUTLETS = 1000;
 
 const notes: Schema = {
   description: 'Sources and remarks',

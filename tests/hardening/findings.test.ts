@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePlant, FlexsheetError, type FlowsheetDoc } from '../../core';
-import { linspace } from '../../core/sweep';
+import { MAX_DEPTH, MAX_TEXT_LENGTH } from '../../core/json';
+import { MAX_FLOW, MAX_ID_LENGTH, MAX_OUTLETS, MAX_REACTIONS } from '../../core/schema';
+import { T_MAX_CELSIUS, T_MIN_CELSIUS } from '../../core/bounds';
+import { linspace, MAX_SWEEP_POINTS } from '../../core/sweep';
 import { registry } from '../../unit-ops';
 import { problemsOf, solveDoc } from '../support/solve';
 
@@ -51,5 +54,23 @@ describe('sweeps', () => {
     }
     expect(error).toBeInstanceOf(FlexsheetError);
     expect((error as FlexsheetError).diagnostics[0].message).toBe('the grid has 1,000,000,000 points (1,000 × 1,000 × 1,000): a sweep solves at most 100,000');
+  });
+});
+
+describe('docs/format.md, "Limits"', () => {
+  const page = readFileSync(join(root, 'docs', 'format.md'), 'utf8');
+  const limits = page.slice(page.indexOf('## Limits'), page.indexOf('## Compatibility'));
+  const row = (what: string) => limits.split('\n').find((l) => l.startsWith(`| ${what}`)) ?? '';
+  const n = (x: number) => x.toLocaleString('en-US');
+
+  it('gives every limit the code holds inputs to, with the figure the code uses', () => {
+    expect(row('size of the file')).toContain(`${n(MAX_TEXT_LENGTH)} characters`);
+    expect(row('nesting')).toContain(`${MAX_DEPTH} deep`);
+    expect(row('length of an id')).toContain(`${MAX_ID_LENGTH} characters`);
+    expect(row('a flow in the file')).toContain(`to ${MAX_FLOW.toExponential().replace('e+', 'e')}`);
+    expect(row('reactions of one unit')).toContain(`| ${n(MAX_REACTIONS)} |`);
+    expect(row('outlets of one unit')).toContain(`| ${n(MAX_OUTLETS)} |`);
+    expect(row("a unit's `T`")).toContain(`${String(T_MIN_CELSIUS).replace('-', '−')} to ${T_MAX_CELSIUS} °C`);
+    expect(row('values of one `sweep` axis')).toContain(`| ${n(MAX_SWEEP_POINTS)} |`);
   });
 });
