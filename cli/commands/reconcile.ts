@@ -9,10 +9,13 @@ export function balanceFlag(value: string | undefined): BalanceLevel | undefined
   return value;
 }
 
+/** Smallest significance level taken: below it, 1 − α/n rounds to 1 and the tests have no quantile. */
+const MIN_ALPHA = 1e-9;
+
 export function alphaFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const a = Number(value);
-  if (!(a > 0 && a < 0.5)) throw new UsageError(`--alpha is a significance level between 0 and 0.5 (e.g. 0.05), not "${value}"`);
+  if (!(a >= MIN_ALPHA && a < 0.5)) throw new UsageError(`--alpha is a significance level from ${MIN_ALPHA} to 0.5 (e.g. 0.05), not "${value}"`);
   return a;
 }
 

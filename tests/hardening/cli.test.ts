@@ -76,3 +76,16 @@ describe('the command line itself', () => {
     expect(flexsheet('help').status).toBe(0);
   });
 });
+
+describe('the options of sweep and reconcile', () => {
+  it('a sweep --out that is not a path into the results is a usage error', () => {
+    const r = flexsheet('sweep', 'tests/fixtures/recycle-purge.json', '--set', 'fresh.flows["NaCl(aq)"]=1:2:2', '--out', 'x[');
+    expect(refused(r, 2)).toMatch(/^flexsheet: --out x\[: write a path into the results, e\.g\. recovery\.bleed\.Na/);
+  });
+
+  it('a reconcile --alpha so small that 1 − α rounds to 1 is a usage error, not a failed quantile', () => {
+    const r = flexsheet('reconcile', 'tests/fixtures/reconcile-leach-sx.json', 'flowsheets/pilot/leach-sx-pilot.csv', '--alpha', '1e-300');
+    expect(refused(r, 2)).toMatch(/^flexsheet: --alpha is a significance level from 1e-9 to 0\.5 \(e\.g\. 0\.05\), not "1e-300"/);
+    expect(flexsheet('reconcile', 'tests/fixtures/reconcile-leach-sx.json', 'flowsheets/pilot/leach-sx-pilot.csv', '--alpha', '1e-9').status).toBe(0);
+  });
+});
