@@ -1,5 +1,5 @@
 /** Command-line arguments and the errors a command may raise. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { FlexsheetError } from '../core';
 
 export class UsageError extends Error {}
@@ -63,5 +63,14 @@ export function readTextFile(path: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
     throw new FlexsheetError([{ path, message: why }]);
+  }
+}
+
+/** Writes a file or reports, in process terms, why it cannot. */
+export function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new FlexsheetError([{ path, message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
   }
 }

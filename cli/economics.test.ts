@@ -245,3 +245,14 @@ describe('a unit written as null', () => {
     expect(r.stderr).toMatch(/^error: units\.leach: /);
   });
 });
+
+describe('a quantity without bound in --json', () => {
+  // recycle-purge.json has no availability: the share a mode may take is unlimited (docs/economics.md).
+  it('is the string "Infinity", never null', () => {
+    const text = run(campaignCommand, join(root, 'tests/fixtures/recycle-purge.json'), '--json');
+    expect(text).not.toMatch(/\bnull\b/);
+    const out = JSON.parse(text);
+    expect(out.optimum.modes[0].availableShare).toBe('Infinity');
+    expect(Number(out.optimum.modes[0].availableShare)).toBe(Infinity);
+  });
+});

@@ -10,10 +10,12 @@ function usage(): string {
 
 function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help') {
+  if (name === 'help' || name === '--help') {
     process.stdout.write(usage() + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
+  // Without a command the line is wrong: the usage goes to stderr, as for every usage error.
+  if (!name) throw new UsageError('no command given');
   const command = commands.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command "${name}"`);
   return command.run(
@@ -23,15 +25,19 @@ function main(argv: string[]): number | Promise<number> {
   );
 }
 
+/** Longest message line printed: a longer one (that quotes a huge value of the input) is cut. */
+const MAX_LINE = 2000;
+const shown = (line: string) => (line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE)}… (cut: ${line.length.toLocaleString('en-US')} characters)`);
+
 function fail(e: unknown): void {
   if (e instanceof FlexsheetError) {
-    process.stderr.write(e.diagnostics.map((d) => `error: ${formatDiagnostic(d)}`).join('\n') + '\n');
+    process.stderr.write(e.diagnostics.map((d) => shown(`error: ${formatDiagnostic(d)}`)).join('\n') + '\n');
     process.exitCode = 1;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`flexsheet: ${e.message}\n\n${usage()}\n`);
+    process.stderr.write(`${shown(`flexsheet: ${e.message}`)}\n\n${usage()}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`flexsheet: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the file that caused it.\n`);
+    process.stderr.write(`${shown(`flexsheet: internal error: ${e instanceof Error ? e.message : String(e)}`)}\nPlease report this with the file that caused it.\n`);
     process.exitCode = 70;
   }
 }

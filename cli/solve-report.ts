@@ -1,5 +1,5 @@
 /** `flexsheet solve` as readable tables. */
-import { formatDiagnostic, type FlowsheetResults } from '../core';
+import { dict, formatDiagnostic, type FlowsheetResults } from '../core';
 import { num, pct, table } from './table';
 
 export function formatSolve(r: FlowsheetResults): string {
@@ -83,7 +83,8 @@ export function formatSolve(r: FlowsheetResults): string {
 
 /** The JSON of FORMAT.md, with the extra tables after the required ones. */
 export function solveJson(r: FlowsheetResults): unknown {
-  const streams: Record<string, unknown> = {};
+  // Keyed by the file's stream ids: `__proto__` is an id like any other.
+  const streams = dict<unknown>();
   for (const [id, s] of Object.entries(r.streams)) {
     streams[id] = { from: s.from, to: s.to, massFlow: s.massFlow, molarFlow: s.molarFlow, T: s.T, volumeFlow: s.volumeFlow, concentration: s.concentration, solidsFraction: s.solidsFraction, pH: s.pH, totals: s.totals };
   }

@@ -43,3 +43,8 @@ export function joinPath(base: string, key: string | number): string {
   if (!base) return plain ? key : seg;
   return plain ? `${base}.${key}` : `${base}${seg}`;
 }
+
+/** An id as a message quotes it: whole up to `max` characters, else its start and its length. */
+export function quoteId(id: string, max = 60): string {
+  return id.length <= max ? `"${id}"` : `"${id.slice(0, max)}…" (${id.length.toLocaleString('en-US')} characters)`;
+}

@@ -4,7 +4,7 @@
  * when given, and its `specs` patch the specifications as `units` patches units. Streams that touch
  * a unit out of service are dropped with it. Every id is an ordinary key (records.ts).
  */
-import { joinPath, type Diagnostic } from './diagnostics';
+import { joinPath, quoteId, type Diagnostic } from './diagnostics';
 import type { FlowsheetDoc, SpecDecl, StreamDecl, UnitDecl } from './document';
 import { dict, dictFrom, has, own } from './records';
 
@@ -45,7 +45,7 @@ export function applyMode(doc: FlowsheetDoc, mode: string | undefined, diagnosti
     const known = Object.keys(doc.modes ?? {});
     diagnostics.push({
       path: 'modes',
-      message: known.length ? `mode "${mode}" does not exist (modes: ${known.join(', ')})` : `mode "${mode}" does not exist: this flowsheet has no modes`,
+      message: known.length ? `mode ${quoteId(mode)} does not exist (modes: ${known.join(', ')})` : `mode ${quoteId(mode)} does not exist: this flowsheet has no modes`,
     });
     return undefined;
   }

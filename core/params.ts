@@ -6,7 +6,7 @@
  */
 import { joinPath } from './diagnostics';
 import { dictFrom, has } from './records';
-import { paramSchema } from './schema';
+import { COMMON_UNIT_PROPERTIES, paramSchema } from './schema';
 import type { AnyUnitType } from './unit-type';
 
 export type Segment = string | number;
@@ -77,11 +77,11 @@ export interface NumericLeaf {
  */
 export function numericLeaf(type: AnyUnitType, path: readonly Segment[]): NumericLeaf | undefined {
   const [name, ...rest] = path;
-  if (typeof name !== 'string' || !has(type.params, name)) {
-    if (name === 'T' && rest.length === 0) return { min: -273.15, max: 5000, exclusiveMin: false, integer: false };
-    return undefined;
-  }
-  let schema: Record<string, unknown> | undefined = paramSchema(type.params[name]);
+  if (typeof name !== 'string') return undefined;
+  // `T` is a property of every unit, declared once with the others every unit may carry.
+  const common = !has(type.params, name) && name === 'T' ? COMMON_UNIT_PROPERTIES.T : undefined;
+  if (!common && !has(type.params, name)) return undefined;
+  let schema: Record<string, unknown> | undefined = common ?? paramSchema(type.params[name]);
   for (const k of rest) schema = schema && childSchema(schema, k);
   if (!schema) return undefined;
   const leaf = numberSchema(schema);

@@ -7,6 +7,7 @@
  * (economics, a unit's equipment) are checked by their own analyses, and are added to the published
  * schema by whoever publishes it (`flowsheetSchema(registry, sections)`).
  */
+import { T_MAX_CELSIUS, T_MIN_CELSIUS } from './bounds';
 import { FLOW_BASES, FORMAT_ID } from './document';
 import type { AnyUnitType, ParamDecl, UnitRegistry } from './unit-type';
 
@@ -22,9 +23,9 @@ export const MAX_FLOW = 1e12;
 /** Longest id (unit, stream, species, mode, spec, outlet) a file may use, in characters. */
 export const MAX_ID_LENGTH = 256;
 /** Most reactions one unit may list (a real unit lists a handful; series of thousands are a mistake). */
-const MAX_REACTIONS = 1000;
+export const MAX_REACTIONS = 1000;
 /** Most outlets one unit may name. */
-const MAX_OUTLETS = 1000;
+export const MAX_OUTLETS = 1000;
 
 const notes: Schema = {
   description: 'Sources and remarks',
@@ -50,7 +51,7 @@ export const COMMON_UNIT_PROPERTIES: Readonly<Record<string, Schema>> = {
     properties: { x: { type: 'number' }, y: { type: 'number' } },
     required: ['x', 'y'],
   },
-  T: { type: 'number', minimum: -273.15, maximum: 5000, description: 'Temperature of every outlet, °C (without it the unit is adiabatic) [°C]' },
+  T: { type: 'number', minimum: T_MIN_CELSIUS, maximum: T_MAX_CELSIUS, description: 'Temperature of every outlet, °C (without it the unit is adiabatic) [°C]' },
   equipment: { type: 'object', description: 'Equipment data for economics and switchover (checked by those analyses)' },
 };
 

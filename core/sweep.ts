@@ -28,15 +28,23 @@ export interface SweepTable {
   refused: Map<number, string>;
 }
 
+/** Most points one sweep solves, all axes together (docs/format.md, "Limits"). */
+export const MAX_SWEEP_POINTS = 100_000;
+
 /** FROM:TO:N, N ≥ 1 evenly spaced values including both ends. */
 export function linspace(text: string): number[] {
   const m = /^([^:]+):([^:]+):(\d+)$/.exec(text.trim());
   const [from, to, n] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, 0];
-  if (!Number.isFinite(from) || !Number.isFinite(to) || !(n >= 1) || n > 100000) throw new Error(`"${text}" is not FROM:TO:N (N from 1 to 100000)`);
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(n >= 1) || n > MAX_SWEEP_POINTS) throw new Error(`"${text}" is not FROM:TO:N (N from 1 to ${MAX_SWEEP_POINTS})`);
   return Array.from({ length: n }, (_, i) => (n === 1 ? from : from + ((to - from) * i) / (n - 1)));
 }
 
 export function sweep(plant: Plant, axes: readonly SweepAxis[], options: SweepOptions = {}): SweepTable {
+  const total = axes.reduce((n, a) => n * a.values.length, 1);
+  if (total > MAX_SWEEP_POINTS) {
+    const sizes = axes.map((a) => a.values.length.toLocaleString('en-US')).join(' × ');
+    throw new FlexsheetError([{ path: '(sweep)', message: `the grid has ${total.toLocaleString('en-US')} points (${sizes}): a sweep solves at most ${MAX_SWEEP_POINTS.toLocaleString('en-US')}` }]);
+  }
   const points = grid(axes.map((a) => a.values));
   const rows: (number | null)[][] = [];
   const refused = new Map<number, string>();

@@ -6,7 +6,7 @@
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { joinPath, type Diagnostic } from './diagnostics';
+import { joinPath, quoteId, type Diagnostic } from './diagnostics';
 import { envelopeSchema, unitSchema } from './schema';
 import { schemaDiagnostics, type Validator } from './schema-messages';
 import type { UnitRegistry } from './unit-type';
@@ -69,7 +69,7 @@ const coreMessages = (e: ErrorObject): string | undefined => {
   if (e.keyword === 'maxLength') {
     const name = (e as { propertyName?: string }).propertyName;
     const limit = String((e.params as { limit?: unknown }).limit);
-    return name !== undefined ? `the id "${name.slice(0, 40)}${name.length > 40 ? '…' : ''}" is longer than ${limit} characters` : `is longer than ${limit} characters`;
+    return name !== undefined ? `the id ${quoteId(name, 40)} is longer than ${limit} characters` : `is longer than ${limit} characters`;
   }
   if (e.keyword === 'maxItems') return `lists more than ${String((e.params as { limit?: unknown }).limit)} items (the limit of the format)`;
   return undefined;

@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { compileFlowsheet, FlexsheetError, solvePlant, type CompiledFlowsheet, type FlowsheetDoc } from '../../core';
 import { caseFromReport, compareCases, comparisonToCsv, fmtNumber, reconcileData, summarizeSolution, textTable, type CaseSummary, type Comparison } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
-import { readTextFile, stringFlag, UsageError, type Command } from '../args';
-import { alphaFlag, balanceFlag, writeOutput } from './reconcile';
+import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
+import { alphaFlag, balanceFlag } from './reconcile';
 
 function formatComparison(c: Comparison): string {
   const parts: string[] = [];

@@ -33,8 +33,14 @@ export function loadAnalysis(args: Args, command: string): { doc: FlowsheetDoc; 
 }
 
 /** JSON with Infinity written as null. */
+/** JSON for the economics commands: a quantity without bound is the string "Infinity" (docs/economics.md). */
 export function toJson(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Map ? Object.fromEntries(v) : v));
+  return JSON.stringify(x, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? unbounded(v) : v instanceof Map ? Object.fromEntries(v) : v));
+}
+
+function unbounded(v: number): string {
+  if (Number.isNaN(v)) throw new Error('economics: a figure is NaN');
+  return v > 0 ? 'Infinity' : '-Infinity';
 }
 
 function sideBySide(modes: readonly ModeEconomics[], currency: string): string {

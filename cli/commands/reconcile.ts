@@ -1,17 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { FlexsheetError, parseJsonText, type FlowsheetDoc } from '../../core';
-import { applyFit, formatReconciliationReport, measurementsReportCsv, reconcileRuns, type BalanceLevel } from '../../core/reconcile';
+import { parseJsonText, type FlowsheetDoc } from '../../core';
+import { applyFit, formatReconciliationReport, MIN_ALPHA, measurementsReportCsv, reconcileRuns, type BalanceLevel } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
-import { readTextFile, stringFlag, UsageError, type Command } from '../args';
-
-/** Writes a file or reports, in process terms, why it cannot. */
-export function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new FlexsheetError([{ path, message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
-  }
-}
+import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
 
 export function balanceFlag(value: string | undefined): BalanceLevel | undefined {
   if (value === undefined) return undefined;
@@ -22,7 +12,7 @@ export function balanceFlag(value: string | undefined): BalanceLevel | undefined
 export function alphaFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const a = Number(value);
-  if (!(a > 0 && a < 0.5)) throw new UsageError(`--alpha is a significance level between 0 and 0.5 (e.g. 0.05), not "${value}"`);
+  if (!(a >= MIN_ALPHA && a < 0.5)) throw new UsageError(`--alpha is a significance level from ${MIN_ALPHA} to 0.5 (e.g. 0.05), not "${value}"`);
   return a;
 }
 

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { flowsheetSchema, standaloneValidators } from '../../core';
 import { economicsSchema, equipmentSchema } from '../../core/economics';
 import { registry } from '../../unit-ops';
-import type { Command } from '../args';
+import { writeOutput, type Command } from '../args';
 
 /** The published schema: the mass and energy balance's, with the sections other analyses own. */
 export const publishedSchema = () => flowsheetSchema(registry, { sections: { economics: economicsSchema }, unitProperties: { equipment: equipmentSchema } });
@@ -14,7 +13,7 @@ export const schemaCommand: Command = {
   valueFlags: ['--validators'],
   run(args, out) {
     const validators = args.flags.get('--validators');
-    if (typeof validators === 'string') writeFileSync(validators, standaloneValidators(registry));
+    if (typeof validators === 'string') writeOutput(validators, standaloneValidators(registry));
     else out(JSON.stringify(publishedSchema(), null, 2));
     return 0;
   },

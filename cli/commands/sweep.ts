@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { compilePlant, FlexsheetError, type Segment } from '../../core';
+import { compilePlant, FlexsheetError, parsePath, type Segment } from '../../core';
 import { csvLine } from '../../core/csv';
 import { linspace } from '../../core/sweep';
 import { registry } from '../../unit-ops';
-import { readTextFile, stringFlag, UsageError, type Command } from '../args';
+import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
 import { progressBar } from '../progress';
 import { num, table } from '../table';
 
@@ -32,11 +31,19 @@ export const sweepCommand: Command = {
       }
       return { path, values };
     });
+    const outputs = args.lists?.get('--out');
+    for (const o of outputs ?? []) {
+      try {
+        parsePath(o);
+      } catch {
+        throw new UsageError(`--out ${o}: write a path into the results, e.g. recovery.bleed.Na or streams.s4.massFlow["NaCl(aq)"]`);
+      }
+    }
     const bar = progressBar('sweep');
-    const result = plant.sweep(axes, { outputs: args.lists?.get('--out'), onProgress: (d, t) => bar.update(d, t) });
+    const result = plant.sweep(axes, { outputs, onProgress: (d, t) => bar.update(d, t) });
     bar.done(`${result.rows.length} points, ${result.refused.size} refused`);
     const csv = stringFlag(args, '--csv');
-    if (csv) writeFileSync(csv, [csvLine([...result.columns, 'refused']), ...result.rows.map((r, i) => csvLine([...r, result.refused.get(i) ?? '']))].join('\n') + '\n');
+    if (csv) writeOutput(csv, [csvLine([...result.columns, 'refused']), ...result.rows.map((r, i) => csvLine([...r, result.refused.get(i) ?? '']))].join('\n') + '\n');
     const shown = result.rows.map((r, i) => [...r.map((v) => (v === null ? '–' : num(v, 6))), result.refused.get(i) ? 'refused' : '']);
     out(table([...result.columns, ''], shown));
     for (const [i, why] of result.refused) out(`point ${i + 1} refused: ${why}`);

@@ -1,5 +1,5 @@
 import { economicsByMode, modeNames, switchover, switchoverMatrix, type Switchover, type SwitchoverMatrix } from '../../core/economics';
-import { FlexsheetError } from '../../core';
+import { FlexsheetError, quoteId } from '../../core';
 import { stringFlag, UsageError, type Command } from '../args';
 import { num, table } from '../table';
 import { hours, loadDoc, money, toJson, warningLines } from './economics';
@@ -88,7 +88,7 @@ export const switchoverCommand: Command = {
     const { doc, results } = loadDoc(args, 'switchover');
     const modes = modeNames(doc);
     for (const [flag, m] of [['--from', from], ['--to', to]] as const) {
-      if (m !== undefined && !modes.includes(m)) throw new FlexsheetError([{ path: 'modes', message: `${flag}: mode "${m}" does not exist (modes: ${modes.join(', ')})` }]);
+      if (m !== undefined && !modes.includes(m)) throw new FlexsheetError([{ path: 'modes', message: `${flag}: mode ${quoteId(m)} does not exist (modes: ${modes.join(', ')})` }]);
     }
     const economics = economicsByMode(doc, results);
     const inputs = { results, economics };

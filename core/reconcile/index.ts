@@ -23,7 +23,7 @@ export { parseMeasurementUnit, MEASUREMENT_UNITS, marcySolidsPercent, hoursPer, 
 export { plantVolumes, type VolumeData } from './volumes';
 export { variableIndex, withAccumulations, variablesFromSolution, describeVariable, streamVariable, plantUnknown, type VariableIndex, type Dose, type Accumulation } from './variables';
 export { buildBalances, plantBalances, balanceRows, type BalanceLevel, type Balances, type PlantBalances, type UnitBalance } from './balances';
-export { reconcile, reconcileWith, type ReconcileOptions, type Reconciliation, type MeasurementResult, type Estimate, type VariableStatus, type GlobalTest } from './reconcile';
+export { reconcile, reconcileWith, MIN_ALPHA, type ReconcileOptions, type Reconciliation, type MeasurementResult, type Estimate, type VariableStatus, type GlobalTest } from './reconcile';
 export { createReconciler, type Reconciler, type ReconcilerOptions } from './reconciler';
 export { fitParameters, type UnitFit, type FittedParameter } from './fit';
 export { fittableParameters, applyFit, parsePath } from './params';

@@ -1,5 +1,6 @@
 /** Measurements over a period with the stock change of an inventory, and the metal-accounting statement. */
 import { describe, expect, it } from 'vitest';
+import { FlexsheetError } from '../diagnostics';
 import { parseMeasurementsCsv } from './csv';
 import { reconcile } from './reconcile';
 import { reconciliationReport } from './report';
@@ -115,5 +116,13 @@ describe('a pilot session', () => {
     const fresh = reconcileRuns(tank, testRegistry, csv(60), { fit: false });
     expect(first[0].report.global.chiSquare).toBeLessThan(1e-14);
     expect(again[0].report.measurements.map((m) => m.reconciled)).toEqual(fresh[0].report.measurements.map((m) => expect.closeTo(m.reconciled!, 10)));
+  });
+});
+
+describe('the significance level', () => {
+  it('below 1e-9 (1 − α/n rounds to 1) is refused with its place, not an internal error', () => {
+    expect(() => reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-15 })).toThrow(FlexsheetError);
+    expect(() => reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-15 })).toThrow(/^options\.alpha: alpha is a significance level from 1e-9 to 0\.5/);
+    expect(reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-9 })[0].report.global.chiSquare).toBeLessThan(1e-14);
   });
 });

@@ -120,6 +120,9 @@ export interface Reconciliation {
 
 type Options = Reconciliation['options'];
 
+/** Smallest significance level taken: below it, 1 − α/n rounds to 1 and the tests have no quantile. */
+export const MIN_ALPHA = 1e-9;
+
 function optionsOf(options: ReconcileOptions, count: number): Options {
   const opts = {
     balances: options.balances ?? 'element',
@@ -127,7 +130,9 @@ function optionsOf(options: ReconcileOptions, count: number): Options {
     eliminate: options.eliminate ?? true,
     maxEliminations: options.maxEliminations ?? Math.max(1, Math.floor(count / 3)),
   };
-  if (!(opts.alpha > 0 && opts.alpha < 0.5)) throw new RangeError(`alpha must be between 0 and 0.5, not ${opts.alpha}`);
+  if (!(opts.alpha >= MIN_ALPHA && opts.alpha < 0.5)) {
+    throw new FlexsheetError([{ path: 'options.alpha', message: `alpha is a significance level from ${MIN_ALPHA} to 0.5 (e.g. 0.05), not ${opts.alpha}` }]);
+  }
   return opts;
 }
 
