@@ -25,8 +25,8 @@ describe('modes', () => {
     const out = Object.keys(patches).filter((id) => patches[id] === null);
     const own = Object.keys(patches).filter((id) => patches[id] !== null && !(id in s.doc.units));
     const running = [...base.filter((id) => !out.includes(id)), ...own];
-    expect(own).toEqual(['roaster', 'iron_residue', 'iron_cake', 're_oxide', 'co_liquor']);
-    expect(out.length).toBe(20);
+    expect(own).toEqual(['roaster', 'hcl_leach', 'calciner', 'iron_residue', 'iron_cake', 're_oxide']);
+    expect(out.length).toBe(34);
     const drawn = await drawnUnits(page);
     expect([...drawn].sort()).toEqual([...running].sort());
     for (const id of out) expect(drawn).not.toContain(id);
@@ -37,7 +37,7 @@ describe('modes', () => {
     // What the mode adds and changes is marked; what it takes out is said.
     await expect(page.locator('.react-flow__node[data-id="roaster"] [data-diff="new"]').count()).resolves.toBe(1);
     await expect(page.locator('.react-flow__node[data-id="feedstock"] [data-diff="changed"]').count()).resolves.toBe(1);
-    await expect(page.locator('[data-testid="idle-tray"]').textContent()).resolves.toMatch(/20 units out of service in “magnet”/);
+    await expect(page.locator('[data-testid="idle-tray"]').textContent()).resolves.toMatch(new RegExp(`${out.length} units out of service in “magnet”`));
     // The node shows the mode's label, not the base one.
     await expect(page.locator('.react-flow__node[data-id="feedstock"] .unit-title').textContent()).resolves.toBe(patches.feedstock && (patches.feedstock as { label: string }).label);
     // Greyed ghosts on request, still not part of the plant.

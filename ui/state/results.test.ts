@@ -30,8 +30,9 @@ describe('recovery without a number above 100 % unexplained', () => {
     const doc = dualFeed();
     const results = solved(doc, 'magnet');
     const info = speciesInfo(doc);
-    // The core's recovery is of the feeds only: with HCl dosed, Cl exceeds 100 % (the review saw 1,398 % and 36,539 %).
-    expect(Math.max(...Object.values(results.recovery).flatMap((r) => Object.values(r)))).toBeGreaterThan(1.5);
+    // The core's recovery is of the feeds only: with HCl dosed and Cl in no feed, it has no Cl figure
+    // (at 91e0652 an ionic-liquid make-up feed carried a little Cl, and the review saw 1,398 % and 36,539 %).
+    expect(Object.values(results.recovery).some((r) => 'Cl' in r)).toBe(false);
     const view = recoveryTable(results, info, plantView(doc, 'magnet').units);
     for (const row of view.rows)
       row.recovery.forEach((cell, i) => {
