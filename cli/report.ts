@@ -7,7 +7,8 @@
  * listed as other inputs, per tonne of that feedstock too. When no source stream carries solids,
  * the basis is the total mass of every source stream.
  */
-import type { FlowsheetResults } from '../core';
+import type { FlowsheetResults, SpecificationResult } from '../core';
+import { specificationLines } from './solve-report';
 import { num, pct, table } from './table';
 
 interface ReportProduct {
@@ -36,6 +37,8 @@ export interface PlantReport {
   /** Reagents summed over units, per species. */
   reagentTotals: Array<{ species: string; massFlow: number; perTonne: number }>;
   products: ReportProduct[];
+  /** Each product's grade against the specification it declares. */
+  specifications?: Record<string, SpecificationResult>;
   /** Largest |out − in| / in over the elements. */
   worstImbalance: number;
 }
@@ -124,6 +127,7 @@ export function buildReport(r: FlowsheetResults, ctx: ReportContext): PlantRepor
     reagents,
     reagentTotals,
     products,
+    ...(r.specifications ? { specifications: r.specifications } : {}),
     worstImbalance: worst,
   };
 }
@@ -178,5 +182,6 @@ export function formatReport(rep: PlantReport, chunk = 6): string {
       '',
     );
   }
+  if (rep.specifications) out.push(...specificationLines(rep.specifications));
   return out.join('\n').trimEnd();
 }

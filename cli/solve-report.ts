@@ -1,5 +1,5 @@
 /** `flexsheet solve` as readable tables. */
-import { dict, formatDiagnostic, type FlowsheetResults } from '../core';
+import { dict, formatDiagnostic, type FlowsheetResults, type SpecificationResult } from '../core';
 import { num, pct, table } from './table';
 
 export function formatSolve(r: FlowsheetResults): string {
@@ -50,6 +50,7 @@ export function formatSolve(r: FlowsheetResults): string {
     ),
     '',
   );
+  if (r.specifications) out.push(...specificationLines(r.specifications));
   if (r.duties && Object.keys(r.duties).length) {
     out.push('Duties (kW; positive: heat supplied)', table(['unit', 'kW'], Object.entries(r.duties).map(([u, q]) => [u, num(q, 5)])), '');
   }
@@ -81,6 +82,14 @@ export function formatSolve(r: FlowsheetResults): string {
   return out.join('\n');
 }
 
+/** Each product's grade against its specification: one row per limit, and whether it is met. */
+export function specificationLines(specs: Readonly<Record<string, SpecificationResult>>): string[] {
+  const rows = Object.entries(specs).flatMap(([unit, s]) =>
+    s.checks.map((c, i) => [i ? '' : unit, i ? '' : `${s.name}${s.basis === 'dry' ? ' (dry)' : ''}`, c.of, `${c.bound === 'min' ? '≥' : '≤'} ${pct(c.limit)}`, pct(c.value), c.met ? 'met' : 'MISSED']),
+  );
+  return ['Product specifications', table(['product', 'specification', 'of', 'limit', 'reached', ''], rows, ['l', 'l', 'l', 'r', 'r', 'l']), ''];
+}
+
 /** The JSON of FORMAT.md, with the extra tables after the required ones. */
 export function solveJson(r: FlowsheetResults): unknown {
   // Keyed by the file's stream ids: `__proto__` is an id like any other.
@@ -99,6 +108,7 @@ export function solveJson(r: FlowsheetResults): unknown {
     ...(r.duties ? { duties: r.duties, heatBalance: r.heatBalance } : {}),
     ...(r.energyMissing ? { energyMissing: r.energyMissing } : {}),
     grade: r.grade,
+    ...(r.specifications ? { specifications: r.specifications } : {}),
     warnings: (r.warnings ?? []).map(formatDiagnostic),
     name: r.name,
     mode: r.mode,

@@ -10,7 +10,7 @@ import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, ty
 import { dict } from './records';
 import type { CompiledFlowsheet, CompiledUnit } from './compile';
 import type { SpeciesTable } from './species';
-import type { UnitView } from './unit-type';
+import type { SpecificationResult, UnitView } from './unit-type';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
 
@@ -66,6 +66,8 @@ export interface FlowsheetResults {
   energyMissing?: string[];
   /** Figures units compute about themselves after the solve (UnitModel.inspect), by unit id. */
   unitFigures?: Record<string, Record<string, { value: number; unit: string }>>;
+  /** Each product's grade against the specification it declares, by unit id. */
+  specifications?: Record<string, SpecificationResult>;
   solver: SolverStats;
 }
 
@@ -187,6 +189,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
     idle: plant.idle,
     specs: specResults(solution),
     ...(Object.keys(inspected.unitFigures).length ? { unitFigures: inspected.unitFigures } : {}),
+    ...(Object.keys(inspected.specifications).length ? { specifications: inspected.specifications } : {}),
     ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
     ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
     warnings: [
@@ -231,8 +234,9 @@ function liquorModel(species: SpeciesTable) {
 }
 
 /** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
-function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<FlowsheetResults['unitFigures']>; warnings: Diagnostic[] } {
+function inspectUnits({ plant, x }: Solution): Pick<Required<FlowsheetResults>, 'unitFigures' | 'specifications'> & { warnings: Diagnostic[] } {
   const unitFigures = dict<Record<string, { value: number; unit: string }>>();
+  const specifications = dict<SpecificationResult>();
   const warnings: Diagnostic[] = [];
   for (const unit of plant.units) {
     if (!unit.model.inspect) continue;
@@ -242,12 +246,13 @@ function inspectUnits({ plant, x }: Solution): { unitFigures: NonNullable<Flowsh
       unitView(plant, unit, x),
       {
         figure: (name, value, u) => (figures[name] = { value, unit: u }),
+        specification: (result) => (specifications[unit.id] = result),
         warn: (relative, message, extra) => warnings.push({ path: relative ? `${path}.${relative}` : path, message: `unit "${unit.id}": ${message}`, unit: unit.id, ...extra }),
       },
     );
     if (Object.keys(figures).length) unitFigures[unit.id] = figures;
   }
-  return { unitFigures, warnings };
+  return { unitFigures, specifications, warnings };
 }
 
 /** A unit's ports, internals and their values in the solved (or last) state x. */

@@ -110,6 +110,24 @@ export function paramSchema(decl: ParamDecl): Schema {
           additionalProperties: false,
         },
       };
+    case 'specification': {
+      const limits: Schema = { type: 'object', additionalProperties: fraction, description: 'Mass fraction per species id or element symbol' };
+      return {
+        ...base,
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200, description: 'The grade, e.g. "battery-grade Li2CO3"' },
+          basis: { enum: ['wet', 'dry'], default: 'wet', description: 'dry: the fractions leave liquid water out' },
+          min: limits,
+          max: limits,
+          source: { type: 'string', maxLength: 2000 },
+          notes,
+        },
+        required: ['name'],
+        anyOf: [{ required: ['min'] }, { required: ['max'] }],
+        additionalProperties: false,
+      };
+    }
     case 'distribution':
       return {
         ...base,

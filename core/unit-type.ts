@@ -50,7 +50,9 @@ export type ParamKind =
   /** {speciesId: {excess ≥ 0}} */
   | 'reagents'
   /** {formula: D ≥ 0 | {pH50, slope}} */
-  | 'distribution';
+  | 'distribution'
+  /** A grade a product must reach: {name, basis, min: {species|element: fraction}, max: {…}, source} */
+  | 'specification';
 
 export interface ParamDecl {
   kind: ParamKind;
@@ -161,6 +163,26 @@ export interface UnitReport {
   /** A figure of the unit, shown with the results, e.g. ('oa', 6.0, '–') for the O/A its flows imply. */
   figure(name: string, value: number, unit: string): void;
   warn(relativePath: string, message: string, extra?: { port?: string; species?: string }): void;
+  /** The unit's outflow checked against a specification it declares (a product's grade). */
+  specification(result: SpecificationResult): void;
+}
+
+/** One limit of a specification: a mass fraction of a species or an element, at least or at most. */
+export interface SpecificationCheck {
+  of: string;
+  bound: 'min' | 'max';
+  limit: number;
+  value: number;
+  met: boolean;
+}
+
+export interface SpecificationResult {
+  name: string;
+  /** "dry": the fractions leave liquid water out; "wet": as produced. */
+  basis: 'wet' | 'dry';
+  source?: string;
+  met: boolean;
+  checks: SpecificationCheck[];
 }
 
 /** Why a unit refuses its solved state: the file has no steady state in the unit's own terms. */

@@ -57,9 +57,10 @@ describe('a unit written as null', () => {
     const d = fixture('economics-two-mode.json');
     d.units.leach = null;
     const path = file(d);
-    for (const command of ['economics', 'switchover', 'campaign', 'solve']) {
-      expect(refused(flexsheet(command, path)), command).toMatch(/^error: units\.leach: must be an object$/m);
+    for (const command of ['economics', 'switchover', 'campaign']) {
+      expect(refused(flexsheet(command, path)), command).toMatch(/^error: units\.leach: unit "leach" must be an object with a "type" \(is null\)/m);
     }
+    expect(refused(flexsheet('solve', path))).toMatch(/^error: units\.leach: must be an object$/m);
   });
 });
 

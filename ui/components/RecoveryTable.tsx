@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { FlowsheetResults } from '../../core';
-import { recoveryTable, type RecoveryTableRow } from '../state/recovery';
+import { recoveryTable, specificationRows, type RecoveryTableRow } from '../state/recovery';
 import type { EditorStore } from '../state/store';
 import { useServices } from './context';
 import { useDrains, usePlant, useSpeciesInfo } from './derived';
@@ -45,6 +45,7 @@ export function RecoveryTable({ results }: { results: FlowsheetResults }) {
   const species = useSpeciesInfo();
   const view = useMemo(() => recoveryTable(results, species, plant.units, drains), [results, species, plant.units, drains]);
   const { elements } = view;
+  const specs = useMemo(() => specificationRows(results, plant.units), [results, plant.units]);
   const notes = view.notes.filter(Boolean);
   return (
     <div className="scroll table-frame">
@@ -88,6 +89,38 @@ export function RecoveryTable({ results }: { results: FlowsheetResults }) {
             </li>
           ))}
         </ul>
+      )}
+      {specs.length > 0 && (
+        <>
+          <h3 className="table-title">Product specifications</h3>
+          <table className="spec-table" data-testid="specification-table">
+            <thead>
+              <tr>
+                <th>product</th>
+                <th>specification</th>
+                <th>limits (reached, limit)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {specs.map((s) => (
+                <tr key={s.product} data-specification={s.product} data-met={s.met} className={s.met ? undefined : 'missed'}>
+                  <td title={s.product}>{s.label}</td>
+                  <td>
+                    {s.name}: {s.met ? 'met' : 'missed'}
+                  </td>
+                  <td>
+                    {s.limits.map((l) => (
+                      <span key={l.text} className={l.met ? 'limit' : 'limit missed'}>
+                        {l.text}
+                        {l.met ? '' : ' ✗'}{' '}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <h3 className="table-title">Element balance</h3>
       <table className="balance-table" data-testid="balance-table">

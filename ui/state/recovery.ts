@@ -130,3 +130,26 @@ export function recoveryTable(
     })),
   };
 }
+
+export interface SpecificationRow {
+  product: string;
+  label: string;
+  name: string;
+  met: boolean;
+  /** Each limit as read: "Li2CO3(s) 99.62 % ≥ 99.5 %". */
+  limits: { text: string; met: boolean }[];
+}
+
+/** Each product's grade against its specification, for display; products by their labels. */
+export function specificationRows(results: FlowsheetResults, units: Readonly<Record<string, UnitDecl>>): SpecificationRow[] {
+  return Object.entries(results.specifications ?? {}).map(([product, s]) => {
+    const unit = own(units, product);
+    return {
+    product,
+    label: unit ? unitLabel(product, unit) : product,
+    name: s.basis === 'dry' ? `${s.name} (dry basis)` : s.name,
+    met: s.met,
+    limits: s.checks.map((c) => ({ text: `${c.of} ${formatPercent(c.value)} ${c.bound === 'min' ? '≥' : '≤'} ${formatPercent(c.limit)}`, met: c.met })),
+    };
+  });
+}

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runFlowsheet, type FlowsheetDoc } from '../../core';
 import { registry } from '../../unit-ops';
 import { plantView } from './plant';
-import { elementBalance, recoveryTable } from './recovery';
+import { elementBalance, recoveryTable, specificationRows } from './recovery';
+import { formatPercent } from '../../core/format';
 import { elementSankey } from './sankey';
 import { sortRows, streamTable, streamTableCsv, streamTableTsv, tableCells } from './stream-table';
 import { leachDoc, recyclePurgeDoc } from './test-helpers';
@@ -123,5 +124,27 @@ describe('the stream table', () => {
     expect(purge).toBeCloseTo(fresh, 9);
     const leach = elementSankey(results, speciesInfo(doc), 'S', Object.keys(doc.units));
     expect(leach.nodes.some((n) => n.kind === 'reagent')).toBe(true);
+  });
+});
+
+describe('product specifications', () => {
+  it('are listed by label, with each limit as reached against its bound, and whether it is met', () => {
+    const doc = leachDoc();
+    doc.units.residue = { ...doc.units.residue, label: 'Silica residue', specification: { name: 'inert residue', max: { Cu: 0.001 }, min: { 'SiO2(s)': 0.5 } } };
+    const results = solved(doc);
+    const [row] = specificationRows(results, doc.units);
+    const [silica, cu] = results.specifications!.residue.checks; // min limits first, then max
+    // 10 kg/h of CuO is left unleached in ~1,000 kg/h of residue: about 0.8 % Cu, above the 0.1 % limit.
+    expect(cu.value).toBeGreaterThan(0.001);
+    expect(row).toEqual({
+      product: 'residue',
+      label: 'Silica residue',
+      name: 'inert residue',
+      met: false,
+      limits: [
+        { text: `SiO2(s) ${formatPercent(silica.value)} ≥ 50.0 %`, met: true },
+        { text: `Cu ${formatPercent(cu.value)} ≤ 0.1 %`, met: false },
+      ],
+    });
   });
 });
