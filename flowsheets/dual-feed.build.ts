@@ -44,8 +44,9 @@ export const FROM_MAGNET: Record<string, string> = {
   oxalate: 'precipitator',
   oxalate_wash_water: 'cake_wash_water',
   oxalate_washer: 'cake_washer',
-  // The 110 °C HCl leach is a pressure leach: its own autoclave, not the atmospheric black-mass tank.
-  leach: 'hcl_leach',
+  // leach: the same tanks, the magnet leach being atmospheric at 80 °C (Vander Hoogerstraete et al.
+  // 2014), inside the chlorobutyl lining's 85 °C; a 110 °C HCl pressure leach would need its own
+  // autoclave (the compatibility check refuses it in the atmospheric tanks, dual-feed.test.ts).
   // The oxalate calciner (900–950 °C) is not the Li2CO3 dryer (kiln, 150–250 °C): the magnet plant's own id.
 };
 
@@ -56,9 +57,8 @@ const T_DEFAULT: Record<string, Record<string, number>> = {
   // evaporation at 100 °C; hot Li2CO3 precipitation at 90 °C (solubility falls with T, REFERENCE-DATA
   // §2.2); drying at 200 °C (150–250 °C, chemistry review §1.5).
   'black-mass': { leach: 60, impurity_removal: 60, sx_mn: 40, strip_mn: 40, sx_co: 40, scrub_co: 40, strip_co: 40, co_cryst: 30, ni_precip: 60, li_evap: 100, precipitator: 90, kiln: 200 },
-  // Roast at 800 °C and HCl leach at 110 °C (Jiang et al. 2020, REFERENCE-DATA §3.2); Fe(OH)3 and
-  // oxalate precipitation at 60 and 50 °C [assumed]; calcination at 950 °C (REFERENCE-DATA §3.2).
-  magnet: { roaster: 800, hcl_leach: 110, impurity_removal: 60, precipitator: 50, calciner: 950 },
+  // ndfeb-magnet.json gives every unit its T.
+  magnet: {},
 };
 
 /** Keys of a unit that belong to the dual-feed plant, not to the chemistry of a single-feed plant. */

@@ -25,8 +25,8 @@ describe('modes', () => {
     const out = Object.keys(patches).filter((id) => patches[id] === null);
     const own = Object.keys(patches).filter((id) => patches[id] !== null && !(id in s.doc.units));
     const running = [...base.filter((id) => !out.includes(id)), ...own];
-    expect(own).toEqual(['roaster', 'hcl_leach', 'calciner', 'iron_residue', 'iron_cake', 're_oxide']);
-    expect(out.length).toBe(34);
+    expect(own).toEqual(['roaster', 'offgas_cooler', 'calciner', 'oxalate_destruction', 'scrubber_water', 'gas_scrubber', 'scrubber_split', 'iron_residue', 'iron_cake', 're_oxide']);
+    expect(out.length).toBe(33);
     const drawn = await drawnUnits(page);
     expect([...drawn].sort()).toEqual([...running].sort());
     for (const id of out) expect(drawn).not.toContain(id);

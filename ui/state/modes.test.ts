@@ -42,7 +42,7 @@ describe('the plant of a mode', () => {
     const patches = doc.modes!.magnet.units!;
     const out = Object.keys(patches).filter((id) => patches[id] === null);
     const own = Object.keys(patches).filter((id) => patches[id] !== null && !(id in doc.units));
-    expect(own).toEqual(['roaster', 'hcl_leach', 'calciner', 'iron_residue', 'iron_cake', 're_oxide']);
+    expect(own).toEqual(['roaster', 'offgas_cooler', 'calciner', 'oxalate_destruction', 'scrubber_water', 'gas_scrubber', 'scrubber_split', 'iron_residue', 'iron_cake', 're_oxide']);
     expect([...magnet.added]).toEqual(own);
     expect([...magnet.idle]).toEqual(out);
     for (const id of own) expect(magnet.units[id]).toBeDefined();
@@ -120,9 +120,9 @@ describe('edits in a mode', () => {
 
   it('keeps the selection to what the plant of the mode has', () => {
     const store = createEditorStore(registry, dualFeed());
-    store.select({ units: ['sx_mn', 'residue_washer'], streams: [] });
+    store.select({ units: ['sx_mn', 'leach'], streams: [] });
     store.setMode('magnet');
-    expect(store.getState().selection.units).toEqual(['residue_washer']);
+    expect(store.getState().selection.units).toEqual(['leach']);
     store.select({ units: ['roaster'], streams: ['scrap'] });
     expect(store.getState().selection).toEqual({ units: ['roaster'], streams: ['scrap'] });
   });
