@@ -52,12 +52,9 @@ export const FROM_MAGNET: Record<string, string> = {
 
 /** T (°C) for a unit its single-feed plant leaves adiabatic, by dual-feed id and mode [assumed]. */
 const T_DEFAULT: Record<string, Record<string, number>> = {
-  // 60 °C leach (REFERENCE-DATA §2.2, 120 min at 60 °C); SX at 40 °C (below the kerosene limit of the
-  // contactors); CoSO4·7H2O below its 41.5 °C transition to the hexahydrate (chemistry review B5);
-  // evaporation at 100 °C; hot Li2CO3 precipitation at 90 °C (solubility falls with T, REFERENCE-DATA
-  // §2.2); drying at 200 °C (150–250 °C, chemistry review §1.5).
-  'black-mass': { leach: 60, impurity_removal: 60, sx_mn: 40, strip_mn: 40, sx_co: 40, scrub_co: 40, strip_co: 40, co_cryst: 30, ni_precip: 60, li_evap: 100, precipitator: 90, kiln: 200 },
-  // ndfeb-magnet.json gives every unit its T.
+  // black-mass.json and ndfeb-magnet.json give every unit that needs one its T (issue 13); a unit
+  // added to either without one would get it here, flagged [assumed] in its notes.
+  'black-mass': {},
   magnet: {},
 };
 
@@ -145,6 +142,17 @@ export function buildDualFeed(bm: Obj, nd: Obj, previous: Obj): Obj {
     if (!e && (baseUnits[id] as Obj | undefined)?.type === 'product') return undefined;
     return { service: service(id), ...(e ?? {}), ...{ service: service(id) } };
   };
+
+  // A product's specification is the single-feed plant's; where that plant has none yet, the one
+  // this file carries (dual-feed's own, written to the grade that plant's tests hold) is kept.
+  const keepSpec = (plant: Obj, prev: Obj | undefined) => {
+    for (const [id, u] of Object.entries(plant)) {
+      const p = prev?.[id];
+      if ((u as Obj).type === 'product' && !(u as Obj).specification && isObj(p) && p.specification) (u as Obj).specification = p.specification;
+    }
+  };
+  keepSpec(baseUnits, prevUnits);
+  keepSpec(magnetUnits, prevMagnet);
 
   const units: Obj = {};
   for (const [id, u] of Object.entries(baseUnits)) {

@@ -33,7 +33,7 @@ describe('dual-feed.json', () => {
   // no energy failure, no undersaturated crystalliser, no O/A or wash ratio the flows contradict, no
   // product below its specification. Charge: both plants write their liquors as neutral salts, so no
   // species carries a charge and the element balance is the whole balance.
-  for (const mode of ['magnet'] as const) {
+  for (const mode of MODES) {
     it(`mode ${mode}: warns of nothing, and every product that names a grade carries its specification and meets it`, () => {
       const r = solveFile(FILE, mode);
       expect((r.warnings ?? []).map((w) => w.message)).toEqual([]);
@@ -54,6 +54,21 @@ describe('dual-feed.json', () => {
     const dosed = r.reagents.precipitator['H2C2O4(aq)'];
     expect(feed / dosed).toBeLessThan(1e-3);
     expect(r.streams.filtrate.concentration!['NaCl(aq)']).toBeCloseTo(20, 6);
+  });
+
+  it('black-mass campaign: as black-mass.json, NaOH ≥ 0.78 t/t (review B1; EverBatt 2023: 1.047 t/t) and fresh water within 2 × EverBatt’s 7.6 kg/kg', () => {
+    const r = solveFile(FILE, 'black-mass');
+    const feed = 1000; // kg/h of black mass (black-mass.json, bm_feed)
+    const naoh = Object.values(r.reagents).reduce((a, u) => a + (u['NaOH(aq)'] ?? 0), 0);
+    expect(naoh / feed).toBeGreaterThanOrEqual(0.78);
+    const alone = solveFile('black-mass.json');
+    expect(naoh).toBeCloseTo(Object.values(alone.reagents).reduce((a, u) => a + (u['NaOH(aq)'] ?? 0), 0), 6);
+    const plant = compile(JSON.stringify(doc), { mode: 'black-mass' });
+    const waterFeeds = new Set(plant.units.filter((u) => u.type === 'feed' && u.id !== 'feedstock').map((u) => u.id));
+    const water = Object.values(r.streams)
+      .filter((s) => waterFeeds.has(s.from.split('.')[0]))
+      .reduce((a, s) => a + (s.massFlow['H2O(l)'] ?? 0), 0);
+    expect(water / feed).toBeLessThan(2 * 7.6);
   });
 
   it('says truthfully which unit serves which mode (equipment.service)', () => {
