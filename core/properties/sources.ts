@@ -196,6 +196,11 @@ export const SOURCES: Readonly<Record<string, Source>> = Object.freeze({
     method: 'see the entry note',
     verified: false,
   },
+  'CRC-DENS-R': {
+    ref: `${CRC}, "Physical Constants of Inorganic Compounds": density, recalled and not checked here (NdFeB plant, issue 13: Nb2O5 4.60 g/cm³)`,
+    flag: 'handbook',
+    verified: false,
+  },
   'NOT-FOUND': {
     ref: 'No published value found for this species; 0 is used and the entry says so',
     flag: 'not-found',

@@ -59,5 +59,19 @@ export const FLUIDS: readonly SpeciesEntry[] = [
     Hf: v(-45.9, 'CRC-THERMO'),
     cp: nist(undefined, [298, 1400, 19.99563, 49.77119, -15.37599, 1.921168, 0.189174], [1400, 6000, 52.02427, 18.48801, -3.765128, 0.248541, -12.45799]),
   }),
+  // --- NdFeB magnet plant (issue 13, flowsheets/ndfeb-magnet.json) ---
+  // Air dosed to demand as one species so that its N2 comes with every O2: 4 O2 + 15 N2 (21.05 mol %
+  // O2; dry air 20.95 % O2, 78.08 % N2, 0.93 % Ar, the Ar counted as N2). Cp is the sum 4 Cp(O2) +
+  // 15 Cp(N2) of the NIST sets above, range by range (Shomate is linear in its coefficients).
+  entry('Air(g)', {
+    formula: 'N30O8',
+    Hf: zero,
+    cp: nist(
+      '4 O2 + 15 N2 of the NIST sets above, summed range by range',
+      [100, 500, 560.08551, -53.13157, 86.753875, 103.50559, -0.027741],
+      [500, 700, 417.87681, 217.36451, 102.487735, -125.4782, 7.884519],
+      [700, 2000, 412.71685, 333.397638, -144.930557, 23.700012, 4.947619],
+    ),
+  }),
   entry('Ar(g)', { Hf: zero, cp: nist(undefined, [298, 6000, 20.786, 0, 0, 0, 0]) }),
 ];

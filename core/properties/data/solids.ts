@@ -91,6 +91,8 @@ const OXIDES: SpeciesEntry[] = [
   entry('ZnO(s)', { density: d(5600), Hf: h(-350.5), cp: c(40.3) }),
   entry('MgO(s)', { density: d(3600), Hf: h(-601.6), cp: nist([298, 3105, 47.25995, 5.681621, -0.872665, 0.1043, -1.053955]) }),
   entry('CaO(s)', { density: d(3340), Hf: h(-634.9), cp: nist([298, 3200, 49.95403, 4.887916, -0.352056, 0.046187, -0.825097]) }),
+  // --- NdFeB magnet plant (issue 13): the Nb of the magnet alloy (0.3-0.5 wt %, REFERENCE-DATA §3.1) roasts to Nb2O5 ---
+  entry('Nb2O5(s)', { density: v(4600, 'CRC-DENS-R'), Hf: nbs(-1899.5), cp: v(132.1, 'NBS82') }),
   entry('Al2O3(s)', { density: v(3970, 'CRC-DENS', 'γ-alumina; corundum 3,990'), Hf: h(-1675.7), cp: c(79.0) }),
   entry('MnO2(s)', { density: d(5080), Hf: h(-520.0), cp: c(54.1) }),
   entry('MnO(s)', { density: d(5370), Hf: h(-385.2), cp: c(45.4) }),
