@@ -130,6 +130,13 @@ interface BlockContext {
   nonlinearWriter: Uint8Array;
   /** Residuals of nonlinear rows are floored at this (ROUNDING × the largest flow). */
   floor: number;
+  /**
+   * The step's right-hand side and correction, one of each for the whole plant (a plant of 10⁵
+   * small blocks must not allocate them per block): zero off the block being solved, and put back
+   * to zero on its rows after each step, so solveBlock reads no correction from upstream.
+   */
+  rhs: Float64Array;
+  delta: Float64Array;
 }
 
 function blockContext(system: PlantSystem, plan: SolvePlan, x: Float64Array): BlockContext {
@@ -140,7 +147,7 @@ function blockContext(system: PlantSystem, plan: SolvePlan, x: Float64Array): Bl
   for (let i = 0; i < system.n; i++) if (nonlinearRow[i]) nonlinearBlock[plan.componentOf[i]] = 1;
   let largest = 0;
   for (let v = 0; v < x.length; v++) if (system.isFlow[v] && Math.abs(x[v]) > largest) largest = Math.abs(x[v]);
-  return { plan, nonlinearBlock, nonlinearRow, nonlinearWriter: writers, floor: Math.max(SCALE_FLOOR, ROUNDING * largest) };
+  return { plan, nonlinearBlock, nonlinearRow, nonlinearWriter: writers, floor: Math.max(SCALE_FLOOR, ROUNDING * largest), rhs: new Float64Array(system.n), delta: new Float64Array(system.n) };
 }
 
 type BlockOutcome = { ok: true; history: number[]; factors: Factors } | { ok: false; history: number[]; diagnostic: Diagnostic };
@@ -163,8 +170,8 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
   // vanishes as the iterates converge, so a block's rows of small flows beside large ones (an SX
   // stage's raffinate metal, a washed cake's salt) converge below the tolerance too. Off the block
   // δ is 0, so solveBlock takes nothing from upstream.
-  const rhs = new Float64Array(x.length);
-  const delta = new Float64Array(x.length);
+  const { rhs, delta } = context;
+  const target = new Float64Array(rows.length);
   for (let iteration = 0; ; iteration++) {
     const f = system.factorise();
     if (!f.ok) return fail(`its Jacobian is singular at iteration ${iteration + 1} (${f.reason})`);
@@ -175,15 +182,16 @@ function newtonBlock(system: PlantSystem, context: BlockContext, c: number, x: F
     if (worst <= tolerance) polished = true;
     if (iteration === maxIterations) return fail(`in ${maxIterations} Newton iterations`);
     if (stalled(history)) return fail(`it stalled after ${iteration} Newton iterations (no progress in the last ${STALL})`);
-    const full = Float64Array.from(x);
     try {
       rows.forEach((i, t) => (rhs[i] = -r[t]));
       f.factors.solveBlock(c, rhs, delta);
-      for (const i of rows) full[i] = x[i] + delta[i];
+      rows.forEach((i, t) => (target[t] = x[i] + delta[i]));
     } catch (e) {
       return fail(`its Jacobian is singular at iteration ${iteration + 1} (${(e as Error).message})`);
+    } finally {
+      for (const i of rows) rhs[i] = delta[i] = 0;
     }
-    lineSearch(system, rows, writers, x, full, meritOf(r, scale), scale, temperaturesOnly);
+    lineSearch(system, rows, writers, x, target, meritOf(r, scale), scale, temperaturesOnly);
     if (system.patternChanged) return fail('a unit wrote terms outside the pattern it declared (a bug in the unit type)');
     // A temperature held at the engine's bounds for three steps will not come back (an adiabatic
     // unit whose heat cannot balance): stop at once rather than stall.
@@ -245,12 +253,13 @@ function blockResidual(system: PlantSystem, context: BlockContext, rows: Int32Ar
 }
 
 /** Backtracking from the full Newton step, projected onto the bounds; leaves the rows linearised at the result. */
-function lineSearch(system: PlantSystem, rows: Int32Array, writers: number[], x: Float64Array, full: Float64Array, merit: number, scale: Float64Array, temperaturesOnly: boolean): void {
+/** Moves the block's rows from x towards `target` (the full Newton step, per row) until the merit falls. */
+function lineSearch(system: PlantSystem, rows: Int32Array, writers: number[], x: Float64Array, target: Float64Array, merit: number, scale: Float64Array, temperaturesOnly: boolean): void {
   const start = Float64Array.from(rows, (i) => x[i]);
   const rt = new Float64Array(rows.length);
   let alpha = 1;
   for (let k = 0; k < 16; k++) {
-    rows.forEach((i, t) => (x[i] = start[t] + alpha * (full[i] - start[t])));
+    rows.forEach((i, t) => (x[i] = start[t] + alpha * (target[t] - start[t])));
     projectRows(system, rows, x);
     relinearise(system, writers, x, temperaturesOnly);
     if (system.patternChanged) return;

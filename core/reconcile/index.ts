@@ -96,6 +96,14 @@ export function reconcileRun(r: Reconciler, measurements: readonly Measurement[]
 
 export interface PilotSession {
   /**
+   * Compiles and solves the flowsheet document in a mode, unless the same document and mode were
+   * prepared last: the compiled plant and its reconciliation structure are kept between calls.
+   * Throws FlexsheetError when the plant does not solve.
+   */
+  prepare(doc: unknown, options?: Pick<RunOptions, 'mode' | 'volumes'>): CompiledFlowsheet;
+  /** Pilot data read against the prepared plant (problems with their line and column). */
+  measurements(doc: unknown, csv: string, options?: RunOptions): Measurement[];
+  /**
    * Reconciles pilot data against a flowsheet document in a mode. The plant is compiled and solved
    * again only when the document or the mode changed since the last call; otherwise the runs reuse
    * its reconciliation structure, which makes a run several times faster.
@@ -107,16 +115,26 @@ export interface PilotSession {
 export function createPilotSession(registry: UnitRegistry): PilotSession {
   let key: string | undefined;
   let state: { plant: CompiledFlowsheet; nominal: Float64Array; reconciler: Reconciler } | undefined;
+  const prepared = (doc: unknown, options: Pick<RunOptions, 'mode' | 'volumes'>) => {
+    const k = JSON.stringify([options.mode ?? null, doc]);
+    if (k !== key || !state) {
+      state = undefined;
+      const plant = compileFlowsheet(doc, registry, { mode: options.mode });
+      const nominal = solvePlant(plant, { energy: false }).x;
+      state = { plant, nominal, reconciler: createReconciler(plant, nominal, { volumes: options.volumes }) };
+      key = k;
+    }
+    return state;
+  };
   return {
+    prepare: (doc, options = {}) => prepared(doc, options).plant,
+    measurements(doc, csv, options = {}) {
+      const s = prepared(doc, options);
+      return parseMeasurementsCsv(csv, s.plant, options.fileName ?? 'data', s.reconciler.volumes);
+    },
     reconcile(doc, data, options = {}) {
-      const k = JSON.stringify([options.mode ?? null, doc]);
-      if (k !== key || !state) {
-        const plant = compileFlowsheet(doc, registry, { mode: options.mode });
-        const nominal = solvePlant(plant, { energy: false }).x;
-        state = { plant, nominal, reconciler: createReconciler(plant, nominal, { volumes: options.volumes }) };
-        key = k;
-      }
-      return reconcileData(state.plant, state.nominal, data, options, state.reconciler);
+      const s = prepared(doc, options);
+      return reconcileData(s.plant, s.nominal, data, options, s.reconciler);
     },
   };
 }

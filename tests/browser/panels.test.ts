@@ -139,7 +139,11 @@ describe('pilot data tab', () => {
       { timeout: 170_000, polling: 200 },
     );
     await page.locator('[data-testid="pilot-result"][data-stale="false"]').waitFor();
-    await expect(page.locator('[data-testid="pilot-panel"] [role="status"]').textContent()).resolves.toMatch(/^Run P3: χ² = /);
+    // The verdict names the planted error: the Co assay of the black mass (issue 16).
+    const verdict = page.locator('[data-testid="pilot-panel"] [role="status"]');
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('gross errors');
+    await expect(verdict.textContent()).resolves.toMatch(/^Run P3: .*Co wt% in stream bm/);
+    await expect(page.locator('[data-testid="pilot-accounting"] tr[data-element="Co"]').count()).resolves.toBe(1);
     const gross = page.locator('[data-measurement="bm|Co|wt%"]');
     await expect(gross.getAttribute('data-status')).resolves.toBe('gross error');
     const cells = await gross.locator('td').allTextContents();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
+import { formatNumber } from '../../core/format';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FlowsheetDoc } from '../../core';
@@ -8,7 +9,8 @@ import { registry } from '../../unit-ops';
 import { reconcileRuns } from '../../core/reconcile';
 import { DEFAULT_PILOT_OPTIONS } from '../state/pilot';
 import { reconcileRequest } from '../worker/reconcile';
-import { exportCsv, fittedDocument, measurementRows, parameterRows, summary, unobservableLines } from './model';
+import { accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView } from './model';
+import { pilotSession } from '../worker/reconcile';
 import { ReconcileView } from './ReconcilePanel';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -27,8 +29,9 @@ describe('reconciliation panel model', () => {
     expect(rows).toHaveLength(17);
     const loaded = rows.find((r) => r.stream === 'loaded')!;
     expect(loaded).toMatchObject({ component: 'Co', unit: 'kg/h', status: 'gross error', tone: 'bad' });
-    expect(summary(a.report).tone).toBe('ok');
-    expect(summary(b.report)).toMatchObject({ tone: 'warn', grossErrors: 1 });
+    expect(verdictView(a.report)).toMatchObject({ status: 'consistent', tone: 'ok' });
+    expect(verdictView(b.report)).toMatchObject({ status: 'gross errors', tone: 'warn' });
+    expect(verdictView(b.report).headline).toMatch(/^One measurement is in error: Co kg\/h in stream loaded/);
     expect(unobservableLines(a.report)).toContain('vent: the whole stream (O2(g))');
     expect(exportCsv(outcome.runs).trim().split('\n')).toHaveLength(35);
   });
@@ -42,11 +45,35 @@ describe('reconciliation panel model', () => {
     expect((doc.units.leach as unknown as { reactions: { conversion: number }[] }).reactions[0].conversion).toBe(0.95);
   });
 
+  it('states the metal accounting per element: reconciled in ± sd, and unaccounted as measured where the data give it', () => {
+    const acc = accountingView(b.report);
+    expect(acc.per).toBe('kg/h');
+    const co = acc.rows.find((r) => r.element === 'Co')!;
+    const e = b.report.accounting.elements.find((x) => x.element === 'Co')!;
+    expect(co.in).toBe(`${formatNumber(e.reconciled.in.value!, 4)} ± ${formatNumber(e.reconciled.in.sd!, 2)}`);
+    expect(co.measuredUnaccounted).toBe(e.measured.unaccounted ? expect.any(String) : '–');
+  });
+
+  it('keeps the compiled plant between runs of one session, and compiles again when the document changes', () => {
+    const session = pilotSession();
+    const request = { id: 1, doc, mode: undefined, csv, fileName: 'pilot.csv', options: { ...DEFAULT_PILOT_OPTIONS, fit: false }, run: 'A' };
+    const first = reconcileRequest(request, undefined, session);
+    const plant = session.prepare(doc);
+    const again = reconcileRequest({ ...request, id: 2, run: 'B' }, undefined, session);
+    expect(session.prepare(doc)).toBe(plant);
+    expect([first.outcome.ok, again.outcome.ok]).toEqual([true, true]);
+    const fresh = reconcileRequest({ ...request, id: 3, run: 'B' });
+    expect(again.outcome).toEqual(fresh.outcome);
+    expect(session.prepare(structuredClone({ ...doc, name: 'renamed' }))).not.toBe(plant);
+  });
+
   it('returns problems in the data with their line and column', () => {
     const bad = reconcileRequest({ id: 1, doc, mode: undefined, csv: 'stream,component,value,unit,sd\nnowhere,Co,1,kg/h,0.1\n', fileName: 'bad.csv', options: DEFAULT_PILOT_OPTIONS, run: undefined });
     expect(bad.outcome).toEqual({ ok: false, problems: [expect.stringMatching(/^bad\.csv line 2, column 1 \(stream\): stream "nowhere" is not in the flowsheet/)] });
   });
 });
+
+const escapeHtml = (t: string) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 describe('ReconcileView', () => {
   const view = (props: Partial<Parameters<typeof ReconcileView>[0]>) =>
@@ -60,7 +87,9 @@ describe('ReconcileView', () => {
 
   it('shows measured against reconciled values, the gross error, unobservable flows and fitted parameters', () => {
     const html = view({ fileName: 'pilot.csv', runs: runs.map((r) => r.run), run: a.run, result: a, exportRuns: runs });
-    expect(html).toMatch(/Run A: <\/strong>χ² = [\d.]+ with 4 degrees of freedom/);
+    expect(html).toContain(`Run A: </strong>${escapeHtml(verdictView(a.report).headline)}`);
+    expect(html).toMatch(/data-testid="pilot-accounting"/);
+    expect(html).toMatch(/<tr data-element="Co"><td>Co<\/td>/);
     expect(html).toMatch(/<td[^>]*>blackMass<\/td><td[^>]*>Co<\/td><td[^>]*>wt%<\/td><td[^>]*>42\.82 ± 0\.86<\/td>/);
     expect(html).toMatch(/vent: the whole stream \(O2\(g\)\)/);
     expect(html).toMatch(/Apply fitted parameters to the flowsheet/);

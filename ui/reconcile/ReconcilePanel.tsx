@@ -7,33 +7,18 @@
 import { formatNumber } from '../../core/format';
 import { useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
 import type { FlowsheetDoc } from '../../core';
-import { exportCsv, fittedDocument, measurementRows, parameterRows, summary, unobservableLines, type PanelOptions, type RunResult, type Tone } from './model';
-
-const COLORS: Record<Tone, string> = { ok: 'var(--ok)', warn: 'var(--warn)', bad: 'var(--error)', muted: 'var(--muted)' };
-
-const styles: Record<string, CSSProperties> = {
-  panel: { fontFamily: 'system-ui, sans-serif', fontSize: 13, padding: 12, display: 'flex', flexDirection: 'column', gap: 10, color: 'var(--text)' },
-  row: { display: 'flex', gap: 10, alignItems: 'center', flexWrap: 'wrap' },
-  table: { borderCollapse: 'collapse', width: '100%' },
-  th: { textAlign: 'left', borderBottom: '1px solid var(--line)', padding: '3px 6px', fontWeight: 600, whiteSpace: 'nowrap' },
-  td: { borderBottom: '1px solid var(--line-soft)', padding: '3px 6px', whiteSpace: 'nowrap' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  textarea: { width: '100%', minHeight: 90, fontFamily: 'ui-monospace, monospace', fontSize: 12 },
-  problems: { color: COLORS.bad, margin: 0, paddingLeft: 18 },
-  dropping: { outline: '2px dashed var(--accent)', outlineOffset: -4, background: 'rgba(46, 134, 193, 0.06)' },
-  stale: { opacity: 0.6 },
-  h: { fontSize: 13, fontWeight: 600, margin: '6px 0 2px' },
-};
+import { accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView, type PanelOptions, type RunResult } from './model';
 
 /** Reconciled − measured, in standard deviations, as a bar centred on zero (±4 sd full scale). */
 function ShiftBar({ shift }: { shift: number | null }) {
   if (shift === null) return null;
   const w = Math.min(Math.abs(shift), 4) * 10;
-  const bar: CSSProperties = { position: 'absolute', top: 3, height: 8, width: w, background: Math.abs(shift) > 2 ? COLORS.warn : 'var(--accent)', left: shift < 0 ? 40 - w : 40 };
+  // Only the bar's length and side are computed; the rest is ui/styles.css (.shift-bar).
+  const bar: CSSProperties = { width: w, left: shift < 0 ? 40 - w : 40 };
   return (
-    <span title={`${formatNumber(shift, 3)} sd`} style={{ position: 'relative', display: 'inline-block', width: 80, height: 14 }}>
-      <span style={{ position: 'absolute', left: 40, top: 0, bottom: 0, width: 1, background: 'var(--muted)' }} />
-      <span style={bar} />
+    <span className="shift-bar" title={`${formatNumber(shift, 3)} sd`}>
+      <span className="shift-zero" />
+      <span className={`shift-value${Math.abs(shift) > 2 ? ' far' : ''}`} style={bar} />
     </span>
   );
 }
@@ -111,7 +96,7 @@ export function ReconcileView(props: ReconcileViewProps) {
 
   return (
     <section
-      style={{ ...styles.panel, ...(over ? styles.dropping : undefined) }}
+      className={`pilot-panel${over ? " dropping" : ""}`}
       aria-label="Pilot data reconciliation"
       data-testid="pilot-panel"
       data-busy={busy ? 'true' : 'false'}
@@ -120,7 +105,7 @@ export function ReconcileView(props: ReconcileViewProps) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <div style={styles.row}>
+      <div className="pilot-row">
         <strong>Pilot data</strong>
         <label>
           Load CSV <input type="file" accept=".csv,text/csv,text/plain" onChange={load} data-testid="pilot-file" />
@@ -128,23 +113,23 @@ export function ReconcileView(props: ReconcileViewProps) {
         <button type="button" onClick={() => setPasting((p) => !p)}>
           {pasting ? 'Close' : 'Paste CSV'}
         </button>
-        {fileName && <span style={{ color: COLORS.muted }}>{fileName}</span>}
+        {fileName && <span className="tone-muted">{fileName}</span>}
         {fileName && onClear && (
           <button type="button" onClick={onClear} title="Forget the data (the flowsheet is not touched)">
             Clear
           </button>
         )}
         {busy && (
-          <span style={{ color: COLORS.muted }} data-testid="pilot-busy">
+          <span className="tone-muted" data-testid="pilot-busy">
             reconciling{run !== undefined ? ` run ${runName(run)}` : ''}…
           </span>
         )}
-        {!busy && note && <span style={{ color: COLORS.muted }}>{note}</span>}
+        {!busy && note && <span className="tone-muted">{note}</span>}
       </div>
       {pasting && (
         <div>
           <textarea
-            style={styles.textarea}
+            className="pilot-textarea"
             value={draft}
             aria-label="pilot data CSV"
             placeholder={'run,stream,component,value,unit,sd,rel\nA,pls,Co,32.5,g/kg(aq),,2%'}
@@ -162,7 +147,7 @@ export function ReconcileView(props: ReconcileViewProps) {
           </button>
         </div>
       )}
-      <div style={styles.row}>
+      <div className="pilot-row">
         <label>
           Balances{' '}
           <select value={options.balances} onChange={(e) => set('balances', e.target.value as PanelOptions['balances'])}>
@@ -206,19 +191,19 @@ export function ReconcileView(props: ReconcileViewProps) {
       </div>
 
       {!fileName && (
-        <p style={{ color: COLORS.muted, margin: 0 }}>
+        <p className="tone-muted pilot-hint">
           Load a CSV of measurements (stream, component, value, unit, sd or rel) to compare them with the flowsheet's balances; or drop the file here.
         </p>
       )}
       {problems && problems.length > 0 && (
-        <ul style={styles.problems} role="alert" data-testid="pilot-problems">
+        <ul className="pilot-list tone-bad" role="alert" data-testid="pilot-problems">
           {problems.map((p, i) => (
             <li key={i}>{p}</li>
           ))}
         </ul>
       )}
       {result && (
-        <div style={stale ? styles.stale : undefined} data-stale={stale ? 'true' : 'false'} data-testid="pilot-result">
+        <div className={stale ? "pilot-stale" : undefined} data-stale={stale ? 'true' : 'false'} data-testid="pilot-result">
           <RunView run={result} doc={doc} mode={mode} onApplyParameters={onApplyParameters} />
         </div>
       )}
@@ -227,7 +212,8 @@ export function ReconcileView(props: ReconcileViewProps) {
 }
 
 function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc: FlowsheetDoc; mode?: string; onApplyParameters: (doc: FlowsheetDoc) => void }) {
-  const s = summary(r.report);
+  const verdict = verdictView(r.report);
+  const accounting = accountingView(r.report);
   const rows = measurementRows(r.report);
   const params = parameterRows(r);
   const fitted = fittedDocument(doc, r, mode);
@@ -235,46 +221,53 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
   const hidden = unobservableLines(r.report);
   return (
     <>
-      <div style={{ color: COLORS[s.tone] }} role="status">
+      <div className={`pilot-verdict tone-${verdict.tone}`} role="status" data-verdict={verdict.status}>
         {r.run && <strong>Run {r.run}: </strong>}
-        {s.text}
+        {verdict.headline}
       </div>
-      <table style={styles.table}>
+      {verdict.details.length > 0 && (
+        <ul className="pilot-list" data-testid="pilot-verdict-details">
+          {verdict.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      <table className="pilot-table">
         <thead>
           <tr>
             {['stream', 'component', 'unit'].map((h) => (
-              <th key={h} style={styles.th}>
+              <th key={h}>
                 {h}
               </th>
             ))}
-            <th style={{ ...styles.th, ...styles.num }}>measured</th>
-            <th style={{ ...styles.th, ...styles.num }}>reconciled</th>
-            <th style={styles.th}>adjustment</th>
-            <th style={{ ...styles.th, ...styles.num }}>test</th>
-            <th style={styles.th}>status</th>
+            <th className="num">measured</th>
+            <th className="num">reconciled</th>
+            <th>adjustment</th>
+            <th className="num">test</th>
+            <th>status</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((m) => (
             <tr key={m.key} title={m.source} data-measurement={`${m.stream}|${m.component}|${m.unit}`} data-status={m.status}>
-              <td style={styles.td}>{m.stream}</td>
-              <td style={styles.td}>{m.component}</td>
-              <td style={styles.td}>{m.unit}</td>
-              <td style={{ ...styles.td, ...styles.num }}>{m.measured}</td>
-              <td style={{ ...styles.td, ...styles.num }}>{m.reconciled}</td>
-              <td style={styles.td}>
+              <td>{m.stream}</td>
+              <td>{m.component}</td>
+              <td>{m.unit}</td>
+              <td className="num">{m.measured}</td>
+              <td className="num">{m.reconciled}</td>
+              <td>
                 <ShiftBar shift={m.shift} />
               </td>
-              <td style={{ ...styles.td, ...styles.num }}>{m.test}</td>
-              <td style={{ ...styles.td, color: COLORS[m.tone], fontWeight: m.tone === 'bad' ? 600 : 400 }}>{m.status}</td>
+              <td className="num">{m.test}</td>
+              <td className={`tone-${m.tone}`}>{m.status}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {gross.length > 0 && (
         <>
-          <div style={styles.h}>Gross errors</div>
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
+          <div className="pilot-h">Gross errors</div>
+          <ul className="pilot-list">
             {gross.map((m) => (
               <li key={`${m.stream}|${m.component}|${m.unit}`}>
                 {m.component} {m.unit} in {m.stream}: measured {formatNumber(m.measured)}
@@ -287,35 +280,64 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
       )}
       {hidden.length > 0 && (
         <>
-          <div style={styles.h}>Not determined by the data</div>
-          <ul style={{ margin: 0, paddingLeft: 18, color: COLORS.muted }}>
+          <div className="pilot-h">Not determined by the data</div>
+          <ul className="pilot-list tone-muted">
             {hidden.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
         </>
       )}
-      {params.length > 0 && (
+      {accounting.rows.length > 0 && (
         <>
-          <div style={styles.h}>Unit parameters from the reconciled flows</div>
-          <table style={styles.table}>
+          <div className="pilot-h">Metal accounting ({accounting.per}; reconciled ± sd)</div>
+          <table className="pilot-table" data-testid="pilot-accounting">
             <thead>
               <tr>
-                <th style={styles.th}>unit</th>
-                <th style={styles.th}>parameter</th>
-                <th style={{ ...styles.th, ...styles.num }}>file</th>
-                <th style={{ ...styles.th, ...styles.num }}>fitted</th>
-                <th style={styles.th}>status</th>
+                <th>element</th>
+                {['in', 'out', 'stock change', 'unaccounted', 'unaccounted as measured'].map((h) => (
+                  <th key={h} className="num">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {accounting.rows.map((a) => (
+                <tr key={a.element} data-element={a.element}>
+                  <td>{a.element}</td>
+                  <td className="num">{a.in}</td>
+                  <td className="num">{a.out}</td>
+                  <td className="num">{a.stock}</td>
+                  <td className="num">{a.unaccounted}</td>
+                  <td className="num">{a.measuredUnaccounted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {params.length > 0 && (
+        <>
+          <div className="pilot-h">Unit parameters from the reconciled flows</div>
+          <table className="pilot-table">
+            <thead>
+              <tr>
+                <th>unit</th>
+                <th>parameter</th>
+                <th className="num">file</th>
+                <th className="num">fitted</th>
+                <th>status</th>
               </tr>
             </thead>
             <tbody>
               {params.map((p) => (
                 <tr key={p.key}>
-                  <td style={styles.td}>{p.unit}</td>
-                  <td style={styles.td}>{p.parameter}</td>
-                  <td style={{ ...styles.td, ...styles.num }}>{p.file}</td>
-                  <td style={{ ...styles.td, ...styles.num }}>{p.fitted}</td>
-                  <td style={{ ...styles.td, color: COLORS[p.tone] }}>{p.status}</td>
+                  <td>{p.unit}</td>
+                  <td>{p.parameter}</td>
+                  <td className="num">{p.file}</td>
+                  <td className="num">{p.fitted}</td>
+                  <td className={`tone-${p.tone}`}>{p.status}</td>
                 </tr>
               ))}
             </tbody>
@@ -328,7 +350,7 @@ function RunView({ run: r, doc, mode, onApplyParameters }: { run: RunResult; doc
         </>
       )}
       {r.report.warnings.length > 0 && (
-        <ul style={{ margin: 0, paddingLeft: 18, color: COLORS.muted }}>
+        <ul className="pilot-list tone-muted">
           {r.report.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

@@ -63,25 +63,6 @@ export function measurementRows(report: ReconciliationReport): MeasurementRow[] 
   }));
 }
 
-export interface Summary {
-  text: string;
-  tone: Tone;
-  grossErrors: number;
-  unobservable: number;
-}
-
-export function summary(report: ReconciliationReport): Summary {
-  const g = report.global;
-  const grossErrors = report.measurements.filter((m) => m.status === 'gross error').length;
-  const text =
-    g.critical === null
-      ? 'No redundancy: every measurement is needed to close the balances, so nothing can be checked.'
-      : `χ² = ${fmtNumber(g.chiSquare)} with ${g.dof} degrees of freedom; critical value ${fmtNumber(g.critical)} at α = ${g.alpha}: ${g.passed ? 'the data are consistent with the balances' : 'the data are not consistent with the balances'}.`;
-  const bounded =
-    g.chiSquareNonNegative > g.chiSquare * (1 + 1e-6) + 1e-9 ? ` Keeping every flow at or above zero moves the values to χ² = ${fmtNumber(g.chiSquareNonNegative)}.` : '';
-  return { text: text + bounded, tone: g.critical === null ? 'muted' : g.passed ? (grossErrors ? 'warn' : 'ok') : 'bad', grossErrors, unobservable: report.unobservable.length };
-}
-
 /** "stream → species, species" lines for what the data do not determine. */
 export function unobservableLines(report: ReconciliationReport): string[] {
   const by = new Map<string, string[]>();
@@ -127,4 +108,42 @@ export function fittedDocument(doc: FlowsheetDoc, run: Pick<ReconciledRun, 'fits
 /** The reports of the runs as one CSV; text cells a spreadsheet would run as formulas are escaped (issue 10, item 8). */
 export function exportCsv(runs: readonly Pick<ReconciledRun, 'report'>[]): string {
   return escapeCsvFormulae(runs.map((r, i) => (i === 0 ? measurementsReportCsv(r.report) : measurementsReportCsv(r.report).replace(/^[^\n]*\n/, ''))).join(''));
+}
+
+/** A value ± its standard deviation, in the one number format; '?' when not determined. */
+const valueSd = (v: { value: number | null; sd?: number | null } | null | undefined) =>
+  !v ? '–' : v.value === null ? '?' : v.sd ? `${fmtNumber(v.value)} ± ${fmtNumber(v.sd, 2)}` : fmtNumber(v.value);
+
+const VERDICT_TONE: Record<ReconciliationReport['verdict']['status'], Tone> = { consistent: 'ok', 'gross errors': 'warn', inconsistent: 'bad', unchecked: 'muted' };
+
+/** The verdict as the panel states it: one sentence, the sentences after it, its tone. */
+export function verdictView(report: ReconciliationReport): { status: string; headline: string; details: readonly string[]; tone: Tone } {
+  const v = report.verdict;
+  return { status: v.status, headline: v.headline, details: v.details, tone: VERDICT_TONE[v.status] };
+}
+
+export interface AccountingRow {
+  element: string;
+  in: string;
+  out: string;
+  stock: string;
+  unaccounted: string;
+  /** Check-in − check-out from the measurements alone ('–' when a term is not measured). */
+  measuredUnaccounted: string;
+}
+
+/** The metal-accounting statement per element: reconciled terms ± sd, and the unaccounted losses as measured. */
+export function accountingView(report: ReconciliationReport): { per: string; rows: AccountingRow[] } {
+  const a = report.accounting;
+  return {
+    per: a.unit === 'kg' ? `kg over the period of ${fmtNumber(a.hours)} h` : 'kg/h',
+    rows: a.elements.map((e) => ({
+      element: e.element,
+      in: valueSd(e.reconciled.in),
+      out: valueSd(e.reconciled.out),
+      stock: e.inventories ? valueSd(e.reconciled.stock) : '–',
+      unaccounted: valueSd(e.reconciled.unaccounted),
+      measuredUnaccounted: valueSd(e.measured.unaccounted),
+    })),
+  };
 }

@@ -1,30 +1,33 @@
 /**
  * Pilot data reconciled against a plant, as the worker does for the "Pilot data" tab: the plant
- * compiled and solved, the CSV read (problems with their line and column), the runs in it heard at
- * once, then one run reconciled. Only plain data cross back (the report and fitted parameters).
+ * compiled and solved (once per document and mode: a pilot session keeps it and its reconciliation
+ * structure between requests), the CSV read (problems with their line and column), the runs in it
+ * heard at once, then one run reconciled. Only plain data cross back (the report, with its verdict
+ * and metal accounting, and the fitted parameters).
  */
-import { compileFlowsheet, FlexsheetError, formatDiagnostic, solvePlant, type CompiledFlowsheet } from '../../core';
-import { parseMeasurementsCsv, reconcileData, runsOf, type Measurement } from '../../core/reconcile';
+import { FlexsheetError, formatDiagnostic } from '../../core';
+import { createPilotSession, runsOf, type Measurement, type PilotSession } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
 import type { ReconcileOutcome, ReconcileReply, ReconcileRequest } from '../state/pilot';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function reconcileRequest(request: ReconcileRequest, onRuns?: (runs: readonly string[]) => void): ReconcileReply {
+/** A session for one worker (or one test): the plant is compiled again only when the document or mode changes. */
+export const pilotSession = (): PilotSession => createPilotSession(registry);
+
+export function reconcileRequest(request: ReconcileRequest, onRuns?: (runs: readonly string[]) => void, session: PilotSession = pilotSession()): ReconcileReply {
   const t0 = performance.now();
   const done = (outcome: ReconcileOutcome): ReconcileReply => ({ id: request.id, outcome, ms: performance.now() - t0 });
-  let plant: CompiledFlowsheet;
-  let nominal: Float64Array;
+  const options = { mode: request.mode };
   try {
-    plant = compileFlowsheet(request.doc, registry, { mode: request.mode });
-    nominal = solvePlant(plant, { energy: false }).x;
+    session.prepare(request.doc, options);
   } catch (e) {
     const lines = e instanceof FlexsheetError ? e.diagnostics.map(formatDiagnostic) : [message(e)];
     return done({ ok: false, problems: ['The plant does not solve, so the data cannot be reconciled against it:', ...lines] });
   }
   let measurements: Measurement[];
   try {
-    measurements = parseMeasurementsCsv(request.csv, plant, request.fileName);
+    measurements = session.measurements(request.doc, request.csv, { ...options, fileName: request.fileName });
   } catch (e) {
     if (e instanceof FlexsheetError) return done({ ok: false, problems: e.diagnostics.map(formatDiagnostic) });
     return done({ ok: false, problems: [`${request.fileName}: ${message(e)}`] });
@@ -34,7 +37,7 @@ export function reconcileRequest(request: ReconcileRequest, onRuns?: (runs: read
   onRuns?.(runs);
   const run = request.run !== undefined && runs.includes(request.run) ? request.run : runs[0];
   try {
-    const [r] = reconcileData(plant, nominal, measurements, { ...request.options, fileName: request.fileName, run });
+    const [r] = session.reconcile(request.doc, measurements, { ...request.options, ...options, fileName: request.fileName, run });
     return done({ ok: true, runs, result: { run: r.run, report: r.report, fits: r.fits } });
   } catch (e) {
     if (e instanceof FlexsheetError) return done({ ok: false, problems: e.diagnostics.map(formatDiagnostic), runs });
