@@ -140,7 +140,8 @@ export function buildDualFeed(bm: Obj, nd: Obj, previous: Obj): Obj {
   const equipmentOf = (id: string, prev: Json | undefined): Obj | undefined => {
     const e = isObj(prev) && isObj(prev.equipment) ? (structuredClone(prev.equipment) as Obj) : undefined;
     if (!e && (baseUnits[id] as Obj | undefined)?.type === 'product') return undefined;
-    return { service: service(id), ...(e ?? {}), ...{ service: service(id) } };
+    // service first, as the file lists it, and always the one the routing gives
+    return { ...{ service: service(id) }, ...(e ?? {}), service: service(id) };
   };
 
   // A product's specification is the single-feed plant's; where that plant has none yet, the one
