@@ -22,7 +22,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
 /** black-mass.json id → dual-feed id, for the equipment that both campaigns use under a neutral name. */
-export const FROM_BLACK_MASS: Record<string, string> = {
+const FROM_BLACK_MASS: Record<string, string> = {
   bm_feed: 'feedstock',
   purify: 'impurity_removal',
   li_precip: 'precipitator',
@@ -38,7 +38,7 @@ export const FROM_BLACK_MASS: Record<string, string> = {
  * leach_mix, residue_washer, filtrate_split, effluent, …) is the same equipment; the others
  * (roaster, calciner, the products) are equipment of the magnet campaign alone.
  */
-export const FROM_MAGNET: Record<string, string> = {
+const FROM_MAGNET: Record<string, string> = {
   scrap_feed: 'feedstock',
   fe_removal: 'impurity_removal',
   oxalate: 'precipitator',
@@ -127,7 +127,7 @@ function withDefaultT(u: Obj, id: string, mode: string): Obj {
   return { ...u, T, notes: [...notes, `T ${T} °C [assumed] (dual-feed default: the single-feed plant gives this unit no T).`] };
 }
 
-export function buildDualFeed(bm: Obj, nd: Obj, previous: Obj): Obj {
+function buildDualFeed(bm: Obj, nd: Obj, previous: Obj): Obj {
   const prevUnits = (previous.units ?? {}) as Obj;
   const prevMagnet = ((previous.modes as Obj)?.magnet as Obj | undefined)?.units as Obj | undefined;
 
