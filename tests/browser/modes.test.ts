@@ -26,7 +26,7 @@ describe('modes', () => {
     const own = Object.keys(patches).filter((id) => patches[id] !== null && !(id in s.doc.units));
     const running = [...base.filter((id) => !out.includes(id)), ...own];
     expect(own).toEqual(['roaster', 'offgas_cooler', 'calciner', 'oxalate_destruction', 'scrubber_water', 'gas_scrubber', 'scrubber_split', 'iron_residue', 'iron_cake', 're_oxide']);
-    expect(out.length).toBe(33);
+    expect(out.length).toBe(45);
     const drawn = await drawnUnits(page);
     expect([...drawn].sort()).toEqual([...running].sort());
     for (const id of out) expect(drawn).not.toContain(id);
