@@ -107,7 +107,7 @@ describe('black-mass.json', () => {
         expect(r.grade.coso4.elements.Mn ?? 0).toBeLessThan(0.0005);
         // the mother liquor is at the table's solubility at 35 °C, never above it
         const ml = r.streams.co_mother_liquor.massFlow;
-        expect((100 * ml['CoSO4(aq)']) / ml['H2O(l)']).toBeCloseTo(solubility('CoSO4', 35).s, 6);
+        expect((100 * ml['CoSO4(aq)']) / ml['H2O(l)']).toBeCloseTo(solubility('CoSO4', 35)!.s, 6);
       });
 
       it('holds the Co strip liquor at 120 g/L Co (spec co_strip_cobalt, review B8)', () => {
@@ -119,9 +119,9 @@ describe('black-mass.json', () => {
 
       it('keeps the liquors possible: Na2SO4 in the Li2CO3 filtrate and Li2SO4 in the evaporator below their solubility', () => {
         const f = r.streams.li_filtrate.massFlow;
-        expect((100 * f['Na2SO4(aq)']) / f['H2O(l)']).toBeLessThan(solubility('Na2SO4', 95).s);
+        expect((100 * f['Na2SO4(aq)']) / f['H2O(l)']).toBeLessThan(solubility('Na2SO4', 95)!.s);
         const e = r.streams.li_concentrate.massFlow;
-        expect((100 * e['Li2SO4(aq)']) / e['H2O(l)']).toBeLessThan(solubility('Li2SO4', 100).s);
+        expect((100 * e['Li2SO4(aq)']) / e['H2O(l)']).toBeLessThan(solubility('Li2SO4', 100)!.s);
       });
 
       it('dilutes the leach vent with air (N2 included) to keep H2 below 25 % of its LFL: 1 mol % (LFL 4 vol % in air)', () => {
