@@ -54,6 +54,14 @@ describe('black-mass.json', () => {
         expect(r.duties).toBeDefined();
       });
 
+      it('reaches the grades its products are named for (their specifications: battery-grade Li2CO3, battery-grade CoSO4·7H2O)', () => {
+        expect(Object.keys(r.specifications ?? {}).sort()).toEqual(['coso4', 'li2co3']);
+        for (const [product, s] of Object.entries(r.specifications!)) expect([product, s.checks.filter((c) => !c.met)]).toEqual([product, []]);
+        // Li2CO3 ≥ 99.5 % dry (battery grade, chemistry review B7); CoSO4·7H2O ≥ 20.5 % Co (review B8).
+        expect(r.specifications!.li2co3.checks.find((c) => c.of === 'Li2CO3(s)')!.limit).toBe(0.995);
+        expect(r.specifications!.coso4.checks.find((c) => c.of === 'Co')!.limit).toBe(0.205);
+      });
+
       it('feeds 1 t/h with the EverBatt 2023 CAM (REFERENCE-DATA §1.3) and the impurities of bm_feed', () => {
         expect(bm).toBeCloseTo(1000, 6);
         const el = (e: string) => r.elements[e].in / 1000;
