@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FlexsheetError } from '../core';
 import { parseArgs, type Command } from './args';
 import { campaignCommand } from './commands/campaign';
-import { economicsCommand } from './commands/economics';
+import { economicsCommand, planSummary, toJson } from './commands/economics';
 import { switchoverCommand } from './commands/switchover';
 
 const root = join(import.meta.dirname, '..');
@@ -254,5 +254,15 @@ describe('a quantity without bound in --json', () => {
     const out = JSON.parse(text);
     expect(out.optimum.modes[0].availableShare).toBe('Infinity');
     expect(Number(out.optimum.modes[0].availableShare)).toBe(Infinity);
+  });
+});
+
+describe('a plan that never pays back in --json', () => {
+  it('has no payback and no irr field, never null (docs/economics.md)', () => {
+    const plan = { modes: ['magnet'], plan: 'magnet', capital: { units: [] }, fixed: 0, ebitda: -1, npv: -10, cashFlows: [] } as unknown as Parameters<typeof planSummary>[0];
+    const json = toJson(planSummary(plan));
+    expect(json).not.toMatch(/null/);
+    expect(JSON.parse(json)).not.toHaveProperty('payback');
+    expect(JSON.parse(json)).not.toHaveProperty('irr');
   });
 });

@@ -54,6 +54,14 @@ describe('black-mass.json', () => {
         expect(r.duties).toBeDefined();
       });
 
+      it('reaches the grades its products are named for (their specifications: battery-grade Li2CO3, battery-grade CoSO4·7H2O)', () => {
+        expect(Object.keys(r.specifications ?? {}).sort()).toEqual(['coso4', 'li2co3']);
+        for (const [product, s] of Object.entries(r.specifications!)) expect([product, s.checks.filter((c) => !c.met)]).toEqual([product, []]);
+        // Li2CO3 ≥ 99.5 % dry (battery grade, chemistry review B7); CoSO4·7H2O ≥ 20.5 % Co (review B8).
+        expect(r.specifications!.li2co3.checks.find((c) => c.of === 'Li2CO3(s)')!.limit).toBe(0.995);
+        expect(r.specifications!.coso4.checks.find((c) => c.of === 'Co')!.limit).toBe(0.205);
+      });
+
       it('feeds 1 t/h with the EverBatt 2023 CAM (REFERENCE-DATA §1.3) and the impurities of bm_feed', () => {
         expect(bm).toBeCloseTo(1000, 6);
         const el = (e: string) => r.elements[e].in / 1000;
@@ -107,7 +115,7 @@ describe('black-mass.json', () => {
         expect(r.grade.coso4.elements.Mn ?? 0).toBeLessThan(0.0005);
         // the mother liquor is at the table's solubility at 35 °C, never above it
         const ml = r.streams.co_mother_liquor.massFlow;
-        expect((100 * ml['CoSO4(aq)']) / ml['H2O(l)']).toBeCloseTo(solubility('CoSO4', 35).s, 6);
+        expect((100 * ml['CoSO4(aq)']) / ml['H2O(l)']).toBeCloseTo(solubility('CoSO4', 35)!.s, 6);
       });
 
       it('holds the Co strip liquor at 120 g/L Co (spec co_strip_cobalt, review B8)', () => {
@@ -119,9 +127,9 @@ describe('black-mass.json', () => {
 
       it('keeps the liquors possible: Na2SO4 in the Li2CO3 filtrate and Li2SO4 in the evaporator below their solubility', () => {
         const f = r.streams.li_filtrate.massFlow;
-        expect((100 * f['Na2SO4(aq)']) / f['H2O(l)']).toBeLessThan(solubility('Na2SO4', 95).s);
+        expect((100 * f['Na2SO4(aq)']) / f['H2O(l)']).toBeLessThan(solubility('Na2SO4', 95)!.s);
         const e = r.streams.li_concentrate.massFlow;
-        expect((100 * e['Li2SO4(aq)']) / e['H2O(l)']).toBeLessThan(solubility('Li2SO4', 100).s);
+        expect((100 * e['Li2SO4(aq)']) / e['H2O(l)']).toBeLessThan(solubility('Li2SO4', 100)!.s);
       });
 
       it('dilutes the leach vent with air (N2 included) to keep H2 below 25 % of its LFL: 1 mol % (LFL 4 vol % in air)', () => {

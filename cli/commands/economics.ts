@@ -130,7 +130,7 @@ function formatEconomics(name: string, currency: string, modes: readonly ModeEco
 export function planSummary(p: NonNullable<EconomicsAnalysis['investment']>['plans'][number]) {
   const { units: _u, ...capital } = p.capital;
   void _u;
-  return { modes: p.modes, plan: p.plan, capital, fixed: p.fixed, ebitda: p.ebitda, npv: p.npv, irr: p.irr ?? null, payback: p.payback ?? null, cashFlows: p.cashFlows };
+  return { modes: p.modes, plan: p.plan, capital, fixed: p.fixed, ebitda: p.ebitda, npv: p.npv, ...(p.irr !== undefined ? { irr: p.irr } : {}), ...(p.payback !== undefined ? { payback: p.payback } : {}), cashFlows: p.cashFlows };
 }
 
 export const economicsCommand: Command = {

@@ -197,7 +197,7 @@ export const SOURCES: Readonly<Record<string, Source>> = Object.freeze({
     verified: false,
   },
   'CRC-DENS-R': {
-    ref: `${CRC}, "Physical Constants of Inorganic Compounds": density, recalled and not checked here (NdFeB plant, issue 13: Nb2O5 4.60 g/cm³)`,
+    ref: `${CRC}, "Physical Constants of Inorganic Compounds": density, recalled and not checked here (issue 13: Nb2O5 4.60 g/cm³ for the NdFeB plant; FePO4 3.056 g/cm³ for the black-mass plant)`,
     flag: 'handbook',
     verified: false,
   },

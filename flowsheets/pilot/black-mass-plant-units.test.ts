@@ -36,7 +36,7 @@ describe('black-mass pilot days in plant units', () => {
 
   it('closes day D2 exactly on its true values, stock changes included; without them it does not', () => {
     // The true values of D2 (generate.ts without noise): the tanks co_mix and cyanex_mix keep 0.5 %
-    // and 0.3 % of what they receive, so in − out − Δstock = 0 for every species.
+    // and 0.05 % of what they receive, so in − out − Δstock = 0 for every species.
     const truth = runData('black-mass-plant-units.csv', 'D2', { noise: false });
     const closed = reconcileWith(reconciler, truth);
     expect(closed.global.chiSquare).toBeLessThan(1e-12);

@@ -254,13 +254,13 @@ const sets: DataSet[] = [
     header: [
       'Synthetic pilot days on flowsheets/black-mass.json in plant units (m3/h, SG, g/L, mg/L, % solids, t per day, stock changes), written by flowsheets/pilot/generate.ts (BLACK_MASS_PLANT_UNITS_PLAN).',
       'Noise: each value = true value + N(0, sd^2): 1 % flowmeters, SG +- 0.005, 2 % main assays, 3-5 % minor and low-level assays, 5-8 % stock surveys.',
-      'Day D1: 24 h at steady state (seed 201). Day D2: 24 h (seed 202) in which the Co SX feed tank co_mix keeps 0.5 % of what it receives and the Cyanex organic tank cyanex_mix 0.3 %: their stock changes are measured.',
+      'Day D1: 24 h at steady state (seed 201). Day D2: 24 h (seed 202) in which the Co SX feed tank co_mix keeps 0.5 % of what it receives and the Cyanex organic tank cyanex_mix 0.05 % (more would starve the closed organic loop, whose make-up is fixed, of extractant): their stock changes are measured.',
       'Reconcile with: bin/flexsheet reconcile flowsheets/black-mass.json flowsheets/pilot/black-mass-plant-units.csv --run D2',
     ],
     plan: BLACK_MASS_PLANT_UNITS_PLAN,
     runs: [
       { run: 'D1', seed: 201, hours: 24 },
-      { run: 'D2', seed: 202, hours: 24, inventories: [{ unit: 'co_mix', holds: 0.005 }, { unit: 'cyanex_mix', holds: 0.003 }], extra: PLANT_UNITS_STOCKS },
+      { run: 'D2', seed: 202, hours: 24, inventories: [{ unit: 'co_mix', holds: 0.005 }, { unit: 'cyanex_mix', holds: 0.0005 }], extra: PLANT_UNITS_STOCKS },
     ],
   },
 ];

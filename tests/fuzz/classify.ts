@@ -210,8 +210,9 @@ function checkEconomics(out: unknown, doc: unknown, modes: string[], mode: strin
     const known = modes.length ? modes.includes(name as string) : name === '(base)';
     if (!known) return `mode "${String(name)}" in the answer, which the file does not have (modes: ${modes.join(', ') || 'none'})`;
     if (mode !== undefined && name !== mode) return `mode "${String(name)}" answered, asked "${mode}"`;
-    const products = at(m, 'products');
-    const units = new Set(Array.isArray(products) ? products.map((p) => at(p, 'unit')) : []);
+    // A product unit is sold (products) or paid for (disposal: residues, effluents).
+    const listedUnits = [at(m, 'products'), at(m, 'disposal')].flatMap((l) => (Array.isArray(l) ? l.map((p) => at(p, 'unit')) : []));
+    const units = new Set(listedUnits);
     const lost = expected(doc, modes.length ? (name as string) : undefined).products.find((p) => !units.has(p));
     if (lost !== undefined) return `mode "${String(name)}": product "${lost}" is missing from the economics`;
   }

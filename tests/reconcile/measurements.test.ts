@@ -68,6 +68,8 @@ describe('reading measurements from CSV', () => {
       'pls,Co,0,kg/h,,5%',
       'pls,Co,1',
       'pls,Co,-2,kg/h,0.1,',
+      'pls,Co,31.4,kg/h,5e-324,',
+      'pls,Co,31.4,kg/h,,1e-12',
     ].join('\n');
     const p = problems(csv);
     expect(p).toEqual([
@@ -78,6 +80,9 @@ describe('reading measurements from CSV', () => {
       'data.csv line 6, column 6 (rel): a relative error of a zero value gives no standard deviation: give "sd" instead',
       'data.csv line 7: 3 fields where the header has 6',
       'data.csv line 8, column 3 (value): a measured flow or assay is never negative (-2)',
+      // A weight 1/sd² that overflows or swamps every other (fuzz mut-01471 printed Infinity).
+      'data.csv line 9, column 5 (sd): the standard deviation 5e-324 is below 1e-100: no measurement is that precise',
+      'data.csv line 10, column 6 (rel): the standard deviation 3.140e-11 is below 1e-9 of the value 31.4: no measurement is that precise',
     ]);
   });
 

@@ -134,6 +134,12 @@ const NEUTRAL: SpeciesEntry[] = [
     cp: v(-106.7, 'EST-AQ-NEUTRAL', 'as H⁺ + F⁻ (CRC-AQ)'),
     molarVolume: v(-0.00226, 'EST-ION-V', 'as H⁺ + F⁻'),
   }),
+  // Black-mass plant (issue 13): phosphoric acid from the LiPF6 of the electrolyte, as the undissociated molecule.
+  entry('H3PO4(aq)', {
+    Hf: v(-1288.34, 'NBS82'),
+    cp: v(145.0, 'EST-AQ-NEUTRAL', 'as liquid H3PO4 (CRC-THERMO 145.0)'),
+    molarVolume: v(97.995 / 1834, 'EST-NEUTRAL-V', 'M/ρ of solid H3PO4, 97.995 g/mol / 1.834 g/cm³ (CRC-DENS)'),
+  }),
   entry('H2C2O4(aq)', {
     Hf: v(-818.4, 'EST-AQ-NEUTRAL', 'as HC2O4⁻ + H⁺ (CRC-AQ); the first dissociation enthalpy is a few kJ/mol'),
     cp: v(91, 'EST-AQ-NEUTRAL', 'as solid oxalic acid (CRC-THERMO)'),

@@ -61,11 +61,13 @@ const OTHER_SALTS: SpeciesEntry[] = [
   entry('MnCO3(s)', { density: d(3700), Hf: h(-894.1), cp: c(81.5) }),
   entry('AlPO4(s)', { density: d(2560), Hf: h(-1733.8), cp: c(93.2) }),
   entry('FePO4(s)', {
+    density: v(3056, 'CRC-DENS-R', 'anhydrous FePO4 (black-mass plant, issue 13)'),
     Hf: v(-1308.0, 'EST-ANALOGUE', 'AlPO4 −1733.8 + ½(Fe2O3 − Al2O3) = −1733.8 + ½(−824.2 + 1675.7); no density found: precipitated FePO4 is usually the dihydrate'),
     cp: v(105.7, 'EST-ANALOGUE', 'AlPO4 93.2 + ½(103.9 − 79.0)'),
   }),
   entry('FePO4·2H2O(s)', { density: d(2870), Hf: hyd(-1904.0, 'FePO4 −1308.0 − 2 × 298'), cp: hyd(185.7, '105.7 + 2 × 40') }),
-  entry('Li3PO4(s)', { density: d(2460), Hf: h(-2095.8) }),
+  // Black-mass plant (issue 13): the phosphate of the decomposed LiPF6 electrolyte.
+  entry('Li3PO4(s)', { density: d(2460), Hf: h(-2095.8), cp: v(134.1, 'EST-NK', '1.5 Li2O 54.1 + 0.5 P2O5 (½ P4O10 211.7), CRC-THERMO') }),
   entry('H3BO3(s)', { density: d(1500), Hf: h(-1094.3), cp: c(86.1) }),
 ];
 
