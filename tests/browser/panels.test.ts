@@ -80,7 +80,8 @@ describe('economics tab', () => {
       const species = Object.keys(u.flows)[0];
       return { id, species, value: u.flows[species] as number };
     });
-    await page.locator(`input[aria-label="flow of ${feed.species}"]`).fill(String(Number((feed.value * 1.2).toPrecision(6))));
+    // +10 %: the rebuilt black-mass plant's saponified D2EHPA has no room for +20 % NMC (sx_mn refuses an overloaded extractant).
+    await page.locator(`input[aria-label="flow of ${feed.species}"]`).fill(String(Number((feed.value * 1.1).toPrecision(6))));
     await page.waitForFunction(
       () => {
         const s = (window as any).__flexsheet.store.getState();
@@ -92,7 +93,7 @@ describe('economics tab', () => {
     expect((await state(page)).economics.answer.roundTripMs).toBeGreaterThan(0);
     const after = await marginRow();
     expect(after[1]).not.toBe(before[1]);
-    console.log(`[e2e] economics after +20 % ${feed.species} in ${feed.id}: margins ${before.slice(1).join(' / ')} → ${after.slice(1).join(' / ')} USD/h`);
+    console.log(`[e2e] economics after +10 % ${feed.species} in ${feed.id}: margins ${before.slice(1).join(' / ')} → ${after.slice(1).join(' / ')} USD/h`);
   });
 });
 
