@@ -225,7 +225,7 @@ export function solveNonNegative(p: WlsProblem): Solved {
   let factors: Cod;
   let x: Float64Array;
   let rough = false;
-  let converged = true;
+  let converged: boolean;
   const released = new Set<number>();
   let oneAtATime = false;
   for (let outer = 0; ; outer++) {
