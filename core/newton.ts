@@ -28,6 +28,12 @@ export interface NewtonOptions {
    * changed one on are solved again (a re-solve after one changed number).
    */
   previous?: Float64Array;
+  /**
+   * The last answer, the rows linearised at it: a re-solve after one changed number. The linear
+   * blocks from the first changed one on are solved again, every nonlinear block starts its Newton
+   * from it (those the change does not reach are met at once).
+   */
+  warm?: Float64Array;
 }
 
 export type NewtonResult =
@@ -48,7 +54,9 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
   let f = system.factorise();
   if (!f.ok) return { ok: false, failure: f };
   let x: Float64Array;
-  if (options.start) x = Float64Array.from(options.start);
+  const warmFrom = options.warm ? f.firstChanged : Infinity;
+  if (options.warm) x = Float64Array.from(options.warm);
+  else if (options.start) x = Float64Array.from(options.start);
   else {
     const again = options.previous && resolveFrom(system, f.factors, f.plan, f.firstChanged, options.previous);
     if (again) x = again;
@@ -73,7 +81,7 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
   let changed = false;
   for (let c = 0; c < plan.blockCount; c++) {
     if (!context.nonlinearBlock[c]) {
-      if (changed) factors.solveBlock(c, system.b, x);
+      if (changed || c >= warmFrom) factors.solveBlock(c, system.b, x);
       continue;
     }
     changed = true;

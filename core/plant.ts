@@ -14,7 +14,7 @@ import { compileWith, adjustParams } from './adjust';
 import { compileFlowsheet, type CompileOptions, type CompiledFlowsheet } from './compile';
 import { FlexsheetError, joinPath, type Diagnostic } from './diagnostics';
 import { checkFlows } from './flows-check';
-import { solveSystem } from './newton';
+import { solveSystem, type NewtonResult } from './newton';
 import { PlantSystem, stateOf } from './numbers';
 import { formatPath, getAt, numericLeaf, outOfBounds, parsePath, withValueAt, type Segment } from './params';
 import { tabulate, unitRefusals, type FlowsheetResults } from './results';
@@ -68,6 +68,7 @@ export class Plant {
   private last: Solution | undefined;
   private readonly energy: boolean;
   private relaxed: Float64Array | undefined;
+  private massAnswer: Float64Array | undefined;
   /** The stream temperatures of the last energy balance solved. */
   private temperatures: Float64Array | undefined;
 
@@ -110,16 +111,22 @@ export class Plant {
     if (this.last) return this.last;
     const t0 = now();
     const initial = stateOf(new Float64Array(this.compiled.nUnknowns), true);
+    const fresh = !this.system;
     if (!this.system) this.system = new PlantSystem(this.compiled, initial);
-    else this.prepare(initial);
     const system = this.system;
     const t1 = now();
     // Mass first, energy on top of it, unless the mass balance reads temperatures.
     const coupled = system.massDependsOnTemperature();
-    for (const w of system.setEnergy(coupled)) system.refill(w, initial);
-    let outcome = solveSystem(system, { previous: this.relaxed });
+    let outcome = fresh ? undefined : this.warmMass(coupled);
+    if (!outcome?.ok) {
+      if (!fresh) this.prepare(initial);
+      for (const w of system.setEnergy(coupled)) system.refill(w, initial);
+      outcome = solveSystem(system, { previous: this.relaxed });
+    }
     // The relaxation's answer, for the next re-solve (only the blocks after a changed row are redone).
     if (outcome.ok && !system.nonlinear.length) this.relaxed = outcome.x;
+    // The mass balance's answer, where a nonlinear plant's next re-solve starts.
+    this.massAnswer = outcome.ok && system.nonlinear.length ? outcome.x : undefined;
     let energyFailure: Diagnostic[] | undefined;
     let energyHistory: number[] = [];
     let energySkipped = false;
@@ -205,6 +212,21 @@ export class Plant {
   }
 
   /** Rows written again for the relaxation: units changed by `set`, and every nonlinear writer. */
+  /**
+   * A nonlinear plant re-solved from its last mass balance: the rows linearised there, the blocks
+   * from the first changed one solved again. Undefined (a cold solve follows) without one, or when
+   * that Newton does not converge.
+   */
+  private warmMass(coupled: boolean): NewtonResult | undefined {
+    const system = this.system!;
+    const x = this.massAnswer;
+    if (!x || !system.nonlinear.length) return undefined;
+    const state = stateOf(x, false);
+    this.prepare(state);
+    for (const w of system.setEnergy(coupled)) system.refill(w, state);
+    return solveSystem(system, { warm: x });
+  }
+
   private prepare(initial: ReturnType<typeof stateOf>): void {
     const system = this.system!;
     system.resetSpecValues();

@@ -32,10 +32,11 @@ export interface Cod {
 }
 
 /**
- * A = Q·T·Vᵀ, the rank where the pivoted QR's diagonal falls to relTol × its first entry. Q and V
- * are kept as Householder reflectors and applied on demand; they are formed only when asked for.
+ * A = Q·T·Vᵀ, the rank where the pivoted QR's diagonal falls to relTol × its first entry (or to
+ * absTol, when given). Q and V are kept as Householder reflectors and applied on demand; they are
+ * formed only when asked for.
  */
-export function cod(A: Dense, relTol = 1e-10): Cod {
+export function cod(A: Dense, relTol = 1e-10, absTol = 0): Cod {
   const { rows: m, cols: n } = A;
   const byColumns = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) byColumns[j * m + i] = A.data[i * n + j];
@@ -46,7 +47,7 @@ export function cod(A: Dense, relTol = 1e-10): Cod {
   for (let k = 0; k < Math.min(m, n); k++) {
     const nk = qr.pivot(k);
     if (k === 0) first = nk;
-    if (!(nk > relTol * first) || nk === 0) break;
+    if (!(nk > relTol * first) || !(nk > absTol) || nk === 0) break;
     qr.reflectColumn(k, true);
     rank++;
   }
@@ -147,8 +148,10 @@ export interface GaussNewtonProblem {
   jacobian(z: Float64Array): Dense;
   /** h is linear: one step solves it. */
   linear: boolean;
-  /** Rank tolerance of the factorisation. Default 1e-10. */
+  /** Rank tolerance of the factorisation, relative to its largest pivot. Default 1e-10. */
   relTol?: number;
+  /** Pivots of the factorisation at or below this are zero (an absolute floor beside relTol). Default 0. */
+  absTol?: number;
   /** Stop after a step whose predicted gain is below this fraction of the cost. Default 1e-18. */
   gainTol?: number;
 }
@@ -158,6 +161,13 @@ export interface GaussNewtonResult {
   /** Factorisation of the Jacobian at (or within round-off of) the solution. */
   factors: Cod;
   iterations: number;
+  /**
+   * False when it stopped short of the least-squares solution: no step along the Gauss–Newton
+   * direction lowered the cost while the factorisation still predicted a gain of more than 1e-6 of
+   * it, or the iterations ran out. Its residuals are then not orthogonal to the Jacobian's range,
+   * and statistics read from it (χ², leverages, measurement tests) do not hold.
+   */
+  converged: boolean;
 }
 
 const cost = (b: Float64Array) => {
@@ -173,7 +183,7 @@ const cost = (b: Float64Array) => {
  * (the round-off floor). The factorisation returned is the one the last step was taken with.
  */
 export function gaussNewton(problem: GaussNewtonProblem, z0: Float64Array, maxIterations = 60): GaussNewtonResult {
-  const factor = (at: Float64Array) => cod(problem.jacobian(at), problem.relTol);
+  const factor = (at: Float64Array) => cod(problem.jacobian(at), problem.relTol, problem.absTol);
   let z = z0;
   let factors = factor(z);
   let previous = Infinity;
@@ -184,18 +194,18 @@ export function gaussNewton(problem: GaussNewtonProblem, z0: Float64Array, maxIt
     const c = cost(b);
     const w = factors.rangeCoordinates(b);
     const dz = factors.fromRowSpace(forwardSolve(factors, w));
-    if (problem.linear) return { z: addScaled(z, dz, 1), factors, iterations };
+    if (problem.linear) return { z: addScaled(z, dz, 1), factors, iterations, converged: true };
     const gain = dot(w, w);
     const step = lineSearch(problem, z, dz, c);
-    if (!step) break;
+    if (!step) return { z, factors, iterations, converged: gain <= 1e-6 * (1 + c) };
     z = step.z;
     const moved = Math.sqrt(dot(dz, dz)) * step.alpha;
     const size = Math.sqrt(dot(z, z)) + 1e-300;
-    if (gain <= (problem.gainTol ?? 1e-18) * (1 + c) || moved <= 1e-12 * size || (moved <= 1e-9 * size && moved >= 0.5 * previous)) break;
+    if (gain <= (problem.gainTol ?? 1e-18) * (1 + c) || moved <= 1e-12 * size || (moved <= 1e-9 * size && moved >= 0.5 * previous)) return { z, factors, iterations, converged: true };
     previous = moved;
     factors = factor(z);
   }
-  return { z, factors, iterations };
+  return { z, factors, iterations, converged: false };
 }
 
 function addScaled(z: Float64Array, dz: Float64Array, alpha: number): Float64Array {

@@ -174,6 +174,9 @@ export function reconcileWith(r: Reconciler, measurements: readonly Measurement[
   }
   // From the solution with the balances alone, which the bounds then move as little as they must.
   const valued = solveNonNegative({ ...problem, used: elimination.used, z0: elimination.final.z });
+  if (!elimination.final.converged || !valued.converged) {
+    warnings.push('the least-squares fit stopped before it converged (no step lowered the misfit), so its χ² and measurement tests are not reliable');
+  }
   return assemble(plant, structure, measurements, models, opts, elimination, valued, start.factor, warnings);
 }
 

@@ -51,6 +51,8 @@ export interface Solved {
   /** Factorisation of W^½·J·Z (projected on the active set) at the solution. */
   factors: Cod;
   iterations: number;
+  /** The last fit reached the least-squares solution (least-squares.ts): its statistics hold. */
+  converged: boolean;
   stats: WlsStats;
 }
 
@@ -141,6 +143,14 @@ function jacobian(p: WlsProblem, x: Float64Array, QA: readonly Float64Array[]): 
   return G;
 }
 
+/**
+ * The smallest sensitivity of the weighted measurements to a direction of z that counts as seen by
+ * the data. Z moves every flow in proportion to its simulated size (structure.ts), so a direction
+ * with sensitivity s is determined to ±1/s of the flows' own size: below 1e-5 (±100,000 times the
+ * flows) the data do not determine it, whatever the largest sensitivity is.
+ */
+export const MIN_SENSITIVITY = 1e-5;
+
 const isLinear = (p: WlsProblem) => p.used.every((i) => !p.models[i].den);
 
 /** Gauss–Newton within the active set QA, from z; `rough` stops at a gain of 1e-8 of the cost (while the active set still changes). */
@@ -150,6 +160,7 @@ function fitWithin(p: WlsProblem, z: Float64Array, QA: readonly Float64Array[], 
       residuals: (zz) => residuals(p, mulZ(p.Z, zz)),
       jacobian: (zz) => jacobian(p, mulZ(p.Z, zz), QA),
       linear: isLinear(p),
+      absTol: MIN_SENSITIVITY,
       ...(rough ? { gainTol: 1e-8 } : {}),
     },
     z,
@@ -177,7 +188,7 @@ function statsAt(p: WlsProblem, x: Float64Array, factors: Cod): WlsStats {
 export function solveEquality(p: WlsProblem): Solved {
   const gn = fitWithin(p, p.z0, []);
   const x = mulZ(p.Z, gn.z);
-  return { x, z: gn.z, active: [], QA: [], factors: gn.factors, iterations: gn.iterations, stats: statsAt(p, x, gn.factors) };
+  return { x, z: gn.z, active: [], QA: [], factors: gn.factors, iterations: gn.iterations, converged: gn.converged, stats: statsAt(p, x, gn.factors) };
 }
 
 /** Whether free unknown j is determined by the data within the active set (its row of Z lies in the fit's row space). */
@@ -214,6 +225,7 @@ export function solveNonNegative(p: WlsProblem): Solved {
   let factors: Cod;
   let x: Float64Array;
   let rough = false;
+  let converged: boolean;
   const released = new Set<number>();
   let oneAtATime = false;
   for (let outer = 0; ; outer++) {
@@ -222,6 +234,7 @@ export function solveNonNegative(p: WlsProblem): Solved {
     iterations += gn.iterations;
     z = gn.z;
     factors = gn.factors;
+    converged = gn.converged;
     x = mulZ(p.Z, z);
     if (outer >= 99) break;
     const tol = 1e-9 * maxAbs(x);
@@ -256,7 +269,7 @@ export function solveNonNegative(p: WlsProblem): Solved {
     // An assay is a ratio: a move the linearization does not see changes it a little, so fit again from there.
     if (isLinear(p)) break;
   }
-  return { x, z, active, QA, factors, iterations, stats: statsAt(p, x, factors) };
+  return { x, z, active, QA, factors, iterations, converged, stats: statsAt(p, x, factors) };
 }
 
 function maxAbs(x: Float64Array): number {

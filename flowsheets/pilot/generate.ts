@@ -130,6 +130,13 @@ export const BLACK_MASS_PLAN: PlanItem[] = [
   { stream: 'li2co3_dry', component: 'Li', unit: 'wt%', rel: 0.01 },
   { stream: 'li_bleed', component: 'total', unit: 'kg/h', rel: 0.02 },
   ...assays('li_bleed', ['Li', 'Na'], 'g/kg(aq)', 0.03, 'ICP'),
+  // The hydroxide cake's wash water and its filtrate, which the leach takes back with the residue
+  // wash filtrate: without them the Cu the leach receives is not known, and its Cu conversion
+  // cannot be told from the peroxide excess. Last in the plan, so the draws above are unchanged.
+  { stream: 'purify_wash_water', component: 'total', unit: 'kg/h', rel: 0.01, note: 'flowmeter' },
+  { stream: 'purify_wash_filtrate', component: 'total', unit: 'kg/h', rel: 0.02, note: 'filtrate returned to the leach' },
+  ...assays('purify_wash_filtrate', ['Li', 'Ni', 'Co', 'Mn'], 'g/kg(aq)', 0.03, 'ICP'),
+  { stream: 'purify_wash_filtrate', component: 'Cu', unit: 'g/kg(aq)', rel: 0.05, note: 'ICP, low level' },
 ];
 
 /**
