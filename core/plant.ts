@@ -174,9 +174,9 @@ export class Plant {
       stats: {
         unknowns: this.compiled.nUnknowns,
         nonzeros: system.A.rowPtr[system.A.n],
-        blocks: 0,
-        largestBlock: 0,
-        relativeResidual: outcome.history.at(-1) ?? 0,
+        blocks: system.analysed?.stats.blocks ?? 0,
+        largestBlock: system.analysed?.stats.largestBlock ?? 0,
+        relativeResidual: relativeResidual(system, outcome.x),
         assembleMs: t1 - t0,
         solveMs: t2 - t1,
         newtonIterations: outcome.iterations,
@@ -310,6 +310,24 @@ function refusal(path: string, message: string): FlexsheetError {
 }
 
 /** Reads, checks and compiles a flowsheet into a plant that can be changed and re-solved. */
+/** ‖A·x − b‖∞ / max(‖b‖∞, max |A_ij·x_j|): the residual of the rows as last linearised, relative to their terms. */
+function relativeResidual(system: PlantSystem, x: Float64Array): number {
+  const { A, b } = system;
+  let worst = 0;
+  let size = 0;
+  for (let i = 0; i < A.n; i++) {
+    let r = -b[i];
+    size = Math.max(size, Math.abs(b[i]));
+    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
+      const term = A.values[p] * x[A.colIdx[p]];
+      r += term;
+      size = Math.max(size, Math.abs(term));
+    }
+    worst = Math.max(worst, Math.abs(r));
+  }
+  return size > 0 ? worst / size : 0;
+}
+
 export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions & PlantOptions = {}): Plant {
   return new Plant(compileFlowsheet(input, registry, options), options);
 }

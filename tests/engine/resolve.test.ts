@@ -54,3 +54,22 @@ describe('plant.set then solve', () => {
     expect(Array.from(plant.solve().x)).toEqual(Array.from(before));
   });
 });
+
+describe('solver statistics', () => {
+  it('count the blocks of the analysed pattern and give the residual of the solution, cold and re-solved', () => {
+    const text = readFileSync(join(root, 'tests', 'fixtures', 'recycle-purge.json'), 'utf8');
+    const plant = compilePlant(text, registry);
+    const cold = plant.solve().stats;
+    // The recycle loop (mixer and splitter, every species) is one block of more than one unknown.
+    expect(cold.blocks).toBeGreaterThan(1);
+    expect(cold.largestBlock).toBeGreaterThan(1);
+    expect(cold.relativeResidual).toBeLessThan(1e-14);
+    const doc = JSON.parse(text) as FlowsheetDoc;
+    const splitter = Object.entries(doc.units).find(([, u]) => u.type === 'splitter')!;
+    const outlet = Object.keys((splitter[1] as unknown as { fractions: Record<string, number> }).fractions)[0];
+    plant.set(['units', splitter[0], 'fractions', outlet], 0.5);
+    const again = plant.solve().stats;
+    expect([again.blocks, again.largestBlock]).toEqual([cold.blocks, cold.largestBlock]);
+    expect(again.relativeResidual).toBeLessThan(1e-14);
+  });
+});
