@@ -159,7 +159,8 @@ describe('pilot data tab', () => {
     const badge = page.locator('[data-pilot-badge="bm"]');
     await expect(badge.getAttribute('data-tone')).resolves.toBe('bad');
     await expect(badge.textContent()).resolves.toMatch(/^✖ Co [+−]\d+(\.\d)? %/);
-    await expect(page.locator('[data-pilot-badge="pls"]').getAttribute('data-tone')).resolves.toMatch(/ok|warn/);
+    // The leach liquor's measurements: passed, suspect, or (with the rebuilt plant's redundancy) not redundant; never a gross error.
+    await expect(page.locator('[data-pilot-badge="pls"]').getAttribute('data-tone')).resolves.toMatch(/ok|warn|muted/);
     expect(await page.locator('[data-pilot-badge]').count()).toBeGreaterThan(5);
     await shot(page, '22-pilot-reconciled.png');
     // Closer in, around the black mass feed: labels and badges side by side.

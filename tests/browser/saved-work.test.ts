@@ -50,6 +50,22 @@ describe('saved work', () => {
     await page.goto(`${run.site.url}?notour`);
     await page.waitForSelector('.react-flow__node');
     await settled(page);
+    // The editor autosaves what it opened (and again when the layout worker places the units):
+    // wait until its autosave holds the plant it shows, so that no write of its own is pending.
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('keyval-store');
+          open.onsuccess = () => {
+            const req = open.result.transaction('keyval').objectStore('keyval').get('flexsheet:autosave');
+            req.onsuccess = () => resolve(JSON.stringify(req.result?.doc) === JSON.stringify((window as any).__flexsheet.store.getState().doc));
+            req.onerror = () => resolve(false);
+          };
+          open.onerror = () => resolve(false);
+        }),
+      undefined,
+      { timeout: 60_000, polling: 250 },
+    );
     // What another version might write: one property this version does not know.
     const other = leachPlant();
     (other.units.ore as Record<string, unknown>).colour = 'red';
