@@ -50,15 +50,18 @@ describe('saved work', () => {
     await page.goto(`${run.site.url}?notour`);
     await page.waitForSelector('.react-flow__node');
     await settled(page);
-    // The editor autosaves what it opened (and again when the layout worker places the units):
-    // wait until its autosave holds the plant it shows, so that no write of its own is pending.
+    // The editor autosaves what it opened, and again when the layout worker has placed the units:
+    // wait until it is placed and its autosave holds it, so that no write of its own is pending.
     await page.waitForFunction(
       () =>
         new Promise<boolean>((resolve) => {
           const open = indexedDB.open('keyval-store');
           open.onsuccess = () => {
             const req = open.result.transaction('keyval').objectStore('keyval').get('flexsheet:autosave');
-            req.onsuccess = () => resolve(JSON.stringify(req.result?.doc) === JSON.stringify((window as any).__flexsheet.store.getState().doc));
+            const doc = (window as any).__flexsheet.store.getState().doc;
+            // Laid out (the shipped plant has no positions: the layout worker writes them) and saved.
+            const placed = Object.values(doc.units as Record<string, { position?: unknown }>).every((u) => u === null || u.position !== undefined);
+            req.onsuccess = () => resolve(placed && JSON.stringify(req.result?.doc) === JSON.stringify(doc));
             req.onerror = () => resolve(false);
           };
           open.onerror = () => resolve(false);
