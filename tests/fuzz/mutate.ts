@@ -254,7 +254,7 @@ function editOnce(rng: Rng, doc: unknown, edits: string[]): unknown {
       const name = pick(rng, ['extra', ...PROTOTYPE_NAMES]);
       const u = pick(rng, units);
       const patch = pick(rng, [null, {}, { type: 'mixer' }, { flows: null }, { fractions: { x: 1 } }, { T: 90 }]);
-      setChild(modes, name, { units: Object.defineProperty({}, u, { value: patch, enumerable: true }) });
+      setChild(modes, name, { units: Object.defineProperty({}, u, { value: patch, enumerable: true, writable: true, configurable: true }) });
       edits.push(`mode "${name}": units.${u} = ${JSON.stringify(patch)}`);
       return doc;
     }
