@@ -9,7 +9,7 @@ import { registry } from '../../unit-ops';
 import { reconcileRuns } from '../../core/reconcile';
 import { DEFAULT_PILOT_OPTIONS } from '../state/pilot';
 import { reconcileRequest } from '../worker/reconcile';
-import { accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView } from './model';
+import { accountingCsv, accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView } from './model';
 import { pilotSession } from '../worker/reconcile';
 import { ReconcileView } from './ReconcilePanel';
 
@@ -52,6 +52,15 @@ describe('reconciliation panel model', () => {
     const e = b.report.accounting.elements.find((x) => x.element === 'Co')!;
     expect(co.in).toBe(`${formatNumber(e.reconciled.in.value!, 4)} ± ${formatNumber(e.reconciled.in.sd!, 2)}`);
     expect(co.measuredUnaccounted).toBe(e.measured.unaccounted ? expect.any(String) : '–');
+  });
+
+  it('exports the verdict and the accounting of every run as CSV, one row per run and element', () => {
+    const lines = accountingCsv(runs).trim().split('\r\n');
+    expect(lines[0]).toBe('run,verdict,element,basis,in,in_sd,out,out_sd,stock_change,stock_change_sd,unaccounted,unaccounted_sd,measured_unaccounted,measured_unaccounted_sd,headline');
+    expect(lines).toHaveLength(1 + runs.reduce((n, r) => n + r.report.accounting.elements.length, 0));
+    const co = lines.find((l) => l.startsWith('B,gross errors,Co,kg/h,'))!;
+    const e = b.report.accounting.elements.find((x) => x.element === 'Co')!;
+    expect(Number(co.split(',')[4])).toBeCloseTo(e.reconciled.in.value!, 8); // 12 significant digits, no float noise
   });
 
   it('keeps the compiled plant between runs of one session, and compiles again when the document changes', () => {

@@ -7,7 +7,7 @@
 import { formatNumber } from '../../core/format';
 import { useState, type ChangeEvent, type CSSProperties, type DragEvent } from 'react';
 import type { FlowsheetDoc } from '../../core';
-import { accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView, type PanelOptions, type RunResult } from './model';
+import { accountingCsv, accountingView, exportCsv, fittedDocument, measurementRows, parameterRows, unobservableLines, verdictView, type PanelOptions, type RunResult } from './model';
 
 /** Reconciled − measured, in standard deviations, as a bar centred on zero (±4 sd full scale). */
 function ShiftBar({ shift }: { shift: number | null }) {
@@ -82,15 +82,17 @@ export function ReconcileView(props: ReconcileViewProps) {
     const file = e.dataTransfer.files[0];
     if (file) onLoad(await file.text(), file.name);
   };
-  const download = () => {
-    const blob = new Blob([exportCsv(exportRuns)], { type: 'text/csv' });
+  const save = (text: string, suffix: string) => {
+    const blob = new Blob([text], { type: 'text/csv' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${(fileName ?? 'data').replace(/\.csv$/i, '')}-reconciled.csv`;
+    a.download = `${(fileName ?? 'data').replace(/\.csv$/i, '')}-${suffix}.csv`;
     a.click();
     URL.revokeObjectURL(url);
   };
+  const download = () => save(exportCsv(exportRuns), 'reconciled');
+  const downloadAccounting = () => save(accountingCsv(exportRuns), 'accounting');
   const set = <K extends keyof PanelOptions>(key: K, value: PanelOptions[K]) => onOptions({ ...options, [key]: value });
   const runIndex = run === undefined ? 0 : Math.max(0, runs.indexOf(run));
 
@@ -184,9 +186,14 @@ export function ReconcileView(props: ReconcileViewProps) {
           </label>
         )}
         {exportRuns.length > 0 && (
-          <button type="button" onClick={download}>
-            Export CSV
-          </button>
+          <>
+            <button type="button" onClick={download}>
+              Export CSV
+            </button>
+            <button type="button" onClick={downloadAccounting} title="The verdict and the metal-accounting statement of each run">
+              Export accounting CSV
+            </button>
+          </>
         )}
       </div>
 

@@ -2,7 +2,7 @@
  * What the reconciliation panel shows, computed without React: the results of a reconciliation
  * arranged as rows for display, the fitted document, the export.
  */
-import { escapeCsvFormulae, formatNumber } from '../../core/format';
+import { escapeCsvFormulae, formatNumber, toCsv } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import {
   applyFit,
@@ -146,4 +146,29 @@ export function accountingView(report: ReconciliationReport): { per: string; row
       measuredUnaccounted: valueSd(e.measured.unaccounted),
     })),
   };
+}
+
+/**
+ * The verdict and the metal-accounting statement of the runs as one CSV: per run and element the
+ * reconciled terms and their standard deviations, the unaccounted losses as measured, and the
+ * verdict's status and headline. Text cells a spreadsheet would run as formulas are escaped.
+ */
+export function accountingCsv(runs: readonly Pick<ReconciledRun, 'run' | 'report'>[]): string {
+  const header = ['run', 'verdict', 'element', 'basis', 'in', 'in_sd', 'out', 'out_sd', 'stock_change', 'stock_change_sd', 'unaccounted', 'unaccounted_sd', 'measured_unaccounted', 'measured_unaccounted_sd', 'headline'];
+  const v = (x: { value: number | null; sd?: number | null } | null | undefined) => [x?.value ?? null, x?.sd ?? null];
+  const rows = runs.flatMap(({ run, report }) =>
+    report.accounting.elements.map((e) => [
+      run,
+      report.verdict.status,
+      e.element,
+      report.accounting.unit,
+      ...v(e.reconciled.in),
+      ...v(e.reconciled.out),
+      ...(e.inventories ? v(e.reconciled.stock) : [null, null]),
+      ...v(e.reconciled.unaccounted),
+      ...v(e.measured.unaccounted),
+      report.verdict.headline,
+    ]),
+  );
+  return escapeCsvFormulae(toCsv([header, ...rows]));
 }
