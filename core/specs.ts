@@ -78,6 +78,10 @@ function compileSpec(plant: CompiledFlowsheet, id: string, decl: SpecDecl, path:
   const { target, adjust } = decl;
   if (!target || !adjust) return fail('', 'a spec needs a "target" and an "adjust"');
   const inMode = plant.mode !== undefined ? ` in mode "${plant.mode}"` : '';
+  // A mode's specs are merge patches, checked after the merge: null there removes the value.
+  if (typeof target.value !== 'number' || !Number.isFinite(target.value)) {
+    return fail('target.value', `the target needs a "value", a number${plant.mode !== undefined ? ` (in a mode, null removes it: a JSON merge patch)` : ''}`);
+  }
   let dutyUnit: number | undefined;
   if (target.quantity === 'duty') {
     dutyUnit = plant.units.findIndex((u) => u.id === target.unit);

@@ -106,6 +106,14 @@ describe('specifications', () => {
     expect(problemsOf(missing)[0]).toMatchObject({ path: 'specs.salt.target.stream' });
   });
 
+  it('refuses a mode that removes a target\'s value (null in a merge patch), saying so at the mode\'s path (fuzz mut-01244)', () => {
+    const d = evaporationLoop();
+    (d as unknown as { modes: unknown }).modes = { dry: { specs: { salt: { target: { value: null } } } } };
+    const [p] = problemsOf(d, 'dry');
+    expect(p.path).toBe('modes.dry.specs.salt.target.value');
+    expect(p.message).toBe('spec "salt": the target needs a "value", a number (in a mode, null removes it: a JSON merge patch)');
+  });
+
   it('re-solves after a new target without compiling again, as a cold solve of the changed file would', () => {
     const plant = compilePlant(evaporationLoop(), registry);
     plant.solve();
