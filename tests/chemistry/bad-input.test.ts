@@ -2,25 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core';
 import { doc, problemsOf } from '../support/solve';
-import { DILUENT_PER_M3, EXCHANGE_SPECIES, SAPONIFIED, WATER_PER_M3 } from './exchange-helpers';
+import { DILUENT_PER_M3, EXCHANGE_SPECIES, SAPONIFIED, sxBetweenFeeds, WATER_PER_M3 } from './exchange-helpers';
 
 function sxPlant(equation: string, species = EXCHANGE_SPECIES) {
-  return doc({
-    species,
-    units: {
-      aq: { type: 'feed', flows: { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 } },
-      org: { type: 'feed', flows: { 'NaA(org)': 4, 'Diluent(org)': DILUENT_PER_M3 } },
-      sx: { type: 'sx', stages: 2, extract: { Mn: { equation, D: 10 } } },
-      raffinate: { type: 'product' },
-      loaded: { type: 'product' },
-    },
-    streams: {
-      a: { from: 'aq.out', to: 'sx.aqIn' },
-      o: { from: 'org.out', to: 'sx.orgIn' },
-      r: { from: 'sx.aqOut', to: 'raffinate.in' },
-      l: { from: 'sx.orgOut', to: 'loaded.in' },
-    },
-  });
+  return sxBetweenFeeds(species, { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 }, { 'NaA(org)': 4, 'Diluent(org)': DILUENT_PER_M3 }, { type: 'sx', stages: 2, extract: { Mn: { equation, D: 10 } } });
 }
 
 function crystalliser(species: Record<string, object>, reactions: object[], type = 'crystallizer') {

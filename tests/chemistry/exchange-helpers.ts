@@ -6,6 +6,7 @@
  */
 import { parseSpeciesId } from '../../core/chemistry';
 import type { FlowsheetDoc } from '../../core';
+import { doc } from '../support/solve';
 
 export const M = (id: string) => parseSpeciesId(id).molarMass;
 
@@ -40,4 +41,18 @@ export function bisect(f: (x: number) => number, lo: number, hi: number): number
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/** An `sx` between an aqueous feed `aq` and an organic feed `org`; its raffinate (`r`) and loaded organic (`l`) leave as products. */
+export function sxBetweenFeeds(species: FlowsheetDoc['species'], aq: Record<string, number>, org: Record<string, number>, sx: FlowsheetDoc['units'][string]): FlowsheetDoc {
+  return doc({
+    species,
+    units: { aq: { type: 'feed', flows: aq }, org: { type: 'feed', flows: org }, sx, raffinate: { type: 'product' }, loaded: { type: 'product' } },
+    streams: {
+      a: { from: 'aq.out', to: 'sx.aqIn' },
+      o: { from: 'org.out', to: 'sx.orgIn' },
+      r: { from: 'sx.aqOut', to: 'raffinate.in' },
+      l: { from: 'sx.orgOut', to: 'loaded.in' },
+    },
+  });
 }

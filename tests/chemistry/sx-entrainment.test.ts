@@ -1,32 +1,17 @@
 /** Entrainment in an sx stage (issue 11): a volume fraction of each phase carried in the other's outflow. */
 import { describe, expect, it } from 'vitest';
-import { doc, molar, solveDoc } from '../support/solve';
-import { DILUENT_PER_M3, EXCHANGE_SPECIES, SAPONIFIED, WATER_PER_M3 } from './exchange-helpers';
+import { molar, solveDoc } from '../support/solve';
+import { DILUENT_PER_M3, EXCHANGE_SPECIES, SAPONIFIED, WATER_PER_M3, sxBetweenFeeds } from './exchange-helpers';
 
 /** One stage, 1 kmol/h MnSO4 in 1.000 m³/h water, 4 kmol/h NaA in `orgM3` m³/h of organic. */
 function stage(opts: { oa?: number; orgM3: number; aqInOrg?: number; orgInAq?: number; D: number }) {
-  return doc({
-    species: EXCHANGE_SPECIES,
-    units: {
-      aq: { type: 'feed', flows: { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 } },
-      org: { type: 'feed', flows: { 'NaA(org)': 4, 'Diluent(org)': DILUENT_PER_M3 * opts.orgM3 } },
-      sx: {
+  return sxBetweenFeeds(EXCHANGE_SPECIES, { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 }, { 'NaA(org)': 4, 'Diluent(org)': DILUENT_PER_M3 * opts.orgM3 }, {
         type: 'sx',
         stages: 1,
         ...(opts.oa ? { oa: opts.oa } : {}),
         extract: { Mn: { equation: SAPONIFIED, D: opts.D } },
         entrainment: { aqInOrg: opts.aqInOrg ?? 0, orgInAq: opts.orgInAq ?? 0 },
-      },
-      raffinate: { type: 'product' },
-      loaded: { type: 'product' },
-    },
-    streams: {
-      a: { from: 'aq.out', to: 'sx.aqIn' },
-      o: { from: 'org.out', to: 'sx.orgIn' },
-      r: { from: 'sx.aqOut', to: 'raffinate.in' },
-      l: { from: 'sx.orgOut', to: 'loaded.in' },
-    },
-  });
+      });
 }
 
 /**
@@ -68,22 +53,7 @@ describe('sx: entrainment', () => {
 
   it('gives the same-formula transfer entrainment too, and without it leaves that form exactly as before', () => {
     const same = (entrainment?: object) =>
-      doc({
-        species: { 'CoSO4(aq)': { molarVolume: 0 }, 'CoSO4(org)': { molarVolume: 0 }, 'H2O(l)': {}, 'Diluent(org)': { formula: 'C12H26', density: 800 } },
-        units: {
-          aq: { type: 'feed', flows: { 'CoSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 } },
-          org: { type: 'feed', flows: { 'Diluent(org)': DILUENT_PER_M3 } },
-          sx: { type: 'sx', stages: 1, oa: 1, extract: { CoSO4: 4 }, ...(entrainment ? { entrainment } : {}) },
-          raffinate: { type: 'product' },
-          loaded: { type: 'product' },
-        },
-        streams: {
-          a: { from: 'aq.out', to: 'sx.aqIn' },
-          o: { from: 'org.out', to: 'sx.orgIn' },
-          r: { from: 'sx.aqOut', to: 'raffinate.in' },
-          l: { from: 'sx.orgOut', to: 'loaded.in' },
-        },
-      });
+      sxBetweenFeeds({ 'CoSO4(aq)': { molarVolume: 0 }, 'CoSO4(org)': { molarVolume: 0 }, 'H2O(l)': {}, 'Diluent(org)': { formula: 'C12H26', density: 800 } }, { 'CoSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 }, { 'Diluent(org)': DILUENT_PER_M3 }, { type: 'sx', stages: 1, oa: 1, extract: { CoSO4: 4 }, ...(entrainment ? { entrainment } : {}) });
     expect(molar(solveDoc(same()).results, 'r', 'CoSO4(aq)')).toBeCloseTo(0.2, 14);
     const { phiA } = expected(4, 1, 0.005, 0);
     const r = solveDoc(same({ aqInOrg: 0.005 })).results;

@@ -1,26 +1,11 @@
 /** Exchange extraction in `sx` (issue 11): Kremser on an exchange, the reagents around it, overload. */
 import { describe, expect, it } from 'vitest';
 import { doc, molar, problemsOf, solveDoc } from '../support/solve';
-import { DILUENT_PER_M3, EXCHANGE_SPECIES, kremserLeft, M, SAPONIFIED, WATER_PER_M3 } from './exchange-helpers';
+import { DILUENT_PER_M3, EXCHANGE_SPECIES, kremserLeft, M, SAPONIFIED, WATER_PER_M3, sxBetweenFeeds } from './exchange-helpers';
 
 /** 1 kmol/h MnSO4 in 1.000 m³/h of water against 1.000 m³/h of organic carrying `naA` kmol/h NaA. */
 function extraction(opts: { N: number; D: number; oa?: number; naA?: number }) {
-  return doc({
-    species: EXCHANGE_SPECIES,
-    units: {
-      aq: { type: 'feed', flows: { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 } },
-      org: { type: 'feed', flows: { 'NaA(org)': opts.naA ?? 4, 'Diluent(org)': DILUENT_PER_M3 } },
-      sx: { type: 'sx', stages: opts.N, ...(opts.oa ? { oa: opts.oa } : {}), extract: { Mn: { equation: SAPONIFIED, D: opts.D } } },
-      raffinate: { type: 'product' },
-      loaded: { type: 'product' },
-    },
-    streams: {
-      a: { from: 'aq.out', to: 'sx.aqIn' },
-      o: { from: 'org.out', to: 'sx.orgIn' },
-      r: { from: 'sx.aqOut', to: 'raffinate.in' },
-      l: { from: 'sx.orgOut', to: 'loaded.in' },
-    },
-  });
+  return sxBetweenFeeds(EXCHANGE_SPECIES, { 'MnSO4(aq)': 1, 'H2O(l)': WATER_PER_M3 }, { 'NaA(org)': opts.naA ?? 4, 'Diluent(org)': DILUENT_PER_M3 }, { type: 'sx', stages: opts.N, ...(opts.oa ? { oa: opts.oa } : {}), extract: { Mn: { equation: SAPONIFIED, D: opts.D } } });
 }
 
 describe('sx exchange: Kremser', () => {

@@ -1,16 +1,15 @@
 /** A pH computed in each stage from the acid the exchange releases (issue 11): D = 10^(slope·(pH − pH50)). */
 import { describe, expect, it } from 'vitest';
 import { KA2_HSO4 } from '../../core/properties';
-import { doc, molar, solveDoc } from '../support/solve';
-import { bisect, DILUENT_PER_M3, WATER_PER_M3 } from './exchange-helpers';
+import { molar, solveDoc } from '../support/solve';
+import { bisect, DILUENT_PER_M3, WATER_PER_M3, sxBetweenFeeds } from './exchange-helpers';
 
 const zero = { molarVolume: 0 };
 const ISOTHERM = { pH50: 1.5, slope: 2 };
 
 /** One stage: a kmol/h Mn²⁺ (and h0 kmol/h H⁺) in 1.000 m³/h of water against HA in 1.000 m³/h of diluent. */
 function plainStage(a: number, h0: number) {
-  return doc({
-    species: {
+  return sxBetweenFeeds({
       'H2O(l)': {},
       'Mn[2+](aq)': zero,
       'H[+](aq)': zero,
@@ -18,21 +17,7 @@ function plainStage(a: number, h0: number) {
       'HA(org)': { formula: 'C16H35O4P', ...zero },
       'MnA2(org)': { formula: 'Mn(C16H34O4P)2', ...zero },
       'Diluent(org)': { formula: 'C12H26', density: 800 },
-    },
-    units: {
-      aq: { type: 'feed', flows: { 'Mn[2+](aq)': a, 'H[+](aq)': h0, 'SO4[2-](aq)': a + h0 / 2, 'H2O(l)': WATER_PER_M3 } },
-      org: { type: 'feed', flows: { 'HA(org)': 1, 'Diluent(org)': DILUENT_PER_M3 } },
-      sx: { type: 'sx', stages: 1, extract: { Mn: { equation: 'Mn[2+](aq) + 2 HA(org) -> MnA2(org) + 2 H[+](aq)', D: ISOTHERM } } },
-      raffinate: { type: 'product' },
-      loaded: { type: 'product' },
-    },
-    streams: {
-      a: { from: 'aq.out', to: 'sx.aqIn' },
-      o: { from: 'org.out', to: 'sx.orgIn' },
-      r: { from: 'sx.aqOut', to: 'raffinate.in' },
-      l: { from: 'sx.orgOut', to: 'loaded.in' },
-    },
-  });
+    }, { 'Mn[2+](aq)': a, 'H[+](aq)': h0, 'SO4[2-](aq)': a + h0 / 2, 'H2O(l)': WATER_PER_M3 }, { 'HA(org)': 1, 'Diluent(org)': DILUENT_PER_M3 }, { type: 'sx', stages: 1, extract: { Mn: { equation: 'Mn[2+](aq) + 2 HA(org) -> MnA2(org) + 2 H[+](aq)', D: ISOTHERM } } });
 }
 
 describe('sx: pH computed from the stage', () => {
@@ -67,29 +52,14 @@ describe('sx: pH computed from the stage', () => {
     // is that of P = 2ξ protons and S = a sulfate (kmol/m³): x² + (S − P + Ka2)·x − Ka2·P = 0 (Kw
     // negligible at pH < 3). Equilibrium ξ = 10^(2(−log10 x − 1.5))·(a − ξ).
     const a = 0.2;
-    const plant = doc({
-      species: {
+    const plant = sxBetweenFeeds({
         'H2O(l)': {},
         'MnSO4(aq)': zero,
         'H2SO4(aq)': zero,
         'HA(org)': { formula: 'C16H35O4P', ...zero },
         'MnA2(org)': { formula: 'Mn(C16H34O4P)2', ...zero },
         'Diluent(org)': { formula: 'C12H26', density: 800 },
-      },
-      units: {
-        aq: { type: 'feed', flows: { 'MnSO4(aq)': a, 'H2O(l)': WATER_PER_M3 } },
-        org: { type: 'feed', flows: { 'HA(org)': 1, 'Diluent(org)': DILUENT_PER_M3 } },
-        sx: { type: 'sx', stages: 1, extract: { Mn: { equation: 'MnSO4(aq) + 2 HA(org) -> MnA2(org) + H2SO4(aq)', D: ISOTHERM } } },
-        raffinate: { type: 'product' },
-        loaded: { type: 'product' },
-      },
-      streams: {
-        a: { from: 'aq.out', to: 'sx.aqIn' },
-        o: { from: 'org.out', to: 'sx.orgIn' },
-        r: { from: 'sx.aqOut', to: 'raffinate.in' },
-        l: { from: 'sx.orgOut', to: 'loaded.in' },
-      },
-    });
+      }, { 'MnSO4(aq)': a, 'H2O(l)': WATER_PER_M3 }, { 'HA(org)': 1, 'Diluent(org)': DILUENT_PER_M3 }, { type: 'sx', stages: 1, extract: { Mn: { equation: 'MnSO4(aq) + 2 HA(org) -> MnA2(org) + H2SO4(aq)', D: ISOTHERM } } });
     const h = (xi: number) => {
       const P = 2 * xi;
       const S = a;
