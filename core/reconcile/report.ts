@@ -5,6 +5,7 @@
  */
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import { accountingStatement, type AccountingStatement } from './accounting';
+import type { EliminationRound } from './gross-errors';
 import { summarizeReconciliation, type CaseSummary, type Value } from './compare';
 import type { UnitFit } from './fit';
 import type { GlobalTest, Reconciliation, VariableStatus } from './reconcile';
@@ -47,18 +48,13 @@ export interface MeasurementReport {
   grossError?: { test: number; critical: number; round: number; error: number | null };
 }
 
-export interface EliminationReport {
+/** A gross-error round as reported: the measurement named instead of numbered. */
+export interface EliminationReport extends Pick<EliminationRound, 'test' | 'critical' | 'before' | 'after' | 'reconciledWith' | 'reconciledWithout'> {
   round: number;
   stream: string;
   component: string;
   unit: string;
   source?: string;
-  test: number;
-  critical: number;
-  before: { chiSquare: number; dof: number; critical: number };
-  after: { chiSquare: number; dof: number; critical: number | null };
-  reconciledWith: number | null;
-  reconciledWithout: number | null;
 }
 
 export interface ReconciliationReport {
