@@ -1,34 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { run, worstImbalance } from './composite.test-helpers';
+import type { FlowsheetDoc } from '../core';
 import { doc } from '../tests/support/solve';
 import { parseSpeciesId } from '../core/chemistry';
+
+/** A crystallizer on one feed; its crystals, mother liquor and vapour leave as products (streams xs, ml, vap). */
+function onFeed(species: FlowsheetDoc['species'], flows: Record<string, number>, cryst: Record<string, unknown>, basis: FlowsheetDoc['basis'] = 'kmol/h') {
+  return doc({
+    basis,
+    species,
+    units: { feed: { type: 'feed', flows }, cryst: { type: 'crystallizer', ...cryst }, salt: { type: 'product' }, ml: { type: 'product' }, steam: { type: 'product' } },
+    streams: {
+      s1: { from: 'feed.out', to: 'cryst.in' },
+      xs: { from: 'cryst.crystals', to: 'salt.in' },
+      ml: { from: 'cryst.motherLiquor', to: 'ml.in' },
+      vap: { from: 'cryst.vapour', to: 'steam.in' },
+    },
+  });
+}
 
 describe('crystallizer', () => {
   it('crystallises the hexahydrate, evaporates water and splits crystals, mother liquor and vapour (hand calculation)', () => {
     const { r, n } = run(
-      doc({
-        species: { 'NiSO4(aq)': {}, 'H2O(l)': {}, 'H2O(g)': {}, 'NiSO4·6H2O(s)': {} },
-        units: {
-          feed: { type: 'feed', flows: { 'NiSO4(aq)': 10, 'H2O(l)': 500 } },
-          cryst: {
-            type: 'crystallizer',
-            reactions: [
-              { equation: 'NiSO4(aq) + 6 H2O(l) -> NiSO4·6H2O(s)', key: 'NiSO4(aq)', conversion: 0.7 },
-              { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
-            ],
-            entrainment: 0.02,
-          },
-          salt: { type: 'product' },
-          ml: { type: 'product' },
-          steam: { type: 'product' },
+      onFeed(
+        { 'NiSO4(aq)': {}, 'H2O(l)': {}, 'H2O(g)': {}, 'NiSO4·6H2O(s)': {} },
+        { 'NiSO4(aq)': 10, 'H2O(l)': 500 },
+        {
+          reactions: [
+            { equation: 'NiSO4(aq) + 6 H2O(l) -> NiSO4·6H2O(s)', key: 'NiSO4(aq)', conversion: 0.7 },
+            { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
+          ],
+          entrainment: 0.02,
         },
-        streams: {
-          s1: { from: 'feed.out', to: 'cryst.in' },
-          xs: { from: 'cryst.crystals', to: 'salt.in' },
-          ml: { from: 'cryst.motherLiquor', to: 'ml.in' },
-          vap: { from: 'cryst.vapour', to: 'steam.in' },
-        },
-      }),
+      ),
     );
     // 7 kmol/h hydrate uses 42 water; 458 left, half evaporates: 229 vapour, 229 liquor
     expect(n('xs', 'NiSO4·6H2O(s)')).toBeCloseTo(7, 10);
@@ -45,31 +49,19 @@ describe('crystallizer', () => {
  * evaporated first, then crystallisation limited by the solubility s (g CoSO4 per 100 g water).
  */
 function coso4(kgCoSO4: number, kgWater: number, crystallise: Record<string, number | string>) {
-  return doc({
-    basis: 'kg/h',
-    species: { 'CoSO4(aq)': {}, 'H2O(l)': {}, 'H2O(g)': {}, 'CoSO4·7H2O(s)': {} },
-    units: {
-      feed: { type: 'feed', flows: { 'CoSO4(aq)': kgCoSO4, 'H2O(l)': kgWater } },
-      cryst: {
-        type: 'crystallizer',
-        // Held at 25 °C (vacuum evaporation): the table's temperature, and its duty is reported.
-        T: 25,
-        reactions: [
-          { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
-          { equation: 'CoSO4(aq) + 7 H2O(l) -> CoSO4·7H2O(s)', key: 'CoSO4(aq)', ...crystallise },
-        ],
-      },
-      salt: { type: 'product' },
-      ml: { type: 'product' },
-      steam: { type: 'product' },
+  return onFeed(
+    { 'CoSO4(aq)': {}, 'H2O(l)': {}, 'H2O(g)': {}, 'CoSO4·7H2O(s)': {} },
+    { 'CoSO4(aq)': kgCoSO4, 'H2O(l)': kgWater },
+    {
+      // Held at 25 °C (vacuum evaporation): the table's temperature, and its duty is reported.
+      T: 25,
+      reactions: [
+        { equation: 'H2O(l) -> H2O(g)', key: 'H2O(l)', conversion: 0.5 },
+        { equation: 'CoSO4(aq) + 7 H2O(l) -> CoSO4·7H2O(s)', key: 'CoSO4(aq)', ...crystallise },
+      ],
     },
-    streams: {
-      s1: { from: 'feed.out', to: 'cryst.in' },
-      xs: { from: 'cryst.crystals', to: 'salt.in' },
-      ml: { from: 'cryst.motherLiquor', to: 'ml.in' },
-      vap: { from: 'cryst.vapour', to: 'steam.in' },
-    },
-  });
+    'kg/h',
+  );
 }
 
 describe('crystallizer: solubility instead of conversion', () => {
