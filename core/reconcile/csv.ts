@@ -8,12 +8,11 @@
  * spreadsheet would run as a formula (core/csv.ts); the measurements file itself is data to read
  * back and keeps its ids as they are.
  */
-import { fmtNumber } from './format';
 import Papa from 'papaparse';
 import type { CompiledFlowsheet } from '../compile';
 import { csvLine } from '../csv';
 import { FlexsheetError, type Diagnostic } from '../diagnostics';
-import { isStock, MeasurementMismatch, measurementModel, stockTarget, type Measurement } from './measurements';
+import { isStock, MeasurementMismatch, measurementModel, sdProblem, stockTarget, type Measurement } from './measurements';
 import { hoursPer } from './units';
 import { variableIndex, withAccumulations, type VariableIndex } from './variables';
 import { plantVolumes, type VolumeData } from './volumes';
@@ -109,28 +108,12 @@ function readLine(row: Row, h: Header, ncols: number, problems: Diagnostic[]): O
   return { stream, component, value, unit, sd, ...(run ? { run } : {}), ...(note ? { note } : {}) };
 }
 
-/**
- * Smallest standard deviation taken, relative to the value and absolute: below them no instrument
- * measures, the weight 1/sd² ill-conditions the least squares or overflows (sd = 5e-324 gave
- * Infinity in the report).
- */
-const MIN_RELATIVE_SD = 1e-9;
-const MIN_SD = 1e-100;
-
-function tooPrecise(sd: number, value: number | undefined, shown = fmtNumber(sd)): string | undefined {
-  if (sd < MIN_SD) return `the standard deviation ${shown} is below ${MIN_SD}: no measurement is that precise`;
-  if (value !== undefined && value !== 0 && sd < MIN_RELATIVE_SD * Math.abs(value)) {
-    return `the standard deviation ${shown} is below ${MIN_RELATIVE_SD} of the value ${fmtNumber(value)}: no measurement is that precise`;
-  }
-  return undefined;
-}
-
 function readSd(sdText: string, relText: string, value: number | undefined, problem: (key: string | undefined, message: string) => void): number | undefined {
   if (sdText && relText) return problem(undefined, 'give a standard deviation (sd) or a relative error (rel), not both'), undefined;
   if (sdText) {
     const sd = parseNumber(sdText);
     if (sd === undefined || !(sd > 0)) return problem('sd', `the standard deviation must be a number > 0, not "${sdText}"`), undefined;
-    const precise = tooPrecise(sd, value, sdText);
+    const precise = sdProblem(sd, value, sdText);
     if (precise) return problem('sd', precise), undefined;
     return sd;
   }
@@ -141,7 +124,7 @@ function readSd(sdText: string, relText: string, value: number | undefined, prob
     if (value === undefined) return undefined;
     const sd = (Math.abs(value) * rel) / (percent ? 100 : 1);
     if (!(sd > 0)) return problem('rel', 'a relative error of a zero value gives no standard deviation: give "sd" instead'), undefined;
-    const precise = tooPrecise(sd, value);
+    const precise = sdProblem(sd, value);
     if (precise) return problem('rel', precise), undefined;
     return sd;
   }

@@ -9,6 +9,7 @@
  * is a declared species, an element, `total`, or `solids` (the (s) species: `solids wt%` is the
  * pulp's % solids).
  */
+import { fmtNumber } from './format';
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
 import { parseMeasurementUnit, unitList, type ParsedUnit } from './units';
@@ -224,6 +225,24 @@ export function evaluateModel(model: MeasurementModel, x: ArrayLike<number>): nu
 }
 
 /** "Co wt%(s) in stream cake (data.csv line 7)" */
+/**
+ * Smallest standard deviation taken, relative to the value and absolute: below them no instrument
+ * measures, and the weight 1/sd² ill-conditions the least squares or overflows (sd = 5e-324 gave
+ * Infinity in the report).
+ */
+const MIN_RELATIVE_SD = 1e-9;
+const MIN_SD = 1e-100;
+
+/** What is wrong with a standard deviation, or undefined; `shown` is how the data wrote it. */
+export function sdProblem(sd: number, value: number | undefined, shown = fmtNumber(sd)): string | undefined {
+  if (!(sd > 0) || !Number.isFinite(sd)) return `the standard deviation must be a number > 0, not ${shown}`;
+  if (sd < MIN_SD) return `the standard deviation ${shown} is below ${MIN_SD}: no measurement is that precise`;
+  if (value !== undefined && value !== 0 && sd < MIN_RELATIVE_SD * Math.abs(value)) {
+    return `the standard deviation ${shown} is below ${MIN_RELATIVE_SD} of the value ${fmtNumber(value)}: no measurement is that precise`;
+  }
+  return undefined;
+}
+
 export function describeMeasurement(m: Pick<Measurement, 'stream' | 'component' | 'unit' | 'source'>): string {
   const where = m.stream.startsWith(REAGENT) ? `dose into ${m.stream.slice(REAGENT.length)}` : m.stream.startsWith(STOCK) ? `stock of ${m.stream.slice(STOCK.length)}` : `stream ${m.stream}`;
   return `${m.component} ${m.unit} in ${where}${m.source ? ` (${m.source})` : ''}`;

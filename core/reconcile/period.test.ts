@@ -1,5 +1,6 @@
 /** Measurements over a period with the stock change of an inventory, and the metal-accounting statement. */
 import { describe, expect, it } from 'vitest';
+import { compileFlowsheet } from '../compile';
 import { FlexsheetError } from '../diagnostics';
 import { parseMeasurementsCsv } from './csv';
 import { reconcile } from './reconcile';
@@ -124,5 +125,17 @@ describe('the significance level', () => {
     expect(() => reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-15 })).toThrow(FlexsheetError);
     expect(() => reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-15 })).toThrow(/^options\.alpha: alpha is a significance level from 1e-9 to 0\.5/);
     expect(reconcileRuns(tank, testRegistry, csv(100), { fit: false, alpha: 1e-9 })[0].report.global.chiSquare).toBeLessThan(1e-14);
+  });
+});
+
+describe('measurements given as data', () => {
+  it('are refused with their place when a standard deviation cannot weigh them (0, or 5e-324 that overflows 1/sd²)', () => {
+    const plant = compileFlowsheet(tank, testRegistry);
+    const data = parseMeasurementsCsv(csv(100), plant, 'p.csv');
+    for (const sd of [0, 5e-324]) {
+      const bad = data.map((m, i) => (i === 0 ? { ...m, sd } : m));
+      expect(() => reconcileRuns(tank, testRegistry, bad, { fit: false })).toThrow(FlexsheetError);
+      expect(() => reconcileRuns(tank, testRegistry, bad, { fit: false })).toThrow(/^measurements\[0\]\.sd: .* in stream .*: the standard deviation (must be a number > 0|4.941e-324 is below 1e-100)/);
+    }
   });
 });

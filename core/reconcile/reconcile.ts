@@ -29,7 +29,7 @@ import { FlexsheetError, type Diagnostic } from '../diagnostics';
 import type { BalanceLevel, Balances } from './balances';
 import { estimator, type Estimate } from './estimates';
 import { eliminateGrossErrors, type Elimination, type EliminationRound } from './gross-errors';
-import { describeMeasurement, measurementModel, stockTarget, type Measurement, type ModelOf } from './measurements';
+import { describeMeasurement, measurementModel, sdProblem, stockTarget, type Measurement, type ModelOf } from './measurements';
 import { createReconciler, type Reconciler } from './reconciler';
 import { chiSquareQuantile, measurementTestCritical } from './stats';
 import { coordinatesOf, freeUnknowns, type Structure } from './structure';
@@ -136,6 +136,15 @@ function optionsOf(options: ReconcileOptions, count: number): Options {
   return opts;
 }
 
+/** Every measurement's standard deviation usable as a weight (measurements given as data, not read from a CSV, too). */
+function checkDeviations(measurements: readonly Measurement[]): void {
+  const problems = measurements.flatMap((m, i) => {
+    const p = sdProblem(m.sd, m.value);
+    return p ? [{ path: `measurements[${i}].sd`, message: `${describeMeasurement(m)}: ${p}` }] : [];
+  });
+  if (problems.length) throw new FlexsheetError(problems);
+}
+
 /**
  * Reconciles measurements against a compiled plant. `nominal` is the plant's simulated solution
  * (solvePlant(plant).x); it tells which flows exist (a flow the simulation has at exactly zero is
@@ -148,6 +157,7 @@ export function reconcile(plant: CompiledFlowsheet, nominal: Float64Array, measu
 /** As reconcile, with the structure a reconciler keeps across runs. */
 export function reconcileWith(r: Reconciler, measurements: readonly Measurement[], options: ReconcileOptions = {}): Reconciliation {
   const opts = optionsOf(options, measurements.length);
+  checkDeviations(measurements);
   const { plant } = r;
   const index = indexWithStocks(r, measurements);
   const models = measurements.map((m) => measurementModel(plant, index, m, r.volumes));
