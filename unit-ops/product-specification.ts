@@ -1,7 +1,7 @@
 /**
  * A product's grade against the specification it declares: each limit a mass fraction of a species
- * or of an element in what the product unit takes in, on the basis given ("dry" leaves liquid and
- * vapour water out; "wet" is the material as produced).
+ * or of an element in what the product unit takes in, on the basis given ("dry" leaves liquid
+ * water out; "wet" is the material as produced).
  */
 import { ATOMIC_WEIGHTS } from '../core/chemistry';
 import { formatPercent } from '../core/format';
