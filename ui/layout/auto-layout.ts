@@ -27,8 +27,8 @@ function layoutEngine(): Promise<Elk> {
   return elk;
 }
 
-export async function autoLayout(doc: Plant, registry: UnitRegistry): Promise<Record<string, Position>> {
-  const engine = await layoutEngine();
+/** Positions for every unit of `doc`; `engine` is the page's (a worker) unless a script gives its own. */
+export async function autoLayout(doc: Plant, registry: UnitRegistry, engine: Elk | Promise<Elk> = layoutEngine()): Promise<Record<string, Position>> {
   const portIds = new Set<string>();
   const children = Object.entries(doc.units).map(([id, unit]) => {
     const ports = unitPorts(unit, registry);
@@ -52,7 +52,7 @@ export async function autoLayout(doc: Plant, registry: UnitRegistry): Promise<Re
   const edges = Object.entries(doc.streams)
     .filter(([, s]) => portIds.has(s.from) && portIds.has(s.to) && Object.hasOwn(doc.units, parseRef(s.from).unit) && Object.hasOwn(doc.units, parseRef(s.to).unit))
     .map(([id, s]) => ({ id, sources: [s.from], targets: [s.to] }));
-  const graph = await engine.layout({
+  const graph = await (await engine).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -74,12 +74,12 @@ export async function autoLayout(doc: Plant, registry: UnitRegistry): Promise<Re
 export const unplaced = (doc: FlowsheetDoc) => Object.keys(doc.units).length > 0 && !Object.values(doc.units).some((u) => unitPosition(u));
 
 /** Lays out the base plant and every mode with units or routing of its own, as commands to apply together. */
-export async function layoutAll(doc: FlowsheetDoc, registry: UnitRegistry): Promise<Command[]> {
-  const commands = [moveUnits(await autoLayout(doc, registry), 'auto-layout')];
+export async function layoutAll(doc: FlowsheetDoc, registry: UnitRegistry, engine?: Elk): Promise<Command[]> {
+  const commands = [moveUnits(await autoLayout(doc, registry, engine), 'auto-layout')];
   for (const mode of Object.keys(doc.modes ?? {})) {
     const plant = plantView(doc, mode);
     if (!plant.ownRouting && plant.added.size === 0) continue;
-    commands.push(moveUnits(await autoLayout(plant, registry), 'auto-layout', mode));
+    commands.push(moveUnits(await autoLayout(plant, registry, engine), 'auto-layout', mode));
   }
   return commands;
 }
