@@ -1,4 +1,6 @@
 /** Browser entry: restore the autosaved plant (or open the best shipped one) and start the editor. */
+// First: the solver's worker starts loading before the rest of the editor's code is evaluated.
+import { solver } from './worker/early';
 import '@xyflow/react/dist/style.css';
 import { get, set } from 'idb-keyval';
 import { createRoot } from 'react-dom/client';
@@ -9,9 +11,9 @@ import { listExamples } from './examples';
 import { restoreAutosave, type KeyValueStore, type PageEvents, type SyncStore } from './state/autosave';
 import { emptyDoc } from './state/doc';
 import { connectSolver } from './state/solve-controller';
-import { createEditorStore } from './state/store';
+import { createEditorStore, type EditorStore } from './state/store';
 import { broadcastChannel } from './state/tabs';
-import { createBackgroundWorkers, createWorkerSolver } from './worker/client';
+import { createBackgroundWorkers } from './worker/client';
 import './styles.css';
 
 const backup: SyncStore = {
@@ -37,10 +39,6 @@ const events: PageEvents = {
   },
 };
 
-// The solver's worker starts loading at once, while the page reads its plant and draws.
-const solver = createWorkerSolver();
-solver.warm();
-
 async function start() {
   const storage: KeyValueStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
   const params = new URLSearchParams(location.search);
@@ -60,6 +58,7 @@ async function start() {
   }
   // The first solve is asked for before anything is drawn.
   connectSolver(store, solver);
+  registerOffline(store);
   const services: EditorServices = { store, registry, examples, metrics: { editToPaint: [] } };
   // A handle for end-to-end tests and for poking at the editor from the console.
   (window as unknown as { __flexsheet: unknown }).__flexsheet = { store, metrics: services.metrics };
@@ -79,7 +78,22 @@ async function start() {
 
 void start();
 
-// The built site works offline: a service worker (ui/build/offline.ts) keeps its files.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+/**
+ * The built site works offline: a service worker (the offline plugin of vite.config.ts) keeps its
+ * files. It is registered once the first answer is in (or after 10 s): installing it fetches and
+ * compiles every file of the build, elk's 1.6 MB among them, which would take a core from the
+ * first solve.
+ */
+function registerOffline(store: EditorStore) {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  let done = false;
+  const register = () => {
+    if (done) return;
+    done = true;
+    stop();
+    clearTimeout(timer);
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  };
+  const stop = store.subscribe((s) => void (s.solve.status === 'ok' || s.solve.status === 'failed' ? register() : undefined));
+  const timer = setTimeout(register, 10_000);
 }
