@@ -55,7 +55,7 @@ export function denseFactor(
         p = i;
       }
     }
-    if (p !== k && Math.abs(a[o + k * m + k]) >= threshold * best) p = k;
+    if (p !== k && keepsDiagonal(a, o, m, k, threshold * best, tolerance * colMax[k])) p = k;
     const ratio = colMax[k] > 0 ? best / colMax[k] : 0;
     if (ratio < report.ratio || ratio !== ratio) report.ratio = ratio;
     if (!(best > tolerance * colMax[k]) || best === 0 || best === Infinity) {
@@ -82,6 +82,21 @@ export function denseFactor(
       for (let j = k + 1; j < m; j++) a[ri + j] -= f * a[rk + j];
     }
   }
+  return true;
+}
+
+/**
+ * Whether row k may stay the pivot row of column k: its diagonal is within the threshold of the
+ * column's largest entry, or the rest of the row is zero (an equation of that unknown alone, such as
+ * x = 0): eliminating with it changes no other entry, so it cannot grow the factors, and the unknown
+ * comes out exactly as that equation gives it. Its diagonal must still be above the singularity
+ * tolerance.
+ */
+function keepsDiagonal(a: Float64Array, o: number, m: number, k: number, within: number, singular: number): boolean {
+  const d = Math.abs(a[o + k * m + k]);
+  if (d >= within) return true;
+  if (!(d > singular)) return false;
+  for (let j = k + 1; j < m; j++) if (a[o + k * m + j] !== 0) return false;
   return true;
 }
 

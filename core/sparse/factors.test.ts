@@ -363,7 +363,10 @@ describe('dense blocks keep the diagonal pivot within the threshold', () => {
         expect(Math.abs(sol[k])).toBe(0); // +0 or −0
         expect(Math.abs(x(factorsOf(A).solve(b))[k])).toBe(0);
       }),
-      { numRuns: 200 },
+      // [12, 316454037] (found by a CI run): the other rows' updates grow column k's entries past
+      // 10 × a_kk, so the threshold alone would pivot away from row k; a row of its unknown alone
+      // is kept as the pivot row (dense.ts keepsDiagonal).
+      { numRuns: 200, examples: [[12, 316454037]] },
     );
   });
 });
