@@ -1,6 +1,7 @@
 /** Text reports of capital, fixed operating costs and investment figures for the economics commands. */
+import { textTable } from '../core/format';
 import type { CapitalEstimate, FixedCosts, InvestmentAnalysis, SharingComparison, UtilityCost } from '../core/economics';
-import { num, table } from './table';
+import { num } from './table';
 
 /** A sum of money: whole units from 100 up, cents below; a dash for zero. */
 export function money(x: number): string {
@@ -34,12 +35,12 @@ export function formatCapital(c: CapitalEstimate): string {
   );
   const out = [
     `Capital (${cur}, CEPCI ${c.cepci} = ${c.year}; Turton et al. 4th ed. correlations; every item sized for the largest duty over ${c.modes.join(', ')})`,
-    table(['unit', 'item', 'size', 'sized by', 'F_BM', `purchased`, `installed C_BM`, 'basis'], rows, ['l', 'l', 'r', 'l', 'r', 'r', 'r', 'l']),
+    textTable(['unit', 'item', 'size', 'sized by', 'F_BM', `purchased`, `installed C_BM`, 'basis'], rows, ['l', 'l', 'r', 'l', 'r', 'r', 'r', 'l']),
   ];
   if (c.estimated) out.push('* volume from densities (the results carry no volume flows) or duty estimated from the flows');
   out.push(
     '',
-    table(
+    textTable(
       ['total', cur],
       [
         ['purchased equipment Σ Cp', money(c.purchased)],
@@ -61,18 +62,18 @@ export function formatSharing(s: SharingComparison): string {
   const sum = modes.reduce((a, m) => a + s.dedicated[m].fixedCapital, 0);
   return [
     'One plant for every mode against one dedicated plant per mode',
-    table(['plant', 'installed', 'fixed capital'], [['shared plant', money(s.shared.installed), money(s.shared.fixedCapital)], ...rows, ['Σ dedicated', '', money(sum)], ['saved by sharing', '', money(s.saving)]]),
+    textTable(['plant', 'installed', 'fixed capital'], [['shared plant', money(s.shared.installed), money(s.shared.fixedCapital)], ...rows, ['Σ dedicated', '', money(sum)], ['saved by sharing', '', money(s.saving)]]),
   ].join('\n');
 }
 
 export function formatFixed(f: FixedCosts, currency: string): string {
-  return [`Fixed operating costs (${currency}/yr)`, table(['item', `${currency}/yr`, 'basis'], [...f.lines.map((l) => [l.item, money(l.perYear), l.basis]), ['total', money(f.perYear), '']], ['l', 'r', 'l'])].join('\n');
+  return [`Fixed operating costs (${currency}/yr)`, textTable(['item', `${currency}/yr`, 'basis'], [...f.lines.map((l) => [l.item, money(l.perYear), l.basis]), ['total', money(f.perYear), '']], ['l', 'r', 'l'])].join('\n');
 }
 
 /** The duties behind a utility bought for them. */
 export function formatDuties(u: UtilityCost): string {
   if (!u.duties?.length) return '';
-  return table([`${u.name} for`, 'duty kW', `${u.name}/h`, 'duty from'], u.duties.map((d) => [d.unit, num(d.duty), num(d.amount), d.basis]), ['l', 'r', 'r', 'l']);
+  return textTable([`${u.name} for`, 'duty kW', `${u.name}/h`, 'duty from'], u.duties.map((d) => [d.unit, num(d.duty), num(d.amount), d.basis]), ['l', 'r', 'r', 'l']);
 }
 
 export function formatInvestment(inv: InvestmentAnalysis, currency: string): string {
@@ -89,7 +90,7 @@ export function formatInvestment(inv: InvestmentAnalysis, currency: string): str
   ]);
   return [
     `Investment per campaign plan (${currency}; ${i.life} years, discount ${pct(i.discountRate)}, tax ${pct(i.taxRate)}, straight-line depreciation over ${i.depreciationYears} years, working capital ${money(i.workingCapital)})`,
-    table(['plant built for', 'campaign optimum', 'fixed capital', 'fixed costs/yr', 'EBITDA/yr', 'NPV', 'IRR', 'payback'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r']),
+    textTable(['plant built for', 'campaign optimum', 'fixed capital', 'fixed costs/yr', 'EBITDA/yr', 'NPV', 'IRR', 'payback'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r']),
     inv.best ? `* highest NPV: build for ${inv.best.modes.join(' + ')}` : 'No plan earns a positive margin.',
   ].join('\n');
 }

@@ -1,13 +1,14 @@
 /** Text and CSV reports of a study: percentiles, rank correlations, tornado bars, refused samples. */
+import { textTable } from '../core/format';
 import { csvLine } from '../core/csv';
 import { PERCENTILES, type StudyResult } from '../core/economics/study';
-import { num, table } from './table';
+import { num } from './table';
 
 const g = (x: number) => (Number.isNaN(x) ? '–' : num(x, 5));
 
 function formatSummary(r: StudyResult): string {
   const head = ['metric', 'n', 'mean', 'sd', ...PERCENTILES.map((p) => `P${Math.round(p * 100)}`), 'baseline'];
-  return table(
+  return textTable(
     head,
     r.study.metrics.map((m, k) => {
       const s = r.summary[k];
@@ -21,7 +22,7 @@ function formatSpearman(r: StudyResult): string {
   if (!r.spearman.length) return '';
   return [
     "Spearman rank correlation (metric × parameter)",
-    table(['metric', ...r.study.parameters.map((p) => p.name)], r.study.metrics.map((m, k) => [m.name, ...r.spearman[k].map((x) => (Number.isNaN(x) ? '–' : x.toFixed(3)))])),
+    textTable(['metric', ...r.study.parameters.map((p) => p.name)], r.study.metrics.map((m, k) => [m.name, ...r.spearman[k].map((x) => (Number.isNaN(x) ? '–' : x.toFixed(3)))])),
   ].join('\n');
 }
 
@@ -39,7 +40,7 @@ function formatTornado(r: StudyResult, width = 24): string {
     };
     out.push(
       `Tornado: ${m.name} (baseline ${g(base)}; each parameter at its P10 and P90, or its least and greatest value, the others at baseline)`,
-      table(
+      textTable(
         ['parameter', 'low → high', 'metric at low', 'metric at high', `${'−'.padStart(width)}|+`],
         bars.map((b) => {
           const lo = Math.min(b.atLow, b.atHigh);

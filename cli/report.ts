@@ -7,9 +7,10 @@
  * listed as other inputs, per tonne of that feedstock too. When no source stream carries solids,
  * the basis is the total mass of every source stream.
  */
+import { textTable } from '../core/format';
 import type { FlowsheetResults, SpecificationResult } from '../core';
 import { specificationLines } from './solve-report';
-import { num, pct, table } from './table';
+import { num, pct } from './table';
 
 interface ReportProduct {
   id: string;
@@ -142,19 +143,19 @@ export function formatReport(rep: PlantReport, chunk = 6): string {
   );
   out.push(
     'Inputs',
-    table(
+    textTable(
       ['source', 'kg/h', 'kg/t'],
       rep.inputs.map((i) => [i.source, num(i.massFlow), num(i.perTonne)]),
     ),
     '',
   );
   if (rep.reagents.length) {
-    out.push('Reagents dosed', table(['unit', 'species', 'kg/h', 'kg/t'], rep.reagents.map((g) => [g.unit, g.species, num(g.massFlow), num(g.perTonne)]), ['l', 'l', 'r', 'r']), '');
-    out.push('Reagents, plant total', table(['species', 'kg/h', 'kg/t'], rep.reagentTotals.map((g) => [g.species, num(g.massFlow), num(g.perTonne)])), '');
+    out.push('Reagents dosed', textTable(['unit', 'species', 'kg/h', 'kg/t'], rep.reagents.map((g) => [g.unit, g.species, num(g.massFlow), num(g.perTonne)]), ['l', 'l', 'r', 'r']), '');
+    out.push('Reagents, plant total', textTable(['species', 'kg/h', 'kg/t'], rep.reagentTotals.map((g) => [g.species, num(g.massFlow), num(g.perTonne)])), '');
   }
   out.push(
     'Products',
-    table(
+    textTable(
       ['product', 'kg/h', 'kg/t', 'main species (mass fraction)'],
       rep.products.map((p) => [
         p.id,
@@ -175,10 +176,10 @@ export function formatReport(rep: PlantReport, chunk = 6): string {
     const cols = rep.products.slice(i, i + chunk);
     out.push(
       'Recovery of each element of the feedstock (H, O left out)',
-      table(['element', ...cols.map((p) => p.id)], elements.map((el) => [el, ...cols.map((p) => (p.recovery[el] ? pct(p.recovery[el]) : '–'))])),
+      textTable(['element', ...cols.map((p) => p.id)], elements.map((el) => [el, ...cols.map((p) => (p.recovery[el] ? pct(p.recovery[el]) : '–'))])),
       '',
       'Grade (mass fraction of element in the product)',
-      table(['element', ...cols.map((p) => p.id)], gradeElements.map((el) => [el, ...cols.map((p) => (p.elementGrade[el] ? pct(p.elementGrade[el]) : '–'))])),
+      textTable(['element', ...cols.map((p) => p.id)], gradeElements.map((el) => [el, ...cols.map((p) => (p.elementGrade[el] ? pct(p.elementGrade[el]) : '–'))])),
       '',
     );
   }

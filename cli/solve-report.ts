@@ -1,6 +1,7 @@
 /** `flexsheet solve` as readable tables. */
+import { textTable } from '../core/format';
 import { dict, formatDiagnostic, type FlowsheetResults, type SpecificationResult } from '../core';
-import { num, pct, table } from './table';
+import { num, pct } from './table';
 
 export function formatSolve(r: FlowsheetResults): string {
   const out: string[] = [];
@@ -19,15 +20,15 @@ export function formatSolve(r: FlowsheetResults): string {
     rows.push(['total kg/h', ...cols.map((c) => num(r.streams[c].totals.mass))]);
     rows.push(['total kmol/h', ...cols.map((c) => num(r.streams[c].totals.molar))]);
     rows.push(...liquorRows(r, cols));
-    out.push(table(['species', ...cols], rows), '');
+    out.push(textTable(['species', ...cols], rows), '');
   }
 
   const reagentRows = Object.entries(r.reagents).flatMap(([unit, doses]) => Object.entries(doses).map(([sp, m]) => [unit, sp, num(m)]));
-  if (reagentRows.length) out.push('Reagents dosed', table(['unit', 'species', 'kg/h'], reagentRows, ['l', 'l', 'r']), '');
+  if (reagentRows.length) out.push('Reagents dosed', textTable(['unit', 'species', 'kg/h'], reagentRows, ['l', 'l', 'r']), '');
 
   out.push(
     'Element balance (kg/h): feeds + reagents in, products out',
-    table(
+    textTable(
       ['element', 'in', 'out', 'out − in'],
       Object.entries(r.elements).map(([el, b]) => [el, num(b.in, 8), num(b.out, 8), (b.out - b.in).toExponential(2)]),
     ),
@@ -37,11 +38,11 @@ export function formatSolve(r: FlowsheetResults): string {
   const products = Object.keys(r.recovery);
   const elements = [...new Set(products.flatMap((p) => Object.keys(r.recovery[p])))];
   const specs = Object.entries(r.specs ?? {});
-  if (specs.length) out.push('Specifications', table(['spec', 'parameter found', 'target reached'], specs.map(([id, s]) => [id, num(s.value, 8), num(s.target, 8)])), '');
-  out.push('Recovery of feed elements to products', table(['element', ...products], elements.map((el) => [el, ...products.map((p) => pct(r.recovery[p][el]))])), '');
+  if (specs.length) out.push('Specifications', textTable(['spec', 'parameter found', 'target reached'], specs.map(([id, s]) => [id, num(s.value, 8), num(s.target, 8)])), '');
+  out.push('Recovery of feed elements to products', textTable(['element', ...products], elements.map((el) => [el, ...products.map((p) => pct(r.recovery[p][el]))])), '');
   out.push(
     'Product grade (mass fraction of element)',
-    table(
+    textTable(
       ['element', ...products],
       [
         ['kg/h', ...products.map((p) => num(r.grade[p].massFlow))],
@@ -52,13 +53,13 @@ export function formatSolve(r: FlowsheetResults): string {
   );
   if (r.specifications) out.push(...specificationLines(r.specifications));
   if (r.duties && Object.keys(r.duties).length) {
-    out.push('Duties (kW; positive: heat supplied)', table(['unit', 'kW'], Object.entries(r.duties).map(([u, q]) => [u, num(q, 5)])), '');
+    out.push('Duties (kW; positive: heat supplied)', textTable(['unit', 'kW'], Object.entries(r.duties).map(([u, q]) => [u, num(q, 5)])), '');
   }
   if (r.heatBalance) {
     const h = r.heatBalance;
     out.push(
       'Heat balance (kW; enthalpies from the elements at 25 °C)',
-      table(
+      textTable(
         ['', 'kW'],
         [
           ['sensible heat in with the feeds', num(h.feeds, 5)],
@@ -72,7 +73,7 @@ export function formatSolve(r: FlowsheetResults): string {
     );
   }
   const figures = Object.entries(r.unitFigures ?? {}).flatMap(([u, f]) => Object.entries(f).map(([name, v]) => [u, name, num(v.value, 6), v.unit]));
-  if (figures.length) out.push('Unit figures', table(['unit', 'figure', 'value', 'unit of measure'], figures, ['l', 'l', 'r', 'l']), '');
+  if (figures.length) out.push('Unit figures', textTable(['unit', 'figure', 'value', 'unit of measure'], figures, ['l', 'l', 'r', 'l']), '');
   for (const w of r.warnings ?? []) out.push(`warning: ${formatDiagnostic(w)}`);
   if (r.volumeMissing?.length) out.push(`no density or molar volume (they add no volume): ${r.volumeMissing.join(', ')}`);
   const s = r.solver;
@@ -87,7 +88,7 @@ export function specificationLines(specs: Readonly<Record<string, SpecificationR
   const rows = Object.entries(specs).flatMap(([unit, s]) =>
     s.checks.map((c, i) => [i ? '' : unit, i ? '' : `${s.name}${s.basis === 'dry' ? ' (dry)' : ''}`, c.of, `${c.bound === 'min' ? '≥' : '≤'} ${pct(c.limit)}`, pct(c.value), c.met ? 'met' : 'MISSED']),
   );
-  return ['Product specifications', table(['product', 'specification', 'of', 'limit', 'reached', ''], rows, ['l', 'l', 'l', 'r', 'r', 'l']), ''];
+  return ['Product specifications', textTable(['product', 'specification', 'of', 'limit', 'reached', ''], rows, ['l', 'l', 'l', 'r', 'r', 'l']), ''];
 }
 
 /** The JSON of FORMAT.md, with the extra tables after the required ones. */

@@ -1,5 +1,5 @@
+import { textTable } from '../../core/format';
 import type { CampaignResult } from '../../core/economics';
-import { table } from '../table';
 import type { Command } from '../args';
 import { formatMatrix } from './switchover';
 import { formatInvestment } from '../economics-format';
@@ -19,7 +19,7 @@ function formatCampaign(c: CampaignResult, currency: string): string {
   const out: string[] = [];
   out.push(
     `Campaign model: ${hours(m.hoursPerYear)} operating h/yr, fixed costs ${money(m.fixedPerYear)} ${cur}/yr, cycles from ${hours(m.minCycle)} to ${hours(m.maxCycle)} h`,
-    table(
+    textTable(
       ['mode', `margin ${cur}/h`, 'available share ρ', 'stock', `holding ${cur}/kg·yr`, `k = h·c, ${cur}/yr per kg/h`],
       m.modes.map((x) => [x.name, money(x.marginPerHour), Number.isFinite(x.share) ? x.share.toFixed(4) : 'unlimited', x.stock ?? '', x.holdingPerKgYear === undefined ? '' : x.holdingPerKgYear.toPrecision(4), money(x.holding)]),
       ['l', 'r', 'r', 'l', 'r', 'r'],
@@ -36,13 +36,13 @@ function formatCampaign(c: CampaignResult, currency: string): string {
       : `Optimum: run ${o.rotation[0]} alone — no other mode pays for its switchovers (stock is least with the shortest cycle considered, ${hours(o.cycle)} h)`;
   out.push(
     headline,
-    table(
+    textTable(
       ['mode', 'campaign h', 'share of year', 'available', 'h/yr'],
       o.modes.filter((x) => o.rotation.includes(x.name)).map((x) => [x.name, hours(x.runPerCycle), x.share.toFixed(4), Number.isFinite(x.availableShare) ? x.availableShare.toFixed(4) : 'unlimited', hours(x.hoursPerYear)]),
     ),
     `Per cycle: switchovers ${money(o.switchoverPerCycle)} ${cur} and ${hours(o.downtimePerCycle)} h down, ${hours(o.idlePerCycle)} h idle.`,
     '',
-    table(
+    textTable(
       ['annual', `${cur}/yr`],
       [
         ['contribution Σ H·m_i·x_i', money(o.annual.contribution)],
@@ -67,10 +67,10 @@ function formatCampaign(c: CampaignResult, currency: string): string {
   const hi = Math.max(...pts.map((p) => p.margin));
   out.push(
     `Annual margin against cycle length (${cur}/yr)`,
-    table(['cycle h', 'margin', ''], pts.map((p) => [hours(p.cycle) + (p.cycle === o.cycle ? ' *' : ''), money(p.margin), bar(p.margin, lo - (hi - lo) * 0.1, hi)]), ['r', 'r', 'l']),
+    textTable(['cycle h', 'margin', ''], pts.map((p) => [hours(p.cycle) + (p.cycle === o.cycle ? ' *' : ''), money(p.margin), bar(p.margin, lo - (hi - lo) * 0.1, hi)]), ['r', 'r', 'l']),
     '',
     'Sensitivity to switchover cost (every S(i→j) × factor)',
-    table(['factor', 'T* h', 'cycles/yr', `margin ${cur}/yr`, 'rotation'], c.sensitivity.map((s) => [String(s.factor), s.rotation.length > 1 ? hours(s.cycle) : '–', s.rotation.length > 1 ? (m.hoursPerYear / s.cycle).toFixed(3) : '–', money(s.margin), s.rotation.join(' → ') || 'idle'])),
+    textTable(['factor', 'T* h', 'cycles/yr', `margin ${cur}/yr`, 'rotation'], c.sensitivity.map((s) => [String(s.factor), s.rotation.length > 1 ? hours(s.cycle) : '–', s.rotation.length > 1 ? (m.hoursPerYear / s.cycle).toFixed(3) : '–', money(s.margin), s.rotation.join(' → ') || 'idle'])),
   );
   return out.join('\n');
 }

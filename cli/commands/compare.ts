@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { compileFlowsheet, FlexsheetError, solvePlant, type CompiledFlowsheet, type FlowsheetDoc } from '../../core';
-import { caseFromReport, compareCases, comparisonToCsv, fmtNumber, reconcileData, summarizeSolution, textTable, type CaseSummary, type Comparison } from '../../core/reconcile';
+import { formatOrDash, textTable } from '../../core/format';
+import { caseFromReport, compareCases, comparisonToCsv, reconcileData, summarizeSolution, type CaseSummary, type Comparison } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
 import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
 import { alphaFlag, balanceFlag } from './reconcile';
@@ -17,7 +18,7 @@ function formatComparison(c: Comparison): string {
     if (!rows.length) continue;
     const cell = (v: { value: number | null; sd?: number | null }) => {
       if (v.value === null) return '?';
-      if (metric === 'mass flow') return fmtNumber(v.value) + (v.sd ? ` ±${fmtNumber(v.sd, 2)}` : '');
+      if (metric === 'mass flow') return formatOrDash(v.value) + (v.sd ? ` ±${formatOrDash(v.sd, 2)}` : '');
       return `${(v.value * 100).toFixed(2)}${v.sd ? ` ±${(v.sd * 100).toFixed(2)}` : ''} %`;
     };
     parts.push(title);
@@ -25,7 +26,7 @@ function formatComparison(c: Comparison): string {
       textTable(
         metric === 'mass flow' ? ['product', ...c.cases] : ['product', 'element', ...c.cases],
         rows.map((r) => (metric === 'mass flow' ? [r.product, ...r.values.map(cell)] : [r.product, r.element, ...r.values.map(cell)])),
-        metric === 'mass flow' ? [0] : [0, 1],
+        metric === 'mass flow' ? ['l'] : ['l', 'l'],
       ),
     );
     parts.push('');

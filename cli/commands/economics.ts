@@ -1,3 +1,4 @@
+import { textTable } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import {
   analyse,
@@ -10,7 +11,7 @@ import {
 import { solve } from '../../index';
 import { readTextFile, stringFlag, UsageError, type Args, type Command } from '../args';
 import { formatCapital, formatDuties, formatFixed, formatInvestment, formatSharing, hours, money } from '../economics-format';
-import { num, table } from '../table';
+import { num } from '../table';
 
 export { hours, money };
 
@@ -46,7 +47,7 @@ function unbounded(v: number): string {
 function sideBySide(modes: readonly ModeEconomics[], currency: string): string {
   const c = currency;
   const row = (label: string, f: (m: ModeEconomics) => string) => [label, ...modes.map(f)];
-  return table(
+  return textTable(
     ['', ...modes.map((m) => m.mode)],
     [
       row(`feed, t/h (${modes[0]?.feed.what ?? 'feed'})`, (m) => num(m.feed.tonnesPerHour)),
@@ -72,7 +73,7 @@ function modeDetail(m: ModeEconomics): string {
   const out: string[] = [`Mode ${m.mode}: feed ${num(m.feed.kgPerHour)} kg/h of ${m.feed.what} (${m.feed.units.join(', ')})`, ''];
   out.push(
     'Products',
-    table(
+    textTable(
       ['product', 'kg/h', 'kg/t feed', `${c}/kg`, `${c}/h`, `${c}/t feed`, 'priced by'],
       m.products.map((p) => [p.unit, num(p.kgPerHour), num(p.kgPerTonneFeed), p.priced ? num(p.valuePerKg) : 'unpriced', money(p.valuePerHour), money(p.valuePerTonneFeed), p.lines.map((l) => `${l.item} @ ${num(l.price)}`).join('; ')]),
       ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
@@ -82,7 +83,7 @@ function modeDetail(m: ModeEconomics): string {
   if (m.reagents.length) {
     out.push(
       'Reagents',
-      table(
+      textTable(
         ['unit', 'species', 'kg/h', 'kg/t feed', `${c}/kg`, `${c}/h`, 'price source'],
         m.reagents.map((r) => [r.unit, r.species, num(r.kgPerHour), num(r.kgPerTonneFeed), r.price === undefined ? 'unpriced' : num(r.price), money(r.costPerHour), r.source ?? '']),
         ['l', 'l', 'r', 'r', 'r', 'r', 'l'],
@@ -94,16 +95,16 @@ function modeDetail(m: ModeEconomics): string {
   if (feeds.length) {
     out.push(
       'Purchased feeds and consumables',
-      table(['feed', 'kg/h', `${c}/h`, 'costed by'], feeds.map((f) => [f.unit, num(f.kgPerHour), money(f.costPerHour), f.lines.map((l) => `${l.item} @ ${num(l.price)}`).join('; ')]), ['l', 'r', 'r', 'l']),
+      textTable(['feed', 'kg/h', `${c}/h`, 'costed by'], feeds.map((f) => [f.unit, num(f.kgPerHour), money(f.costPerHour), f.lines.map((l) => `${l.item} @ ${num(l.price)}`).join('; ')]), ['l', 'r', 'r', 'l']),
       '',
     );
   }
   if (m.utilities.length) {
-    out.push('Utilities', table(['utility', 'for', 'amount/h', 'price', `${c}/h`, 'source'], m.utilities.map((u) => [u.name, u.from, num(u.amountPerHour), u.price === undefined ? 'unpriced' : `${num(u.price)} ${u.unit}`, money(u.costPerHour), u.source ?? '']), ['l', 'l', 'r', 'r', 'r', 'l']), '');
+    out.push('Utilities', textTable(['utility', 'for', 'amount/h', 'price', `${c}/h`, 'source'], m.utilities.map((u) => [u.name, u.from, num(u.amountPerHour), u.price === undefined ? 'unpriced' : `${num(u.price)} ${u.unit}`, money(u.costPerHour), u.source ?? '']), ['l', 'l', 'r', 'r', 'r', 'l']), '');
     for (const u of m.utilities) if (u.duties?.length) out.push(formatDuties(u), '');
   }
   if (m.disposal.length) {
-    out.push('Waste disposal and treatment', table(['sink', 'kg/h', `${c}/kg`, `${c}/h`, 'source'], m.disposal.map((d) => [d.unit, num(d.kgPerHour), num(d.price), money(d.costPerHour), d.source]), ['l', 'r', 'r', 'r', 'l']), '');
+    out.push('Waste disposal and treatment', textTable(['sink', 'kg/h', `${c}/kg`, `${c}/h`, 'source'], m.disposal.map((d) => [d.unit, num(d.kgPerHour), num(d.price), money(d.costPerHour), d.source]), ['l', 'r', 'r', 'r', 'l']), '');
   }
   return out.join('\n');
 }

@@ -1,10 +1,11 @@
+import { textTable } from '../../core/format';
 import { compilePlant, FlexsheetError, parsePath, type Segment } from '../../core';
 import { csvLine } from '../../core/csv';
 import { linspace } from '../../core/sweep';
 import { registry } from '../../unit-ops';
 import { readTextFile, stringFlag, UsageError, writeOutput, type Command } from '../args';
 import { progressBar } from '../progress';
-import { num, table } from '../table';
+import { num } from '../table';
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -45,7 +46,7 @@ export const sweepCommand: Command = {
     const csv = stringFlag(args, '--csv');
     if (csv) writeOutput(csv, [csvLine([...result.columns, 'refused']), ...result.rows.map((r, i) => csvLine([...r, result.refused.get(i) ?? '']))].join('\n') + '\n');
     const shown = result.rows.map((r, i) => [...r.map((v) => (v === null ? '–' : num(v, 6))), result.refused.get(i) ? 'refused' : '']);
-    out(table([...result.columns, ''], shown));
+    out(textTable([...result.columns, ''], shown));
     for (const [i, why] of result.refused) out(`point ${i + 1} refused: ${why}`);
     return 0;
   },

@@ -1,7 +1,8 @@
+import { textTable } from '../../core/format';
 import { economicsByMode, modeNames, switchover, switchoverMatrix, type Switchover, type SwitchoverMatrix } from '../../core/economics';
 import { FlexsheetError, quoteId } from '../../core';
 import { stringFlag, UsageError, type Command } from '../args';
-import { num, table } from '../table';
+import { num } from '../table';
 import { hours, loadDoc, money, toJson, warningLines } from './economics';
 
 function formatSwitchover(s: Switchover): string {
@@ -12,7 +13,7 @@ function formatSwitchover(s: Switchover): string {
   const quiet = s.units.filter((u) => !busy(u) && u.status !== 'unchanged' && u.status !== 'standby');
   if (shown.length) {
     out.push(
-      table(
+      textTable(
         ['unit', 'status', 'work h', 'start–finish h', 'hold-up kg', `flushed ${c}`, `cleaning ${c}`, `work ${c}`, 'material', 'why'],
         shown.map((u) => [
           u.unit,
@@ -36,7 +37,7 @@ function formatSwitchover(s: Switchover): string {
   if (unchanged.length) out.push(`Unchanged: ${unchanged.join(', ')}`, '');
   out.push(`Downtime ${hours(s.downtime)} h${s.criticalPath.length ? ` (longest chain of work: ${s.criticalPath.join(' → ')}, then plant-wide start-up)` : ''}; ${num(s.flushedKg)} kg flushed out of hold-ups.`, '');
   out.push(
-    table(
+    textTable(
       ['item', c],
       [
         ['changeover work (units + plant-wide)', money(s.items.changeover)],
@@ -59,7 +60,7 @@ function formatSwitchover(s: Switchover): string {
 
 export function formatMatrix(m: SwitchoverMatrix, currency: string): string {
   const head = ['from \\ to', ...m.modes];
-  const grid = (values: number[][], f: (x: number) => string) => table(head, m.modes.map((from, i) => [from, ...values[i].map((x, j) => (m.feasible[i][j] ? f(x) : 'refused'))]));
+  const grid = (values: number[][], f: (x: number) => string) => textTable(head, m.modes.map((from, i) => [from, ...values[i].map((x, j) => (m.feasible[i][j] ? f(x) : 'refused'))]));
   const refused = m.detail.flat().filter((s) => !s.feasible);
   const reasons = [...new Set(refused.flatMap((s) => s.incompatible.map((p) => `  ${p.reason} (${p.path})`)))];
   return [

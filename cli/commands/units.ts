@@ -1,6 +1,6 @@
+import { textTable } from '../../core/format';
 import { registry } from '../../unit-ops';
 import type { Command } from '../args';
-import { table } from '../table';
 
 function bounds(decl: { min?: number; max?: number; exclusiveMin?: boolean }): string {
   if (decl.min === undefined && decl.max === undefined) return '';
@@ -21,7 +21,7 @@ export const unitsCommand: Command = {
       parts.push(`${t.type} — ${t.title}: ${t.description}`);
       parts.push(`  ports: ${ports.join('; ')}${t.type === 'splitter' || t.type === 'separator' ? ' — outlets named by "outlets"' : ''}`);
       const rows = Object.entries(t.params).map(([name, d]) => [name + (d.required ? ' *' : ''), d.unit ?? '', bounds(d), d.description]);
-      if (rows.length) parts.push(table(['parameter', 'unit', 'bounds', 'description'], rows, ['l', 'l', 'l', 'l']).replace(/^/gm, '  '));
+      if (rows.length) parts.push(textTable(['parameter', 'unit', 'bounds', 'description'], rows, ['l', 'l', 'l', 'l']).replace(/^/gm, '  '));
       parts.push('');
     }
     out(parts.join('\n') + '* required');

@@ -1,3 +1,4 @@
-/** The number format and the delimited-text tables shared by the command line and the editor. */
-export { formatNumber, formatPercent, formatQuantity } from './number';
+/** The number format and the tables (plain text, delimited) shared by the command line and the editor. */
+export { formatNumber, formatOrDash, formatPercent, formatQuantity } from './number';
 export { escapeCsvFormulae, toCsv, toTsv, type Cell } from './delimited';
+export { textTable } from './text-table';

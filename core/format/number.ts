@@ -79,3 +79,8 @@ export function formatPercent(fraction: number): string {
   if (Math.abs(p) >= 1) return `${group(Math.abs(p).toFixed(1)).replace(/^/, p < 0 ? '-' : '')} %`;
   return `${formatNumber(p, 3)} %`;
 }
+
+/** A number in the one format, or "–" where there is none (null, undefined, not finite). */
+export function formatOrDash(x: number | null | undefined, digits = DIGITS): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x, digits);
+}

@@ -9,7 +9,7 @@
  * is a declared species, an element, `total`, or `solids` (the (s) species: `solids wt%` is the
  * pulp's % solids).
  */
-import { fmtNumber } from './format';
+import { formatOrDash } from '../format';
 import { ATOMIC_WEIGHTS } from '../chemistry';
 import type { CompiledFlowsheet } from '../compile';
 import { parseMeasurementUnit, unitList, type ParsedUnit } from './units';
@@ -234,11 +234,11 @@ const MIN_RELATIVE_SD = 1e-9;
 const MIN_SD = 1e-100;
 
 /** What is wrong with a standard deviation, or undefined; `shown` is how the data wrote it. */
-export function sdProblem(sd: number, value: number | undefined, shown = fmtNumber(sd)): string | undefined {
+export function sdProblem(sd: number, value: number | undefined, shown = formatOrDash(sd)): string | undefined {
   if (!(sd > 0) || !Number.isFinite(sd)) return `the standard deviation must be a number > 0, not ${shown}`;
   if (sd < MIN_SD) return `the standard deviation ${shown} is below ${MIN_SD}: no measurement is that precise`;
   if (value !== undefined && value !== 0 && sd < MIN_RELATIVE_SD * Math.abs(value)) {
-    return `the standard deviation ${shown} is below ${MIN_RELATIVE_SD} of the value ${fmtNumber(value)}: no measurement is that precise`;
+    return `the standard deviation ${shown} is below ${MIN_RELATIVE_SD} of the value ${formatOrDash(value)}: no measurement is that precise`;
   }
   return undefined;
 }

@@ -6,7 +6,8 @@
  */
 import type { AccountingStatement } from './accounting';
 import { tableCsv } from './csv';
-import { fmtChi, fmtNumber, fmtValueSd, textTable } from './format';
+import { formatOrDash, textTable } from '../format';
+import { fmtChi, fmtValueSd } from './format';
 import type { ReconciliationReport } from './report';
 
 const pct = (v: number | null | undefined, sd?: number | null) => (v === null || v === undefined ? '?' : `${(v * 100).toFixed(2)}${sd ? ` ±${(sd * 100).toFixed(2)}` : ''} %`);
@@ -14,7 +15,7 @@ const pct = (v: number | null | undefined, sd?: number | null) => (v === null ||
 /** The report as text. */
 export function formatReconciliationReport(r: ReconciliationReport, title?: string): string {
   const sections = [
-    [title ?? `Reconciliation: ${r.plant}${r.mode ? ` (mode ${r.mode})` : ''}${r.run ? `, run ${r.run}` : ''}${r.hours !== undefined ? `, a period of ${fmtNumber(r.hours)} h` : ''}`],
+    [title ?? `Reconciliation: ${r.plant}${r.mode ? ` (mode ${r.mode})` : ''}${r.run ? `, run ${r.run}` : ''}${r.hours !== undefined ? `, a period of ${formatOrDash(r.hours)} h` : ''}`],
     verdictSection(r),
     testsSection(r),
     measurementsSection(r),
@@ -44,13 +45,13 @@ function testsSection(r: ReconciliationReport): string[] {
   const used = r.measurements.filter((m) => !(m.grossError && m.test === null)).length;
   const out = [`Balances: ${r.balances.level} level (see "Balances used"); ${r.measurements.length} measurements, ${used} used after gross-error elimination.`];
   if (g.critical === null) out.push(`Global test: no redundancy (χ² = ${fmtChi(g.chiSquare)} with 0 degrees of freedom): nothing can be checked.`);
-  else out.push(`Global test: χ² = ${fmtChi(g.chiSquare)} with ${g.dof} degree${g.dof === 1 ? '' : 's'} of freedom; critical χ²(${1 - g.alpha}, ${g.dof}) = ${fmtNumber(g.critical)}: ${g.passed ? 'passed' : 'FAILED'}.`);
+  else out.push(`Global test: χ² = ${fmtChi(g.chiSquare)} with ${g.dof} degree${g.dof === 1 ? '' : 's'} of freedom; critical χ²(${1 - g.alpha}, ${g.dof}) = ${formatOrDash(g.critical)}: ${g.passed ? 'passed' : 'FAILED'}.`);
   if (g.chiSquareNonNegative > g.chiSquare * (1 + 1e-6) + 1e-9) {
     const nn = g.nonNegative;
-    const against = nn.critical === null ? '' : `; with ${nn.bound} flow${nn.bound === 1 ? '' : 's'} held at zero the critical χ²(${1 - g.alpha}, ${nn.dof}) is ${fmtNumber(nn.critical)}: ${nn.passed ? 'passed' : 'FAILED'}`;
+    const against = nn.critical === null ? '' : `; with ${nn.bound} flow${nn.bound === 1 ? '' : 's'} held at zero the critical χ²(${1 - g.alpha}, ${nn.dof}) is ${formatOrDash(nn.critical)}: ${nn.passed ? 'passed' : 'FAILED'}`;
     out.push(`Keeping every flow at or above zero moves the values to χ² = ${fmtChi(g.chiSquareNonNegative)}${against} (the flows held at zero are listed under Notes).`);
   }
-  if (g.measurementCritical !== null) out.push(`Measurement test: critical value ${fmtNumber(g.measurementCritical)} (α = ${g.alpha}, Šidák-corrected over ${g.redundant} redundant measurements).`);
+  if (g.measurementCritical !== null) out.push(`Measurement test: critical value ${formatOrDash(g.measurementCritical)} (α = ${g.alpha}, Šidák-corrected over ${g.redundant} redundant measurements).`);
   return out;
 }
 
@@ -63,15 +64,15 @@ function measurementsSection(r: ReconciliationReport): string[] {
         m.stream,
         m.component,
         m.unit,
-        fmtNumber(m.measured),
-        fmtNumber(m.sd),
-        m.reconciled === null ? '?' : fmtNumber(m.reconciled),
-        m.reconciledSd === null ? '' : fmtNumber(m.reconciledSd),
+        formatOrDash(m.measured),
+        formatOrDash(m.sd),
+        m.reconciled === null ? '?' : formatOrDash(m.reconciled),
+        m.reconciledSd === null ? '' : formatOrDash(m.reconciledSd),
         m.standardized === null ? '' : m.standardized.toFixed(2),
         m.test !== null ? m.test.toFixed(2) : m.grossError ? m.grossError.test.toFixed(2) : '',
         m.status === 'gross error' ? 'GROSS ERROR' : m.status === 'suspect' ? 'SUSPECT' : m.status,
       ]),
-      [0, 1, 2, 9],
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
   ];
 }
@@ -85,8 +86,8 @@ function grossSection(r: ReconciliationReport): string[] {
       const e = m.grossError!;
       const where = `${m.component} ${m.unit} in ${m.stream}${m.source ? ` (${m.source})` : ''}`;
       const round = e.round ? `flagged in round ${e.round}` : 'flagged';
-      const est = m.reconciled === null ? 'the other data do not determine it' : `the other data give ${fmtNumber(m.reconciled)} ± ${fmtNumber(m.reconciledSd)}, so the error is about ${fmtNumber(e.error)} ${m.unit}`;
-      return `- ${where}: ${round}, test ${e.test.toFixed(2)} > ${e.critical.toFixed(2)}; measured ${fmtNumber(m.measured)}, ${est}.`;
+      const est = m.reconciled === null ? 'the other data do not determine it' : `the other data give ${formatOrDash(m.reconciled)} ± ${formatOrDash(m.reconciledSd)}, so the error is about ${formatOrDash(e.error)} ${m.unit}`;
+      return `- ${where}: ${round}, test ${e.test.toFixed(2)} > ${e.critical.toFixed(2)}; measured ${formatOrDash(m.measured)}, ${est}.`;
     }),
   ];
 }
@@ -115,21 +116,21 @@ function streamsSection(r: ReconciliationReport): string[] {
       ['stream', 'total', ...elements],
       Object.entries(r.streams).map(([id, s]) => [
         id,
-        s.total.value === null ? '?' : fmtNumber(s.total.value),
-        ...elements.map((el) => (Object.hasOwn(s.elements, el) ? (s.elements[el].value === null ? '?' : fmtNumber(s.elements[el].value)) : '–')),
+        s.total.value === null ? '?' : formatOrDash(s.total.value),
+        ...elements.map((el) => (Object.hasOwn(s.elements, el) ? (s.elements[el].value === null ? '?' : formatOrDash(s.elements[el].value)) : '–')),
       ]),
     ),
   ];
 }
 
 function heldSection(title: string, held: ReconciliationReport['doses']): string[] {
-  const rows = Object.entries(held).flatMap(([unit, m]) => Object.entries(m).map(([sp, d]) => [unit, sp, d.kgPerHour === null ? '?' : fmtNumber(d.kgPerHour), d.sd === null ? '' : fmtNumber(d.sd)]));
-  return rows.length ? [title, textTable(['unit', 'species', 'kg/h', '± sd'], rows, [0, 1])] : [];
+  const rows = Object.entries(held).flatMap(([unit, m]) => Object.entries(m).map(([sp, d]) => [unit, sp, d.kgPerHour === null ? '?' : formatOrDash(d.kgPerHour), d.sd === null ? '' : formatOrDash(d.sd)]));
+  return rows.length ? [title, textTable(['unit', 'species', 'kg/h', '± sd'], rows, ['l', 'l'])] : [];
 }
 
 function accountingSection(a: AccountingStatement): string[] {
   if (!a.elements.length) return [];
-  const per = a.unit === 'kg' ? `kg over the period of ${fmtNumber(a.hours)} h` : 'kg/h';
+  const per = a.unit === 'kg' ? `kg over the period of ${formatOrDash(a.hours)} h` : 'kg/h';
   const v = (x: { value: number | null; sd?: number | null } | null | undefined) => (x ? fmtValueSd(x.value, x.sd) : '–');
   return [
     `Metal accounting (${per}; reconciled ± sd, and as measured where the data give every term of a sum)`,
@@ -166,17 +167,17 @@ function parametersSection(r: ReconciliationReport): string[] {
       u.parameters.map((p) => [
         u.unit,
         p.parameter,
-        fmtNumber(p.file),
-        p.fitted === null ? '–' : fmtNumber(p.fitted),
-        p.sd === null ? '' : fmtNumber(p.sd, 2),
+        formatOrDash(p.file),
+        p.fitted === null ? '–' : formatOrDash(p.fitted),
+        p.sd === null ? '' : formatOrDash(p.sd, 2),
         p.status === 'fitted' ? (p.reason ? `fitted (${p.reason})` : 'fitted') : p.status === 'at bound' ? 'fitted, at its bound' : `not identifiable: ${p.reason}`,
       ]),
     );
-  return ['Unit parameters fitted to the reconciled flows', textTable(['unit', 'parameter', 'file', 'fitted', '± sd', 'status'], rows, [0, 1, 5])];
+  return ['Unit parameters fitted to the reconciled flows', textTable(['unit', 'parameter', 'file', 'fitted', '± sd', 'status'], rows, ['l', 'l', 'r', 'r', 'r', 'l'])];
 }
 
 function balancesSection(r: ReconciliationReport): string[] {
-  return ['Balances used', textTable(['unit', 'type', 'equations', 'what is held'], r.balances.units.map((u) => [u.unit, u.type, String(u.equations), u.description]), [0, 1, 3])];
+  return ['Balances used', textTable(['unit', 'type', 'equations', 'what is held'], r.balances.units.map((u) => [u.unit, u.type, String(u.equations), u.description]), ['l', 'l', 'r', 'l'])];
 }
 
 /** Measured against reconciled as CSV (cells a spreadsheet would read as formulas are escaped). */

@@ -3,7 +3,8 @@
  * before and after gross errors were taken out, the measurement tests, and the χ² of the values kept
  * at or above zero — and says in words which measurement is suspect and what taking it out changes.
  */
-import { fmtChi, fmtNumber, fmtValueSd } from './format';
+import { formatOrDash } from '../format';
+import { fmtChi, fmtValueSd } from './format';
 import { describeMeasurement } from './measurements';
 import type { MeasurementResult, Reconciliation } from './reconcile';
 import { describeVariable } from './variables';
@@ -38,7 +39,7 @@ export interface Verdict {
 }
 
 const chi = (x: number, dof: number, critical: number | null) =>
-  critical === null ? `χ² = ${fmtChi(x)} with no degrees of freedom` : `χ² = ${fmtChi(x)} with ${dof} degree${dof === 1 ? '' : 's'} of freedom (critical ${fmtNumber(critical)})`;
+  critical === null ? `χ² = ${fmtChi(x)} with no degrees of freedom` : `χ² = ${fmtChi(x)} with ${dof} degree${dof === 1 ? '' : 's'} of freedom (critical ${formatOrDash(critical)})`;
 
 export function verdictOf(rec: Reconciliation): Verdict {
   const suspects = suspectsOf(rec.measurements);
@@ -56,7 +57,7 @@ function unchecked(rec: Reconciliation): Statement {
   if (nn.bound && !nn.passed) {
     return {
       status: 'inconsistent',
-      headline: `The balances leave these measurements no redundancy, yet they would make ${nn.bound} flow${nn.bound > 1 ? 's' : ''} negative: kept at or above zero, the values miss the data by χ² = ${fmtChi(rec.global.chiSquareNonNegative)}, above χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${fmtNumber(nn.critical)}.`,
+      headline: `The balances leave these measurements no redundancy, yet they would make ${nn.bound} flow${nn.bound > 1 ? 's' : ''} negative: kept at or above zero, the values miss the data by χ² = ${fmtChi(rec.global.chiSquareNonNegative)}, above χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${formatOrDash(nn.critical)}.`,
       details: [],
     };
   }
@@ -118,7 +119,7 @@ const suspectText = (s: Suspect) => `${describeMeasurement(s)} (test ${s.test.to
 
 function grossHeadline(rec: Reconciliation, gross: Suspect[], passes: boolean): string {
   const g = rec.global;
-  const what = gross.map((s) => `${describeMeasurement(s)}, measured ${fmtNumber(s.measured)} where the other data give ${fmtValueSd(s.reconciled, s.reconciledSd)} (test ${s.test.toFixed(2)} > ${s.critical.toFixed(2)})`).join('; ');
+  const what = gross.map((s) => `${describeMeasurement(s)}, measured ${formatOrDash(s.measured)} where the other data give ${fmtValueSd(s.reconciled, s.reconciledSd)} (test ${s.test.toFixed(2)} > ${s.critical.toFixed(2)})`).join('; ');
   const subject = gross.length === 1 ? `One measurement is in error: ${what}` : `${gross.length} measurements are in error: ${what}`;
   return passes
     ? `${subject}. Without ${gross.length === 1 ? 'it' : 'them'} the data are consistent with the balances: ${chi(g.chiSquare, g.dof, g.critical)}.`
@@ -128,9 +129,9 @@ function grossHeadline(rec: Reconciliation, gross: Suspect[], passes: boolean): 
 function roundSentence(rec: Reconciliation, r: Reconciliation['rounds'][number]): string {
   const m = rec.measurements[r.measurement].measurement;
   const moved = r.shifts.length
-    ? `; it moves most ${r.shifts.map((s) => `${describeMeasurement(rec.measurements[s.measurement].measurement)} (from ${fmtNumber(s.before)} to ${fmtNumber(s.after)}, ${s.bySd.toFixed(1)} sd)`).join(', ')}`
+    ? `; it moves most ${r.shifts.map((s) => `${describeMeasurement(rec.measurements[s.measurement].measurement)} (from ${formatOrDash(s.before)} to ${formatOrDash(s.after)}, ${s.bySd.toFixed(1)} sd)`).join(', ')}`
     : '';
-  return `Taking out ${describeMeasurement(m)} (measured ${fmtNumber(m.value)}) brings χ² from ${fmtChi(r.before.chiSquare)} to ${fmtChi(r.after.chiSquare)}; the balances put it at ${fmtNumber(r.reconciledWith)} with it and ${fmtNumber(r.reconciledWithout)} without it (before the bounds on the flows)${moved}.`;
+  return `Taking out ${describeMeasurement(m)} (measured ${formatOrDash(m.value)}) brings χ² from ${fmtChi(r.before.chiSquare)} to ${fmtChi(r.after.chiSquare)}; the balances put it at ${formatOrDash(r.reconciledWith)} with it and ${formatOrDash(r.reconciledWithout)} without it (before the bounds on the flows)${moved}.`;
 }
 
 function boundSentence(rec: Reconciliation): string | undefined {
@@ -138,7 +139,7 @@ function boundSentence(rec: Reconciliation): string | undefined {
   if (!nn.bound) return undefined;
   const held = rec.status.flatMap((s, v) => (s === 'bound' ? [describeVariable(rec.plant, rec.index, v).text] : []));
   const names = held.length > 3 ? `${held.slice(0, 3).join('; ')} and ${held.length - 3} more` : held.join('; ');
-  const start = `Keeping every flow at or above zero holds ${nn.bound} flow${nn.bound > 1 ? 's' : ''} at zero that the data would make negative (${names}) and raises χ² to ${fmtNumber(rec.global.chiSquareNonNegative)}`;
-  if (nn.passed) return `${start}, within the χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${fmtNumber(nn.critical)} that ${nn.bound} bound${nn.bound > 1 ? 's' : ''} allow: consistent.`;
-  return `${start}, above the χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${fmtNumber(nn.critical)} that ${nn.bound} bound${nn.bound > 1 ? 's' : ''} allow: the data and the plant's structure disagree there (a flow the pilot does not have, or a measurement near those flows in error).`;
+  const start = `Keeping every flow at or above zero holds ${nn.bound} flow${nn.bound > 1 ? 's' : ''} at zero that the data would make negative (${names}) and raises χ² to ${formatOrDash(rec.global.chiSquareNonNegative)}`;
+  if (nn.passed) return `${start}, within the χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${formatOrDash(nn.critical)} that ${nn.bound} bound${nn.bound > 1 ? 's' : ''} allow: consistent.`;
+  return `${start}, above the χ²(${1 - rec.options.alpha}, ${nn.dof}) = ${formatOrDash(nn.critical)} that ${nn.bound} bound${nn.bound > 1 ? 's' : ''} allow: the data and the plant's structure disagree there (a flow the pilot does not have, or a measurement near those flows in error).`;
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFlowsheet, solvePlant } from '../../core';
-import { createReconciler, fmtNumber, parseMeasurementsCsv, reconcileData as reconcileWithPlant, runsOf, type RunOptions } from '../../core/reconcile';
+import { formatOrDash } from '../../core/format';
+import { createReconciler, parseMeasurementsCsv, reconcileData as reconcileWithPlant, runsOf, type RunOptions } from '../../core/reconcile';
 import { registry } from '../../unit-ops';
 
 const here = import.meta.dirname;
@@ -62,15 +63,15 @@ describe('black-mass pilot data', () => {
     const co = p3.report.measurements.find((m) => m.stream === 'bm' && m.component === 'Co' && m.unit === 'wt%')!;
     expect(Math.abs(co.grossError!.test - test)).toBeLessThanOrEqual(0.005 * test);
     expect(Math.abs(co.grossError!.critical - critical)).toBeLessThanOrEqual(0.005 * critical);
-    expect(verdict.headline).toContain(`the data are consistent with the balances: χ² = ${fmtNumber(global.chiSquare)} with ${global.dof} degrees of freedom (critical ${fmtNumber(global.critical)})`);
+    expect(verdict.headline).toContain(`the data are consistent with the balances: χ² = ${formatOrDash(global.chiSquare)} with ${global.dof} degrees of freedom (critical ${formatOrDash(global.critical)})`);
     expect(global.passed).toBe(true);
     // Before: every measurement in, the global test fails; the details say so with the same numbers.
     expect(global.initial.passed).toBe(false);
-    expect(verdict.details[0]).toBe(`With every measurement in, χ² = ${fmtNumber(global.initial.chiSquare)} with ${global.initial.dof} degrees of freedom (critical ${fmtNumber(global.initial.critical)}) fails the global test.`);
+    expect(verdict.details[0]).toBe(`With every measurement in, χ² = ${formatOrDash(global.initial.chiSquare)} with ${global.initial.dof} degrees of freedom (critical ${formatOrDash(global.initial.critical)}) fails the global test.`);
     expect(verdict.details[1]).toMatch(/^Taking out Co wt% in stream bm .* brings χ² from [\d.]+ to [\d.]+/);
     // The bounds: the χ² of the non-negative values (19.46 in the issue) against what its bounds allow.
     expect(global.nonNegative.passed).toBe(global.chiSquareNonNegative <= global.nonNegative.critical!);
-    expect(verdict.details.at(-1)).toContain(`raises χ² to ${fmtNumber(global.chiSquareNonNegative)}, within the χ²(0.95, ${global.nonNegative.dof})`);
+    expect(verdict.details.at(-1)).toContain(`raises χ² to ${formatOrDash(global.chiSquareNonNegative)}, within the χ²(0.95, ${global.nonNegative.dof})`);
   });
 
   it('runs P1 and P2 have verdicts that agree with their tests', () => {
@@ -78,7 +79,7 @@ describe('black-mass pilot data', () => {
       const [r] = reconcileData(plant, nominal, data, { run, fit: false });
       expect(r.report.global.passed).toBe(true);
       expect(r.report.verdict.status).toBe(r.report.global.nonNegative.passed ? 'consistent' : 'inconsistent');
-      expect(r.report.verdict.headline).toContain(`χ² = ${fmtNumber(r.report.global.chiSquare)}`);
+      expect(r.report.verdict.headline).toContain(`χ² = ${formatOrDash(r.report.global.chiSquare)}`);
       // What a weighted least-squares solution must give: no measurement test above √χ², and every
       // measurement with a test (redundant) has a reconciled value.
       for (const m of r.report.measurements) {

@@ -82,7 +82,7 @@ describe('reading measurements from CSV', () => {
       'data.csv line 8, column 3 (value): a measured flow or assay is never negative (-2)',
       // A weight 1/sd² that overflows or swamps every other (fuzz mut-01471 printed Infinity).
       'data.csv line 9, column 5 (sd): the standard deviation 5e-324 is below 1e-100: no measurement is that precise',
-      'data.csv line 10, column 6 (rel): the standard deviation 3.140e-11 is below 1e-9 of the value 31.4: no measurement is that precise',
+      'data.csv line 10, column 6 (rel): the standard deviation 3.14e-11 is below 1e-9 of the value 31.4: no measurement is that precise',
     ]);
   });
 

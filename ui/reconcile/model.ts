@@ -2,7 +2,7 @@
  * What the reconciliation panel shows, computed without React: the results of a reconciliation
  * arranged as rows for display, the fitted document, the export.
  */
-import { escapeCsvFormulae, formatNumber, toCsv } from '../../core/format';
+import { escapeCsvFormulae, formatOrDash, toCsv } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import {
   applyFit,
@@ -13,7 +13,6 @@ import {
 } from '../../core/reconcile';
 
 /** Reconciliation figures in the one number format; a missing value is a dash. */
-const fmtNumber = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x, digits));
 
 export interface PanelOptions {
   balances: BalanceLevel;
@@ -53,8 +52,8 @@ export function measurementRows(report: ReconciliationReport): MeasurementRow[] 
     stream: m.stream,
     component: m.component,
     unit: m.unit,
-    measured: `${fmtNumber(m.measured)} ± ${fmtNumber(m.sd, 2)}`,
-    reconciled: m.reconciled === null ? '?' : `${fmtNumber(m.reconciled)} ± ${fmtNumber(m.reconciledSd, 2)}`,
+    measured: `${formatOrDash(m.measured)} ± ${formatOrDash(m.sd, 2)}`,
+    reconciled: m.reconciled === null ? '?' : `${formatOrDash(m.reconciled)} ± ${formatOrDash(m.reconciledSd, 2)}`,
     shift: m.standardized,
     test: m.test !== null ? m.test.toFixed(2) : m.grossError ? m.grossError.test.toFixed(2) : '',
     status: m.status,
@@ -91,8 +90,8 @@ export function parameterRows(run: Pick<ReconciledRun, 'fits'>): ParameterRow[] 
       key: p.path,
       unit: f.unit,
       parameter: p.parameter,
-      file: fmtNumber(p.file),
-      fitted: p.fitted === null ? '–' : `${fmtNumber(p.fitted)}${p.sd !== null ? ` ± ${fmtNumber(p.sd, 2)}` : ''}`,
+      file: formatOrDash(p.file),
+      fitted: p.fitted === null ? '–' : `${formatOrDash(p.fitted)}${p.sd !== null ? ` ± ${formatOrDash(p.sd, 2)}` : ''}`,
       status: p.status === 'not identifiable' ? `not identifiable: ${p.reason}` : p.status === 'at bound' ? 'fitted, at its bound' : 'fitted',
       tone: p.status === 'not identifiable' ? 'muted' : p.status === 'at bound' ? 'warn' : 'ok',
     })),
@@ -112,7 +111,7 @@ export function exportCsv(runs: readonly Pick<ReconciledRun, 'report'>[]): strin
 
 /** A value ± its standard deviation, in the one number format; '?' when not determined. */
 const valueSd = (v: { value: number | null; sd?: number | null } | null | undefined) =>
-  !v ? '–' : v.value === null ? '?' : v.sd ? `${fmtNumber(v.value)} ± ${fmtNumber(v.sd, 2)}` : fmtNumber(v.value);
+  !v ? '–' : v.value === null ? '?' : v.sd ? `${formatOrDash(v.value)} ± ${formatOrDash(v.sd, 2)}` : formatOrDash(v.value);
 
 const VERDICT_TONE: Record<ReconciliationReport['verdict']['status'], Tone> = { consistent: 'ok', 'gross errors': 'warn', inconsistent: 'bad', unchecked: 'muted' };
 
@@ -136,7 +135,7 @@ export interface AccountingRow {
 export function accountingView(report: ReconciliationReport): { per: string; rows: AccountingRow[] } {
   const a = report.accounting;
   return {
-    per: a.unit === 'kg' ? `kg over the period of ${fmtNumber(a.hours)} h` : 'kg/h',
+    per: a.unit === 'kg' ? `kg over the period of ${formatOrDash(a.hours)} h` : 'kg/h',
     rows: a.elements.map((e) => ({
       element: e.element,
       in: valueSd(e.reconciled.in),
