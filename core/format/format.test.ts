@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCsvFormulae, formatNumber, formatPercent, formatQuantity, toCsv, toTsv } from '.';
+import { escapeCsvFormulae, formatNumber, formatOrDash, formatPercent, formatQuantity, textTable, toCsv, toTsv } from '.';
 
 describe('the number format', () => {
   it('shows 4 significant digits with thousands separated, whatever the size', () => {
@@ -74,5 +74,19 @@ describe('delimited text for spreadsheets', () => {
   it('escapes the formula cells of CSV written elsewhere, keeping numbers and quoting', () => {
     const core = 'run,stream,value\r\nA,=cmd|x,-1.5\r\n"B,1","@x",2\r\n';
     expect(escapeCsvFormulae(core)).toBe("run,stream,value\r\nA,'=cmd|x,-1.5\r\n\"B,1\",'@x,2\r\n");
+  });
+});
+
+describe('the text table', () => {
+  it('aligns the first column left and the rest right unless told, two spaces apart, under a rule', () => {
+    // Widths by hand: "species" 7, "kg/h" 4 → "1,234" 5, "%" 1 → "97.3 %" 6.
+    const text = textTable(['species', 'kg/h', '%'], [['Li2CO3', formatNumber(1234), formatPercent(0.973)], ['Co', 5, '–']]);
+    expect(text.split('\n')).toEqual(['species   kg/h       %', '-------  -----  ------', 'Li2CO3   1,234  97.3 %', 'Co           5       –']);
+    // Widths: "10" 2 (right-aligned), "name" 4 (left-aligned, trailing spaces trimmed).
+    expect(textTable(['n', 'name'], [['10', 'x']], ['r', 'l']).split('\n')).toEqual([' n  name', '--  ----', '10  x']);
+  });
+
+  it('shows a missing number as a dash', () => {
+    expect([formatOrDash(null), formatOrDash(undefined), formatOrDash(Number.NaN), formatOrDash(1234.5), formatOrDash(0)]).toEqual(['–', '–', '–', '1,235', '0']);
   });
 });
