@@ -13,7 +13,7 @@ import type { CompileContext, CompiledReaction } from './unit-type';
 export type ReactionCheck = { ok: true; reaction: CompiledReaction } | { ok: false; problems: { message: string; species?: string }[] };
 
 /** Parses an equation and checks its species and balance. */
-export function checkReaction(equation: string, species: SpeciesTable): ReactionCheck {
+function checkReaction(equation: string, species: SpeciesTable): ReactionCheck {
   let parsed;
   try {
     parsed = parseEquation(equation);

@@ -23,7 +23,7 @@ import type { EquationBuilder, UnitState } from './unit-type';
 
 export const T_REFERENCE = 298.15;
 
-export const kelvin = (celsius: number) => celsius + 273.15;
+const kelvin = (celsius: number) => celsius + 273.15;
 
 /** Molar enthalpy (kJ/mol) and heat capacity (kJ/(mol·K)) of each species; 0 where data are missing. */
 export interface EnergyData {

@@ -30,7 +30,7 @@ const cache = new WeakMap<UnitRegistry, Validators>();
 const ajvOptions = { allErrors: true, strict: false, verbose: true } as const;
 
 /** The registry's schemas as one text, for the stale check and the generator. */
-export function schemaFingerprint(registry: UnitRegistry): string {
+function schemaFingerprint(registry: UnitRegistry): string {
   return JSON.stringify([envelopeSchema(), ...[...registry.values()].map((t) => unitSchema(t))]);
 }
 

@@ -139,7 +139,7 @@ export const CAKE_SOLIDS_PARAM: ParamDecl = {
   unit: 'mass fraction',
   description: 'Solids in the cake as a mass fraction, e.g. 0.8 for 80 % solids (instead of entrainment)',
 };
-export const GAS_PARAM: ParamDecl = {
+const GAS_PARAM: ParamDecl = {
   kind: 'text',
   unit: '–',
   default: 'liquor',
@@ -148,7 +148,7 @@ export const GAS_PARAM: ParamDecl = {
 };
 
 export const INLET: PortDecl = { name: 'in', direction: 'in', multiple: true, description: 'Streams fed to the unit (they add up)' };
-export const VENT: PortDecl = { name: 'vent', direction: 'out', phase: 'g', description: 'Gases released by the reactions' };
+const VENT: PortDecl = { name: 'vent', direction: 'out', phase: 'g', description: 'Gases released by the reactions' };
 
 export interface SlurryParams extends CakeParams {
   reactions?: ReactionSpec[];

@@ -87,7 +87,7 @@ export interface CampaignModel {
   maxCycle: number;
 }
 
-export interface PlanMode {
+interface PlanMode {
   name: string;
   /** x_i: share of the operating hours run. */
   share: number;

@@ -218,7 +218,7 @@ const economicsMessages = (e: ErrorObject): string | undefined => {
 const collect = (validate: Validator, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
 
 /** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
-export function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
+function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
   const list: { id: string; path: string; decl: Record<string, unknown> }[] = [];
   const objects = (x: unknown) => (isObject(x) ? Object.entries(x) : []);
   for (const [id, decl] of objects(doc.units)) if (isObject(decl)) list.push({ id, path: joinPath('units', id), decl });

@@ -45,7 +45,7 @@ import { PriceBook } from './prices';
 
 export type UnitStatus = 'unchanged' | 'repurposed' | 'idle' | 'started' | 'standby';
 
-export interface FlushedInventory extends Holdup {
+interface FlushedInventory extends Holdup {
   /** Value of what is held. */
   value: number;
   /** Value lost: value × (1 − recovered); 0 when run down. */

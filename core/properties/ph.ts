@@ -21,9 +21,9 @@
 import type { SpeciesInfo } from '../chemistry';
 import { phaseVolume, phaseVolumeGradient, type VolumeCoefficients } from './volumes';
 
-export const PKA2_HSO4 = 1.99;
+const PKA2_HSO4 = 1.99;
 export const KA2_HSO4 = 10 ** -PKA2_HSO4;
-export const KW = 1e-14;
+const KW = 1e-14;
 
 /** Protons each aqueous species brings to P, and sulfate groups to S. */
 export interface AcidBaseCounts {
@@ -80,7 +80,7 @@ export function plainHydrogenIon(c: VolumeCoefficients, species: readonly Specie
 }
 
 /** The root x of f(x) = x + S·x/(x + Ka) − Kw/x − P, and f'(x). */
-export function solveProtonBalance(P: number, S: number, Ka = KA2_HSO4, Kw = KW): [number, number] {
+function solveProtonBalance(P: number, S: number, Ka = KA2_HSO4, Kw = KW): [number, number] {
   const f = (x: number) => x + (S * x) / (x + Ka) - Kw / x - P;
   const df = (x: number) => 1 + (S * Ka) / (x + Ka) ** 2 + Kw / (x * x);
   let lo = Kw / (Math.abs(P) + S + 1);

@@ -18,7 +18,7 @@ export function solubilityTable(salt: string): SolubilityTable | undefined {
   return SOLUBILITY[salt] ?? Object.values(SOLUBILITY).find((t) => t.aqueous === salt);
 }
 
-export function stableSolid(table: SolubilityTable, T: number): StableSolid {
+function stableSolid(table: SolubilityTable, T: number): StableSolid {
   return table.solids.find((r) => T >= r.from && T < r.to) ?? table.solids[T < table.solids[0]!.from ? 0 : table.solids.length - 1]!;
 }
 

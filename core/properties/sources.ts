@@ -207,7 +207,3 @@ export const SOURCES: Readonly<Record<string, Source>> = Object.freeze({
     verified: false,
   },
 });
-
-export function sourceOf(key: string): Source | undefined {
-  return SOURCES[key];
-}

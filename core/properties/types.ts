@@ -1,7 +1,7 @@
 /** Types of the built-in species data and of what a lookup resolves. */
 
 /** How a number was obtained: read in a handbook or data sheet, estimated by a stated method, or not found. */
-export type Flag = 'handbook' | 'estimate' | 'not-found';
+type Flag = 'handbook' | 'estimate' | 'not-found';
 
 export interface Source {
   /** Full reference. */

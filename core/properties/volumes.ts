@@ -7,10 +7,10 @@ import type { SpeciesInfo } from '../chemistry';
 import type { SpeciesData } from './types';
 
 export type VolumePhase = 'aq' | 'org' | 's' | 'l' | 'g';
-export const VOLUME_PHASES: readonly VolumePhase[] = ['aq', 'org', 's', 'l', 'g'];
+const VOLUME_PHASES: readonly VolumePhase[] = ['aq', 'org', 's', 'l', 'g'];
 
 /** m³/kmol of an ideal gas at 0 °C and 101.325 kPa. */
-export const NORMAL_MOLAR_VOLUME = 22.414;
+const NORMAL_MOLAR_VOLUME = 22.414;
 /** kg/m³, water at 25 °C (FORMAT.md). */
 export const WATER_DENSITY = 997.05;
 

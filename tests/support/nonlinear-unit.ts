@@ -6,7 +6,7 @@
 import { createRegistry, type UnitType } from '../../core';
 import { registry as shipped } from '../../unit-ops';
 
-export const rootUnit: UnitType<{ a: number }> = {
+const rootUnit: UnitType<{ a: number }> = {
   type: 'root',
   title: 'Square root (test)',
   description: 'Test unit: every species leaves at √(a · in)',

@@ -8,7 +8,7 @@ import type { FlowsheetDoc } from '../../core';
 
 const METALS = ['Cu', 'Zn', 'Ni', 'Co', 'Mn', 'Mg'] as const;
 
-export interface TrainSpec {
+interface TrainSpec {
   conversions: number[]; // one per metal, 0 = no reaction
   excess: number;
   cakeSolids: number;

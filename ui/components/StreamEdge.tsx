@@ -11,7 +11,7 @@ import type { PilotBadge } from '../state/pilot';
 import { formatNumber, formatPercent } from '../../core/format';
 import { useEditor } from './context';
 
-export interface StreamEdgeData extends Record<string, unknown> {
+interface StreamEdgeData extends Record<string, unknown> {
   /** The label ("s4 · 1,234 kg/h"); none when the diagram is zoomed too far out to read it. */
   label?: string;
   /** The phase carrying most of the stream's mass: the line's colour. */

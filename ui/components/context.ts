@@ -4,7 +4,7 @@ import type { UnitRegistry } from '../../core';
 import type { Example } from '../examples';
 import type { EditorState, EditorStore } from '../state/store';
 
-export interface Metrics {
+interface Metrics {
   /** Edit-to-repaint times (ms) of results that follow an edit. */
   editToPaint: number[];
 }

@@ -13,7 +13,7 @@ import { analyse, validateEconomics, type CampaignResult, type EconomicsAnalysis
 import { CapitalSection } from './CapitalSection';
 import { chartGeometry, type Series } from './chart';
 
-export interface EconomicsPanelProps {
+interface EconomicsPanelProps {
   doc: FlowsheetDoc;
   /** Solved results per mode name ("(base)" for a flowsheet without modes). */
   results?: Readonly<Record<string, FlowsheetResults>>;
@@ -37,7 +37,7 @@ const S = {
   cell: { cursor: 'pointer', padding: '2px 8px', textAlign: 'right', borderBottom: '1px solid var(--line-soft, #eee)' } as CSSProperties,
 };
 
-export function money(x: number): string {
+function money(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '–';
   const a = Math.abs(x);
@@ -211,7 +211,7 @@ function Matrix({ a }: { a: EconomicsAnalysis }) {
 
 const COLORS: Record<string, string> = { '0.5': '#27ae60', '1': '#2e86c1', '2': '#c0392b' };
 
-export function MarginChart({ campaign, currency, width = 640, height = 280 }: { campaign: CampaignResult; currency: string; width?: number; height?: number }) {
+function MarginChart({ campaign, currency, width = 640, height = 280 }: { campaign: CampaignResult; currency: string; width?: number; height?: number }) {
   const box = { width, height, left: 64, right: 12, top: 26, bottom: 36 };
   const series: Series[] = campaign.sensitivity
     .filter((s) => s.factor === 0.5 || s.factor === 2)
@@ -356,4 +356,3 @@ export function EconomicsPanel({ doc, results, analysis, chartWidth, chartHeight
   );
 }
 
-export default EconomicsPanel;

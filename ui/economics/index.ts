@@ -1,4 +1,3 @@
 /** The economics panel, for the editor shell to mount: `<EconomicsPanel doc={doc} results={resultsByMode} />`. */
-export { EconomicsPanel, MarginChart, type EconomicsPanelProps } from './EconomicsPanel';
-export { chartGeometry, niceTicks, logTicks } from './chart';
+export { EconomicsPanel } from './EconomicsPanel';
 export { StudyPanel } from './StudyPanel';

@@ -5,8 +5,8 @@
 import type { PortDecl } from '../../core';
 
 export const NODE_WIDTH = 200;
-export const HEADER_HEIGHT = 34;
-export const PORT_ROW = 20;
+const HEADER_HEIGHT = 34;
+const PORT_ROW = 20;
 
 export function nodeHeight(ports: readonly PortDecl[]): number {
   const ins = ports.filter((p) => p.direction === 'in').length;

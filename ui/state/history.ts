@@ -10,7 +10,7 @@ import { applyPatchesSafe } from './patches';
 
 enablePatches();
 
-export interface HistoryStep {
+interface HistoryStep {
   label: string;
   patches: Patch[];
   inverse: Patch[];
@@ -25,7 +25,7 @@ export interface History {
   readonly coalesceMs: number;
 }
 
-export const DEFAULT_HISTORY_LIMIT = 500;
+const DEFAULT_HISTORY_LIMIT = 500;
 
 export function emptyHistory(limit = DEFAULT_HISTORY_LIMIT, coalesceMs = 1000): History {
   return { past: [], future: [], limit, coalesceMs };
@@ -103,5 +103,3 @@ export function redo(doc: FlowsheetDoc, history: History): Transition {
   };
 }
 
-export const canUndo = (h: History) => h.past.length > 0;
-export const canRedo = (h: History) => h.future.length > 0;

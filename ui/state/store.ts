@@ -42,12 +42,12 @@ interface Banner {
   fileName?: string;
 }
 
-export interface Selection {
+interface Selection {
   units: readonly string[];
   streams: readonly string[];
 }
 
-export interface SolveSnapshot {
+interface SolveSnapshot {
   results: FlowsheetResults;
   version: number;
   mode: string | undefined;
@@ -55,7 +55,7 @@ export interface SolveSnapshot {
   drains: readonly Drain[];
 }
 
-export interface SolveState {
+interface SolveState {
   status: 'idle' | 'solving' | 'ok' | 'failed';
   /** The document version and mode the diagnostics belong to. */
   version: number;
@@ -68,7 +68,7 @@ export interface SolveState {
   roundTripMs?: number;
 }
 
-export interface FileError {
+interface FileError {
   title: string;
   diagnostics: readonly Diagnostic[];
 }
@@ -101,7 +101,7 @@ export interface EditorState {
   readonly pilot: PilotState;
 }
 
-export type Listener = (state: EditorState, previous: EditorState) => void;
+type Listener = (state: EditorState, previous: EditorState) => void;
 
 export interface EditorStore {
   getState(): EditorState;
@@ -145,7 +145,7 @@ export interface EditorStore {
   pilotFinished(key: PilotKey, outcome: ReconcileOutcome, ms: number): void;
 }
 
-export interface SolveAnswer {
+interface SolveAnswer {
   version: number;
   mode: string | undefined;
   outcome: { ok: true; results: FlowsheetResults } | { ok: false; diagnostics: readonly Diagnostic[] };

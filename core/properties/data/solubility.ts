@@ -5,7 +5,7 @@
  * solids are saturated, so the curve is continuous there and only its slope changes.
  */
 
-export interface SolubilityPoint {
+interface SolubilityPoint {
   T: number;
   /** g anhydrous salt / 100 g water. */
   s: number;
