@@ -79,7 +79,9 @@ export function solveSystem(system: PlantSystem, options: NewtonOptions = {}): N
   const history: number[] = [];
   let iterations = 0;
   let changed = false;
-  for (let c = 0; c < plan.blockCount; c++) {
+  // A re-solve from the last answer: the blocks before the first changed one keep it (their rows
+  // and everything upstream of them are as they were when it converged).
+  for (let c = Number.isFinite(warmFrom) ? warmFrom : 0; c < plan.blockCount; c++) {
     if (!context.nonlinearBlock[c]) {
       if (changed || c >= warmFrom) factors.solveBlock(c, system.b, x);
       continue;
