@@ -26,7 +26,7 @@ import {
   type NodeChange,
   type OnBeforeDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { UnitDecl } from '../../core';
 import { formatNumber } from '../../core/format';
 import { addUnit, connect, moveUnits, removeSelection } from '../state/commands';
@@ -36,10 +36,15 @@ import { unitWarnings } from '../state/lint';
 import { openPorts } from '../state/drains';
 import { NODE_WIDTH, nodeHeight } from '../state/geometry';
 import { own } from '../state/own';
-import { pilotBadges, pilotKey, sameKey } from '../state/pilot';
 import { plantSpecs, specsByPlace } from '../state/specs';
-import { readableView, type Box } from '../state/viewport';
 import { checkConnection } from '../state/validate';
+import { useAutoLayoutOnOpen } from './canvas/auto-layout';
+import { BadgeScale, usePilotBadges } from './canvas/BadgeScale';
+import { useFocusInView } from './canvas/focus';
+import { useKeepRegionInView } from './canvas/keep-region-in-view';
+import { useLatest } from './canvas/latest';
+import { ArrangingNotice, IdleTray } from './canvas/Overlays';
+import { useReadableViewOnOpen } from './canvas/readable-view';
 import { useEditor, useServices } from './context';
 import { useDiagnosticMap, useDrains, usePlant, useResults, useShownStale } from './derived';
 import { StreamEdge, type StreamFlowEdge } from './StreamEdge';
@@ -60,29 +65,10 @@ const NO_IDS: string[] = [];
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 3;
 
-/** The pilot data's reconciliation on screen is not about the plant as it is now. */
-const pilotStale = (s: Parameters<typeof pilotKey>[0]) => {
-  const g = s.pilot.lastGood;
-  const key = pilotKey(s);
-  return !!g && (!key || !sameKey(g.key, key));
-};
-
 interface CachedNode {
   unit: UnitDecl;
   key: string;
   node: UnitFlowNode;
-}
-
-/**
- * Pilot-data badges stay readable when the whole plant is in view: they are scaled up as the
- * diagram zooms out (a CSS variable on the canvas; nothing re-renders as the zoom changes).
- */
-function BadgeScale({ box }: { box: RefObject<HTMLDivElement | null> }) {
-  const zoom = useStore((s) => s.transform[2]);
-  useEffect(() => {
-    box.current?.style.setProperty('--badge-scale', String(Math.min(3, Math.max(1, 0.9 / zoom))));
-  }, [zoom, box]);
-  return null;
 }
 
 const grid = (i: number): Position => ({ x: (i % 6) * 240, y: Math.floor(i / 6) * 160 });
@@ -99,9 +85,7 @@ export function Canvas() {
   const results = useResults();
   const drains = useDrains();
   const stale = useShownStale();
-  const pilotResult = useEditor((s) => s.pilot.lastGood?.result);
-  const badgesStale = useEditor(pilotStale);
-  const badges = useMemo(() => pilotBadges(pilotResult), [pilotResult]);
+  const { badges, badgesStale } = usePilotBadges();
   const [ghosts, setGhosts] = useState(false);
   const rf = useReactFlow();
   // Far out, labels are unreadable: leave them out of the paint.
@@ -261,83 +245,12 @@ export function Canvas() {
   const onEdgeMouseEnter = useCallback((_e: unknown, edge: StreamFlowEdge) => setHovered(edge.id), []);
   const onEdgeMouseLeave = useCallback(() => setHovered(undefined), []);
 
-  // A plant opened without positions is laid out, base and modes (as part of the step that opened it).
-  useEffect(() => {
-    const s = store.getState();
-    let cancelled = false;
-    void import('../layout/auto-layout').then(async ({ layoutAll, together, unplaced }) => {
-      if (!unplaced(s.doc)) return;
-      const commands = await layoutAll(s.doc, registry);
-      if (!cancelled) store.amend(together('auto-layout', commands), s.version);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [epoch, store, registry]);
-
-  // When the diagram's box changes size (the results area grows for the economics and pilot-data
-  // tabs, a panel is resized or collapsed), keep the same region of the plant in view, centred.
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    let last = { w: el.clientWidth, h: el.clientHeight };
-    const ro = new ResizeObserver(() => {
-      const w = el.clientWidth;
-      const h = el.clientHeight;
-      const before = last;
-      last = { w, h };
-      if (!w || !h || !before.w || !before.h || (w === before.w && h === before.h)) return;
-      const { x, y, zoom } = rf.getViewport();
-      const cx = (before.w / 2 - x) / zoom;
-      const cy = (before.h / 2 - y) / zoom;
-      void rf.setViewport({ x: w / 2 - cx * zoom, y: h / 2 - cy * zoom, zoom });
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [rf]);
-
-  // A plant opened, laid out, or another mode shown: a view in which labels can be read.
-  const nodesRef = useRef(nodes);
-  nodesRef.current = nodes;
-  const showReadable = useCallback(() => {
-    const el = box.current;
-    if (!el || !el.clientWidth) return;
-    const boxes: Box[] = nodesRef.current.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: NODE_WIDTH, height: n.height ?? 60, source: n.data.type === 'feed' }));
-    const v = readableView(boxes, { width: el.clientWidth, height: el.clientHeight });
-    if (v) void rf.setViewport(v);
-  }, [rf]);
-  useEffect(() => {
-    const t = setTimeout(showReadable, 30);
-    return () => clearTimeout(t);
-  }, [epoch, mode, showReadable]);
-
-  const plantRef = useRef(plant);
-  plantRef.current = plant;
-
-  // Search, a click in a table: bring what was chosen into the middle of the view.
-  useEffect(() => {
-    if (!focus) return;
-    const centre = (id: string) => {
-      const n = rf.getNode(id);
-      return n ? { x: n.position.x + NODE_WIDTH / 2, y: n.position.y + (n.height ?? 60) / 2 } : undefined;
-    };
-    const streams = plantRef.current.streams;
-    const points = [
-      ...focus.units.map(centre),
-      ...focus.streams.flatMap((sid) => {
-        const s = own(streams, sid);
-        if (!s) return [];
-        const a = centre(parseRef(s.from).unit);
-        const b = centre(parseRef(s.to).unit);
-        return a && b ? [{ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }] : [];
-      }),
-    ].filter((p): p is Position => !!p);
-    if (points.length === 0) return;
-    const x = points.reduce((s, p) => s + p.x, 0) / points.length;
-    const y = points.reduce((s, p) => s + p.y, 0) / points.length;
-    void rf.setCenter(x, y, { zoom: Math.max(rf.getZoom(), 0.9), duration: 0 });
-  }, [focus, rf]);
+  const plantRef = useLatest(plant);
+  useAutoLayoutOnOpen(epoch);
+  useKeepRegionInView(box, rf);
+  useReadableViewOnOpen({ box, rf, nodes, epoch, mode });
+  useFocusInView(focus, plantRef, rf);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<UnitFlowNode>[]) => {
@@ -452,8 +365,6 @@ export function Canvas() {
   );
 
   const many = nodes.length > 150;
-  // A plant opened without positions is drawn on a grid until its layout lands.
-  const arranging = Object.keys(doc.units).length > 0 && !Object.values(doc.units).some((u) => unitPosition(u));
   return (
     <div
       className={`canvas${stale ? ' stale' : ''}${zoomedOut ? ' zoomed-out' : ''}${badgesStale ? ' pilot-stale' : ''}`}
@@ -489,21 +400,8 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         {!many && <MiniMap pannable zoomable nodeStrokeWidth={2} position="bottom-right" className="minimap" style={MINIMAP_SIZE} bgColor="var(--panel)" nodeColor="var(--line)" maskColor="color-mix(in srgb, var(--text) 12%, transparent)" />}
       </ReactFlow>
-      {arranging && (
-        <div className="arranging" role="status">
-          Arranging the units…
-        </div>
-      )}
-      {mode !== undefined && plant.idle.length > 0 && (
-        <div className="idle-tray" data-testid="idle-tray">
-          <span>
-            {plant.idle.length} unit{plant.idle.length === 1 ? '' : 's'} out of service in “{mode}”
-          </span>
-          <label>
-            <input type="checkbox" checked={ghosts} onChange={(e) => setGhosts(e.target.checked)} /> show greyed
-          </label>
-        </div>
-      )}
+      <ArrangingNotice units={doc.units} />
+      {mode !== undefined && plant.idle.length > 0 && <IdleTray mode={mode} idle={plant.idle.length} ghosts={ghosts} onGhosts={setGhosts} />}
     </div>
   );
 }
