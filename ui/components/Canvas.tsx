@@ -19,38 +19,34 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
-  type Connection,
-  type Edge,
-  type EdgeChange,
-  type FinalConnectionState,
-  type NodeChange,
-  type OnBeforeDelete,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { UnitDecl } from '../../core';
 import { formatNumber } from '../../core/format';
-import { addUnit, connect, moveUnits, removeSelection } from '../state/commands';
 import { dominantPhase, streamLabel } from '../state/diagram';
-import { freshUnitId, parseRef, unitLabel, unitPorts, unitPosition, type Position } from '../state/doc';
+import { parseRef, unitLabel, unitPorts, unitPosition, type Position } from '../state/doc';
 import { unitWarnings } from '../state/lint';
 import { openPorts } from '../state/drains';
 import { NODE_WIDTH, nodeHeight } from '../state/geometry';
 import { own } from '../state/own';
 import { plantSpecs, specsByPlace } from '../state/specs';
-import { checkConnection } from '../state/validate';
 import { useAutoLayoutOnOpen } from './canvas/auto-layout';
 import { BadgeScale, usePilotBadges } from './canvas/BadgeScale';
+import { useConnectionHandlers } from './canvas/connections';
 import { useFocusInView } from './canvas/focus';
 import { useKeepRegionInView } from './canvas/keep-region-in-view';
 import { useLatest } from './canvas/latest';
+import { useNodeDrag } from './canvas/node-drag';
 import { ArrangingNotice, IdleTray } from './canvas/Overlays';
+import { usePaletteDrop } from './canvas/palette-drop';
 import { useReadableViewOnOpen } from './canvas/readable-view';
+import { useSelectionHandlers } from './canvas/selection';
 import { useEditor, useServices } from './context';
 import { useDiagnosticMap, useDrains, usePlant, useResults, useShownStale } from './derived';
 import { StreamEdge, type StreamFlowEdge } from './StreamEdge';
 import { UnitNode, type UnitFlowNode, type UnitNodeData } from './UnitNode';
 
-export const UNIT_MIME = 'application/x-flexsheet-unit';
+export { UNIT_MIME } from './canvas/palette-drop';
 
 const nodeTypes = { unit: UnitNode };
 const edgeTypes = { stream: StreamEdge };
@@ -74,7 +70,7 @@ interface CachedNode {
 const grid = (i: number): Position => ({ x: (i % 6) * 240, y: Math.floor(i / 6) * 160 });
 
 export function Canvas() {
-  const { store, registry } = useServices();
+  const { registry } = useServices();
   const doc = useEditor((s) => s.doc);
   const mode = useEditor((s) => s.mode);
   const plant = usePlant();
@@ -91,7 +87,6 @@ export function Canvas() {
   // Far out, labels are unreadable: leave them out of the paint.
   const zoomedOut = useStore((s) => s.transform[2] < 0.45);
   const cache = useRef(new Map<string, CachedNode>());
-  const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
   const specs = useMemo(() => specsByPlace(plantSpecs(doc, mode)), [doc, mode]);
   const open = useMemo(() => {
     const byUnit = new Map<string, Record<string, string>>();
@@ -166,10 +161,7 @@ export function Canvas() {
     return list;
   }, [plant, doc.units, ghosts, diag, selection.units, registry, badges, open, specs, solveWarnings, zoomedOut]);
 
-  const nodes = useMemo(
-    () => (dragging.size === 0 ? derivedNodes : derivedNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)!, dragging: true } : n))),
-    [derivedNodes, dragging],
-  );
+  const { nodes, dragTo, onNodeDragStop } = useNodeDrag(derivedNodes);
 
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   const edgeCache = useRef(new Map<string, StreamFlowEdge>());
@@ -252,117 +244,9 @@ export function Canvas() {
   useReadableViewOnOpen({ box, rf, nodes, epoch, mode });
   useFocusInView(focus, plantRef, rf);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<UnitFlowNode>[]) => {
-      let sel: Set<string> | undefined;
-      let moved: Map<string, Position> | undefined;
-      for (const c of changes) {
-        if (c.type === 'select') {
-          sel ??= new Set(store.getState().selection.units);
-          if (c.selected) sel.add(c.id);
-          else sel.delete(c.id);
-        } else if (c.type === 'position' && c.position && c.dragging) {
-          moved ??= new Map();
-          moved.set(c.id, c.position);
-        }
-      }
-      if (sel) store.select({ units: [...sel], streams: store.getState().selection.streams });
-      if (moved) {
-        const m = moved;
-        setDragging((prev) => {
-          const next = new Map(prev);
-          for (const [id, p] of m) next.set(id, p);
-          return next;
-        });
-      }
-    },
-    [store],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<StreamFlowEdge>[]) => {
-      let sel: Set<string> | undefined;
-      for (const c of changes) {
-        if (c.type === 'select') {
-          sel ??= new Set(store.getState().selection.streams);
-          if (c.selected) sel.add(c.id);
-          else sel.delete(c.id);
-        }
-      }
-      if (sel) store.select({ units: store.getState().selection.units, streams: [...sel] });
-    },
-    [store],
-  );
-
-  const onNodeDragStop = useCallback(
-    (_e: unknown, _node: UnitFlowNode, dragged: UnitFlowNode[]) => {
-      const positions: Record<string, Position> = {};
-      for (const n of dragged) positions[n.id] = n.position;
-      store.execute(moveUnits(positions, 'move', store.getState().mode));
-      setDragging(new Map());
-    },
-    [store],
-  );
-
-  const isValidConnection = useCallback(
-    (c: Connection | Edge) =>
-      !!c.sourceHandle && !!c.targetHandle && checkConnection(plantRef.current, registry, { unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }) === undefined,
-    [registry],
-  );
-
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (!c.sourceHandle || !c.targetHandle) return;
-      store.execute(connect({ unit: c.source, port: c.sourceHandle }, { unit: c.target, port: c.targetHandle }, undefined, store.getState().mode));
-    },
-    [store],
-  );
-
-  const onConnectEnd = useCallback(
-    (_e: unknown, state: FinalConnectionState) => {
-      const a = state.fromHandle;
-      const b = state.toHandle;
-      if (state.isValid || !a || !b || !a.id || !b.id) return;
-      const [from, to] = a.type === 'source' ? [a, b] : [b, a];
-      if (from.type !== 'source' || to.type !== 'target') {
-        store.setNotice('cannot connect: a stream goes from an outlet (right side) to an inlet (left side)');
-        return;
-      }
-      const reason = checkConnection(plantRef.current, registry, { unit: from.nodeId, port: from.id! }, { unit: to.nodeId, port: to.id! });
-      if (reason) store.setNotice(`cannot connect: ${reason}`);
-    },
-    [store, registry],
-  );
-
-  const onBeforeDelete: OnBeforeDelete<UnitFlowNode, StreamFlowEdge> = useCallback(
-    async ({ nodes: ns, edges: es }) => {
-      const units = ns.map((n) => n.id).filter((id) => !id.startsWith('ghost:'));
-      store.execute(removeSelection(units, es.map((e) => e.id), store.getState().mode));
-      return false;
-    },
-    [store],
-  );
-
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(UNIT_MIME)) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  }, []);
-
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      const type = e.dataTransfer.getData(UNIT_MIME);
-      if (!type) return;
-      e.preventDefault();
-      e.stopPropagation();
-      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const s = store.getState();
-      const id = freshUnitId(s.doc, type);
-      if (store.execute(addUnit(registry, type, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 }, id, s.mode))) store.select({ units: [id], streams: [] });
-    },
-    [rf, store, registry],
-  );
+  const { onNodesChange, onEdgesChange, onBeforeDelete } = useSelectionHandlers(dragTo);
+  const connecting = useConnectionHandlers(plantRef);
+  const { onDragOver, onDrop } = usePaletteDrop(rf);
 
   const many = nodes.length > 150;
   return (
@@ -382,9 +266,9 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
+        onConnect={connecting.onConnect}
+        onConnectEnd={connecting.onConnectEnd}
+        isValidConnection={connecting.isValidConnection}
         onBeforeDelete={onBeforeDelete}
         onEdgeMouseEnter={onEdgeMouseEnter}
         onEdgeMouseLeave={onEdgeMouseLeave}
