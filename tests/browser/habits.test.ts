@@ -217,11 +217,13 @@ describe('editing habits', () => {
     await page.keyboard.press('?');
     await expect(page.locator('[data-testid="shortcuts"] tr').count()).resolves.toBeGreaterThan(10);
     await page.keyboard.press('Escape');
-    await expect(page.locator('[data-testid="help"]').count()).resolves.toBe(0);
+    await page.locator('[data-testid="help"]').waitFor({ state: 'detached', timeout: 5000 });
+    // The file is read asynchronously: wait for its refusal rather than count at once.
     await page.locator('[data-testid="open-file"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
+    await page.locator('[data-testid="file-error"]').waitFor({ timeout: 10_000 });
     await expect(page.locator('[data-testid="file-error"]').count()).resolves.toBe(1);
     await page.keyboard.press('Escape');
-    await expect(page.locator('[data-testid="file-error"]').count()).resolves.toBe(0);
+    await page.locator('[data-testid="file-error"]').waitFor({ state: 'detached', timeout: 5000 });
   });
 
   it('a new plant from scratch: species pasted, an open outlet drains while the rest solves, a new separator sends solids to “solid”', async () => {
