@@ -6,13 +6,13 @@
 import { ATOMIC_WEIGHTS } from './chemistry';
 import { energyResults, type HeatBalance } from './duty';
 import type { Diagnostic } from './diagnostics';
-import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
+import type { VolumePhase } from './properties';
 import { dict } from './records';
 import type { CompiledFlowsheet, CompiledUnit } from './compile';
-import type { SpeciesTable } from './species';
 import type { SpecificationResult, UnitView } from './unit-type';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
+import { streamTable } from './stream-table';
 
 type SpeciesFlows = Record<string, number>;
 
@@ -95,35 +95,7 @@ export function tabulate(solution: Solution): FlowsheetResults {
     }
   };
 
-  const streams = dict<StreamResult>();
-  const liquor = liquorModel(plant.species);
-  const volumeMissing = new Set<string>();
-  for (const [index, s] of plant.streams.entries()) {
-    const massFlow: SpeciesFlows = dict();
-    const molarFlow: SpeciesFlows = dict();
-    const byPhase: Record<string, number> = dict();
-    let mass = 0;
-    let molar = 0;
-    for (let k = 0; k < S; k++) {
-      const n = x[s.offset + k];
-      if (!(n > 0)) continue;
-      const m = n * list[k].molarMass;
-      molarFlow[list[k].id] = n;
-      massFlow[list[k].id] = m;
-      byPhase[list[k].phase] = (byPhase[list[k].phase] ?? 0) + m;
-      mass += m;
-      molar += n;
-    }
-    streams[s.id] = {
-      from: `${plant.units[s.fromUnit].id}.${s.fromPort}`,
-      to: `${plant.units[s.toUnit].id}.${s.toPort}`,
-      massFlow,
-      molarFlow,
-      totals: { mass, molar, byPhase },
-      ...(energyKnown ? { T: x[plant.temperatureOffset + index] - 273.15 } : {}),
-      ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
-    };
-  }
+  const { streams, volumeMissing } = streamTable(plant, x, energyKnown);
 
   const feedIn = new Float64Array(E);
   const reagentIn = new Float64Array(E);
@@ -219,19 +191,6 @@ export function unitInternals(solution: Solution, unitId: string): { description
 }
 
 const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);
-
-/** Volumes, g/L, % solids and pH of one stream's flows (core/properties). */
-function liquorModel(species: SpeciesTable) {
-  const hasIon = species.list.some((s) => s.phase === 'aq' && s.formula === 'H[+]');
-  const acid: AcidBaseCounts | undefined = hasIon ? undefined : acidBaseCounts(species.list);
-  const acidic = acid ? (flows: ArrayLike<number>) => acid.protons.some((p, k) => p > 0 && acid.sulfate[k] > 0 && flows[k] > 0) : () => false;
-  return (flows: Float64Array, missing: Set<string>): Partial<StreamResult> => {
-    const v = streamVolumes(species.volumes, species.list, flows);
-    for (const id of v.volumeMissing) missing.add(id);
-    const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
-    return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
-  };
-}
 
 /** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
 function inspectUnits({ plant, x }: Solution): Pick<Required<FlowsheetResults>, 'unitFigures' | 'specifications'> & { warnings: Diagnostic[] } {
