@@ -2,9 +2,10 @@
  * The solved plant as tables: streams (kg/h and kmol/h per species, totals per phase), reagents
  * dosed, element balance (feeds + reagents in, products out), recovery of every feed element to
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
+ * The streams are tabulated in core/stream-table.ts, the element accounts in core/element-balance.ts.
  */
-import { ATOMIC_WEIGHTS } from './chemistry';
 import { energyResults, type HeatBalance } from './duty';
+import { elementAccounts } from './element-balance';
 import type { Diagnostic } from './diagnostics';
 import type { VolumePhase } from './properties';
 import { dict } from './records';
@@ -76,86 +77,14 @@ export function tabulate(solution: Solution): FlowsheetResults {
   const inspected = inspectUnits(solution);
   const energy = energyResults(plant, x);
   const energyKnown = energy.missing.length === 0 && !solution.energyFailure && !solution.energySkipped;
-  const list = plant.species.list;
-  const S = list.length;
-  const elements = plant.species.elements;
-  const E = elements.length;
-  const em = plant.species.elementMatrix;
-  const aw = elements.map((el) => ATOMIC_WEIGHTS[el]);
-
-  /** kg/h of every element in a species vector of kmol/h starting at `base`. */
-  const elementMass = (base: number, into: Float64Array, sign = 1) => {
-    for (let k = 0; k < S; k++) {
-      const n = x[base + k];
-      if (n === 0) continue;
-      for (let e = 0; e < E; e++) {
-        const a = em[e * S + k];
-        if (a) into[e] += sign * n * a * aw[e];
-      }
-    }
-  };
-
   const { streams, volumeMissing } = streamTable(plant, x, energyKnown);
-
-  const feedIn = new Float64Array(E);
-  const reagentIn = new Float64Array(E);
-  const out = new Float64Array(E);
-  const reagents = dict<SpeciesFlows>();
-  const sinks: { id: string; streams: number[] }[] = [];
-  for (const unit of plant.units) {
-    if (unit.type.role === 'source') for (const s of unit.outlets.values()) elementMass(plant.streams[s].offset, feedIn);
-    if (unit.type.role === 'sink') {
-      const ids = [...unit.inlets.values()].flat();
-      sinks.push({ id: unit.id, streams: ids });
-      for (const s of ids) elementMass(plant.streams[s].offset, out);
-    }
-    if (unit.model.reagents?.length) {
-      const doses: SpeciesFlows = dict();
-      for (const g of unit.model.reagents) {
-        const n = x[unit.internalOffset + g.internal];
-        doses[list[g.species].id] = n * list[g.species].molarMass;
-        for (let e = 0; e < E; e++) reagentIn[e] += n * em[e * S + g.species] * aw[e];
-      }
-      reagents[unit.id] = doses;
-    }
-  }
-
-  const elementTable: FlowsheetResults['elements'] = dict();
-  elements.forEach((el, e) => {
-    if (feedIn[e] + reagentIn[e] + out[e] > 0) elementTable[el] = { in: feedIn[e] + reagentIn[e], out: out[e] };
-  });
-
-  const recovery: FlowsheetResults['recovery'] = dict();
-  const grade: FlowsheetResults['grade'] = dict();
-  for (const sink of sinks) {
-    const mass = new Float64Array(E);
-    const speciesMass: Record<string, number> = dict();
-    let total = 0;
-    for (const s of sink.streams) {
-      elementMass(plant.streams[s].offset, mass);
-      for (const [sp, m] of Object.entries(streams[plant.streams[s].id].massFlow)) {
-        speciesMass[sp] = (speciesMass[sp] ?? 0) + m;
-        total += m;
-      }
-    }
-    const rec: Record<string, number> = dict();
-    const gradeElements: Record<string, number> = dict();
-    elements.forEach((el, e) => {
-      if (feedIn[e] > 0) rec[el] = mass[e] / feedIn[e];
-      if (total > 0 && mass[e] > 0) gradeElements[el] = mass[e] / total;
-    });
-    const gradeSpecies: Record<string, number> = dict();
-    if (total > 0) for (const [sp, m] of Object.entries(speciesMass)) gradeSpecies[sp] = m / total;
-    recovery[sink.id] = rec;
-    grade[sink.id] = { massFlow: total, species: gradeSpecies, elements: gradeElements };
-  }
-
+  const { reagents, elements, recovery, grade } = elementAccounts(plant, x, streams);
   return {
     name: plant.name,
     ...(plant.mode !== undefined ? { mode: plant.mode } : {}),
     streams,
     reagents,
-    elements: elementTable,
+    elements,
     recovery,
     grade,
     idle: plant.idle,
@@ -164,14 +93,19 @@ export function tabulate(solution: Solution): FlowsheetResults {
     ...(Object.keys(inspected.specifications).length ? { specifications: inspected.specifications } : {}),
     ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
     ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
-    warnings: [
-      ...plant.warnings,
-      ...inspected.warnings,
-      ...(energy.missing.length && !solution.energySkipped ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
-      ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
-    ],
+    warnings: resultWarnings(solution, inspected.warnings, energy.missing),
     solver: solution.stats,
   };
+}
+
+/** The plant's warnings, the units' own about their solved state, and why there is no energy balance. */
+function resultWarnings(solution: Solution, unitWarnings: Diagnostic[], energyMissing: string[]): Diagnostic[] {
+  return [
+    ...solution.plant.warnings,
+    ...unitWarnings,
+    ...(energyMissing.length && !solution.energySkipped ? [{ path: 'species', message: `no energy balance: ${energyMissing.join(', ')} ${energyMissing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+    ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
+  ];
 }
 
 function specResults({ plant, x }: Solution): NonNullable<FlowsheetResults['specs']> {
