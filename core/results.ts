@@ -2,17 +2,18 @@
  * The solved plant as tables: streams (kg/h and kmol/h per species, totals per phase), reagents
  * dosed, element balance (feeds + reagents in, products out), recovery of every feed element to
  * every product, and each product's grade. The JSON of FORMAT.md is a subset of this object.
+ * The streams are tabulated in core/stream-table.ts, the element accounts in core/element-balance.ts.
  */
-import { ATOMIC_WEIGHTS } from './chemistry';
 import { energyResults, type HeatBalance } from './duty';
+import { elementAccounts } from './element-balance';
 import type { Diagnostic } from './diagnostics';
-import { acidBaseCounts, plainHydrogenIon, streamVolumes, sulfateHydrogenIon, type AcidBaseCounts, type VolumePhase } from './properties';
+import type { VolumePhase } from './properties';
 import { dict } from './records';
 import type { CompiledFlowsheet, CompiledUnit } from './compile';
-import type { SpeciesTable } from './species';
 import type { SpecificationResult, UnitView } from './unit-type';
 import type { Solution, SolverStats } from './solve';
 import { targetValue } from './specs';
+import { streamTable } from './stream-table';
 
 type SpeciesFlows = Record<string, number>;
 
@@ -76,114 +77,14 @@ export function tabulate(solution: Solution): FlowsheetResults {
   const inspected = inspectUnits(solution);
   const energy = energyResults(plant, x);
   const energyKnown = energy.missing.length === 0 && !solution.energyFailure && !solution.energySkipped;
-  const list = plant.species.list;
-  const S = list.length;
-  const elements = plant.species.elements;
-  const E = elements.length;
-  const em = plant.species.elementMatrix;
-  const aw = elements.map((el) => ATOMIC_WEIGHTS[el]);
-
-  /** kg/h of every element in a species vector of kmol/h starting at `base`. */
-  const elementMass = (base: number, into: Float64Array, sign = 1) => {
-    for (let k = 0; k < S; k++) {
-      const n = x[base + k];
-      if (n === 0) continue;
-      for (let e = 0; e < E; e++) {
-        const a = em[e * S + k];
-        if (a) into[e] += sign * n * a * aw[e];
-      }
-    }
-  };
-
-  const streams = dict<StreamResult>();
-  const liquor = liquorModel(plant.species);
-  const volumeMissing = new Set<string>();
-  for (const [index, s] of plant.streams.entries()) {
-    const massFlow: SpeciesFlows = dict();
-    const molarFlow: SpeciesFlows = dict();
-    const byPhase: Record<string, number> = dict();
-    let mass = 0;
-    let molar = 0;
-    for (let k = 0; k < S; k++) {
-      const n = x[s.offset + k];
-      if (!(n > 0)) continue;
-      const m = n * list[k].molarMass;
-      molarFlow[list[k].id] = n;
-      massFlow[list[k].id] = m;
-      byPhase[list[k].phase] = (byPhase[list[k].phase] ?? 0) + m;
-      mass += m;
-      molar += n;
-    }
-    streams[s.id] = {
-      from: `${plant.units[s.fromUnit].id}.${s.fromPort}`,
-      to: `${plant.units[s.toUnit].id}.${s.toPort}`,
-      massFlow,
-      molarFlow,
-      totals: { mass, molar, byPhase },
-      ...(energyKnown ? { T: x[plant.temperatureOffset + index] - 273.15 } : {}),
-      ...liquor(x.subarray(s.offset, s.offset + S), volumeMissing),
-    };
-  }
-
-  const feedIn = new Float64Array(E);
-  const reagentIn = new Float64Array(E);
-  const out = new Float64Array(E);
-  const reagents = dict<SpeciesFlows>();
-  const sinks: { id: string; streams: number[] }[] = [];
-  for (const unit of plant.units) {
-    if (unit.type.role === 'source') for (const s of unit.outlets.values()) elementMass(plant.streams[s].offset, feedIn);
-    if (unit.type.role === 'sink') {
-      const ids = [...unit.inlets.values()].flat();
-      sinks.push({ id: unit.id, streams: ids });
-      for (const s of ids) elementMass(plant.streams[s].offset, out);
-    }
-    if (unit.model.reagents?.length) {
-      const doses: SpeciesFlows = dict();
-      for (const g of unit.model.reagents) {
-        const n = x[unit.internalOffset + g.internal];
-        doses[list[g.species].id] = n * list[g.species].molarMass;
-        for (let e = 0; e < E; e++) reagentIn[e] += n * em[e * S + g.species] * aw[e];
-      }
-      reagents[unit.id] = doses;
-    }
-  }
-
-  const elementTable: FlowsheetResults['elements'] = dict();
-  elements.forEach((el, e) => {
-    if (feedIn[e] + reagentIn[e] + out[e] > 0) elementTable[el] = { in: feedIn[e] + reagentIn[e], out: out[e] };
-  });
-
-  const recovery: FlowsheetResults['recovery'] = dict();
-  const grade: FlowsheetResults['grade'] = dict();
-  for (const sink of sinks) {
-    const mass = new Float64Array(E);
-    const speciesMass: Record<string, number> = dict();
-    let total = 0;
-    for (const s of sink.streams) {
-      elementMass(plant.streams[s].offset, mass);
-      for (const [sp, m] of Object.entries(streams[plant.streams[s].id].massFlow)) {
-        speciesMass[sp] = (speciesMass[sp] ?? 0) + m;
-        total += m;
-      }
-    }
-    const rec: Record<string, number> = dict();
-    const gradeElements: Record<string, number> = dict();
-    elements.forEach((el, e) => {
-      if (feedIn[e] > 0) rec[el] = mass[e] / feedIn[e];
-      if (total > 0 && mass[e] > 0) gradeElements[el] = mass[e] / total;
-    });
-    const gradeSpecies: Record<string, number> = dict();
-    if (total > 0) for (const [sp, m] of Object.entries(speciesMass)) gradeSpecies[sp] = m / total;
-    recovery[sink.id] = rec;
-    grade[sink.id] = { massFlow: total, species: gradeSpecies, elements: gradeElements };
-  }
-
+  const { streams, volumeMissing } = streamTable(plant, x, energyKnown);
+  const { reagents, elements, recovery, grade } = elementAccounts(plant, x, streams);
   return {
     name: plant.name,
     ...(plant.mode !== undefined ? { mode: plant.mode } : {}),
     streams,
     reagents,
-    elements: elementTable,
+    elements,
     recovery,
     grade,
     idle: plant.idle,
@@ -192,14 +93,19 @@ export function tabulate(solution: Solution): FlowsheetResults {
     ...(Object.keys(inspected.specifications).length ? { specifications: inspected.specifications } : {}),
     ...(energyKnown ? { duties: energy.duties, heatBalance: energy.heatBalance } : energy.missing.length ? { energyMissing: energy.missing } : {}),
     ...(volumeMissing.size ? { volumeMissing: [...volumeMissing] } : {}),
-    warnings: [
-      ...plant.warnings,
-      ...inspected.warnings,
-      ...(energy.missing.length && !solution.energySkipped ? [{ path: 'species', message: `no energy balance: ${energy.missing.join(', ')} ${energy.missing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
-      ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
-    ],
+    warnings: resultWarnings(solution, inspected.warnings, energy.missing),
     solver: solution.stats,
   };
+}
+
+/** The plant's warnings, the units' own about their solved state, and why there is no energy balance. */
+function resultWarnings(solution: Solution, unitWarnings: Diagnostic[], energyMissing: string[]): Diagnostic[] {
+  return [
+    ...solution.plant.warnings,
+    ...unitWarnings,
+    ...(energyMissing.length && !solution.energySkipped ? [{ path: 'species', message: `no energy balance: ${energyMissing.join(', ')} ${energyMissing.length > 1 ? 'have' : 'has'} no enthalpy of formation or heat capacity (give "Hf" and "cp" in "species")` }] : []),
+    ...(solution.energyFailure ?? []).map((d) => ({ ...d, message: `no energy balance: ${d.message}` })),
+  ];
 }
 
 function specResults({ plant, x }: Solution): NonNullable<FlowsheetResults['specs']> {
@@ -219,19 +125,6 @@ export function unitInternals(solution: Solution, unitId: string): { description
 }
 
 const describeInternal = (d: string | { text: string } | undefined) => (typeof d === 'string' ? d : d?.text);
-
-/** Volumes, g/L, % solids and pH of one stream's flows (core/properties). */
-function liquorModel(species: SpeciesTable) {
-  const hasIon = species.list.some((s) => s.phase === 'aq' && s.formula === 'H[+]');
-  const acid: AcidBaseCounts | undefined = hasIon ? undefined : acidBaseCounts(species.list);
-  const acidic = acid ? (flows: ArrayLike<number>) => acid.protons.some((p, k) => p > 0 && acid.sulfate[k] > 0 && flows[k] > 0) : () => false;
-  return (flows: Float64Array, missing: Set<string>): Partial<StreamResult> => {
-    const v = streamVolumes(species.volumes, species.list, flows);
-    for (const id of v.volumeMissing) missing.add(id);
-    const ion = hasIon ? plainHydrogenIon(species.volumes, species.list, flows) : acid && acidic(flows) ? sulfateHydrogenIon(species.volumes, acid, flows) : undefined;
-    return { volumeFlow: v.volumeFlow, concentration: v.concentration, solidsFraction: v.solidsFraction, ...(ion ? { pH: ion.pH } : {}) };
-  };
-}
 
 /** Every unit's own figures and warnings about its solved state (UnitModel.inspect). */
 function inspectUnits({ plant, x }: Solution): Pick<Required<FlowsheetResults>, 'unitFigures' | 'specifications'> & { warnings: Diagnostic[] } {

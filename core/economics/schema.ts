@@ -12,7 +12,7 @@ import type { FlowsheetDoc } from '../document';
 import { DEFAULTS, defaultEntry } from './defaults';
 import { hasOwn } from './own';
 import { capitalSchema, dutySchema, energySchema, investmentSchema, limitsSchema, operatingSchema, sizingSchema, specSchema } from './schema-capital';
-import type { EconomicsDecl, EquipmentDecl, PricesDecl, Valuation } from './types';
+import type { EconomicsDecl, EquipmentDecl, HoldupDecl, ModeEconomicsDecl, PricesDecl, Valuation } from './types';
 
 type Schema = Record<string, unknown>;
 
@@ -217,9 +217,16 @@ const economicsMessages = (e: ErrorObject): string | undefined => {
 
 const collect = (validate: Validator, data: unknown, base: string) => schemaDiagnostics(validate, data, base, economicsMessages);
 
+/** A unit's declaration (base or mode patch), its id and its JSON path. */
+interface UnitDeclaration {
+  id: string;
+  path: string;
+  decl: Record<string, unknown>;
+}
+
 /** Every unit declaration of the file with its JSON path: base units and units in mode patches. */
-function unitDeclarations(doc: FlowsheetDoc): { id: string; path: string; decl: Record<string, unknown> }[] {
-  const list: { id: string; path: string; decl: Record<string, unknown> }[] = [];
+function unitDeclarations(doc: FlowsheetDoc): UnitDeclaration[] {
+  const list: UnitDeclaration[] = [];
   const objects = (x: unknown) => (isObject(x) ? Object.entries(x) : []);
   for (const [id, decl] of objects(doc.units)) if (isObject(decl)) list.push({ id, path: joinPath('units', id), decl });
   for (const [mode, m] of objects(doc.modes)) {
@@ -274,102 +281,131 @@ const defaultKeys = () => DEFAULTS.map((d) => d.key).join(', ');
 export function validateEconomics(doc: FlowsheetDoc): Diagnostic[] {
   const structure = structureProblems(doc);
   if (structure.length) return structure;
-  const out: Diagnostic[] = [];
   const v = economicsValidators();
   const units = unitDeclarations(doc);
-  for (const u of units) {
-    if (u.decl.equipment === undefined || u.decl.equipment === null) continue;
-    const path = joinPath(u.path, 'equipment');
-    const problems = collect(v.equipment, u.decl.equipment, path);
-    out.push(...problems.map((d) => ({ ...d, message: `unit "${u.id}": ${d.message}`, unit: u.id })));
-    if (problems.length) continue;
-    const eq = u.decl.equipment as EquipmentDecl;
-    const h = eq.holdup;
-    if (h) {
-      const given = (['volume', 'residenceTime', 'mass'] as const).filter((k) => h[k] !== undefined);
-      if (given.length > 1) out.push({ path: joinPath(path, 'holdup'), message: `unit "${u.id}": give one of volume, residenceTime or mass, not ${given.join(' and ')}`, unit: u.id });
-      if (h.density !== undefined && h.volume === undefined) out.push({ path: joinPath(joinPath(path, 'holdup'), 'density'), message: `unit "${u.id}": density applies to a hold-up given as a volume`, unit: u.id });
-    }
-    for (const name of Object.keys(eq.changeover?.cleaning ?? {})) {
-      const declared = hasOwn(doc.species, name);
-      const priced = isObject(doc.economics) && hasOwn((doc.economics as EconomicsDecl).prices?.reagents, name);
-      if (!declared && !priced && !defaultEntry(stripPhase(name))) {
-        out.push({
-          path: joinPath(joinPath(joinPath(path, 'changeover'), 'cleaning'), name),
-          message: `unit "${u.id}": cleaning agent "${name}" is neither a declared species nor a priced reagent`,
-          unit: u.id,
-        });
-      }
-    }
-  }
-
+  const out = units.flatMap((u) => equipmentProblems(doc, u, v.equipment));
   const econ = doc.economics;
   if (econ === undefined) return out;
   const problems = collect(v.economics, econ, 'economics');
   out.push(...problems);
   if (problems.length) return out;
-  const e = econ as EconomicsDecl;
+  out.push(...economicsReferences(doc, econ as EconomicsDecl, new Set(units.map((u) => u.id))));
+  return out;
+}
 
-  const modes = Object.keys(doc.modes ?? {});
-  const modeNames = modes.length ? modes : [BASE_MODE];
-  const unitIds = new Set(units.map((u) => u.id));
-  const checkPrice = (value: unknown, path: string) => {
-    if (typeof value === 'string' && !defaultEntry(value)) out.push({ path, message: `"${value}" is not the key of a default price (keys: ${defaultKeys()})` });
-  };
-  const checkValuation = (value: Valuation, path: string) => {
-    if (!isObject(value) || 'value' in value) return checkPrice(value, path);
-    if (value.perKg !== undefined) checkPrice(value.perKg, joinPath(path, 'perKg'));
-    for (const [sp, p] of Object.entries(value.species ?? {})) {
-      const sPath = joinPath(joinPath(path, 'species'), sp);
-      if (!hasOwn(doc.species, sp)) out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
-      checkPrice(p, sPath);
-    }
-    for (const [el, p] of Object.entries(value.payable ?? {})) {
-      const pPath = joinPath(joinPath(path, 'payable'), el);
-      if (!/^[A-Z][a-z]?$/.test(el)) out.push({ path: pPath, message: `"${el}" is not an element symbol` });
-      checkPrice(p.price, joinPath(pPath, 'price'));
-    }
-  };
-  const checkPrices = (p: PricesDecl | undefined, path: string) => {
-    if (!p) return;
-    for (const [k, v2] of Object.entries(p.reagents ?? {})) checkPrice(v2, joinPath(joinPath(path, 'reagents'), k));
-    for (const [k, v2] of Object.entries(p.utilities ?? {})) checkPrice(v2, joinPath(joinPath(path, 'utilities'), k));
-    for (const [k, v2] of Object.entries(p.disposal ?? {})) {
-      const dPath = joinPath(joinPath(path, 'disposal'), k);
-      if (!unitIds.has(k)) out.push({ path: dPath, message: `unit "${k}" does not exist`, unit: k });
-      checkPrice(v2, dPath);
-      const value = typeof v2 === 'number' ? v2 : isObject(v2) ? (v2 as { value: number }).value : 0;
-      if (value < 0) out.push({ path: dPath, message: `a disposal cost is ≥ 0 (is ${value}); a sink that earns money is a product (economics.prices.products)`, unit: k });
-    }
-    for (const kind of ['products', 'feeds'] as const) {
-      for (const [id, val] of Object.entries(p[kind] ?? {})) {
-        const vPath = joinPath(joinPath(path, kind), id);
-        if (!unitIds.has(id)) out.push({ path: vPath, message: `unit "${id}" does not exist`, unit: id });
-        checkValuation(val, vPath);
-      }
-    }
-  };
-  checkPrices(e.prices, joinPath('economics', 'prices'));
-  for (const [mode, m] of Object.entries(e.modes ?? {})) {
-    const mPath = joinPath(joinPath('economics', 'modes'), mode);
-    if (!modeNames.includes(mode)) {
-      out.push({ path: mPath, message: modes.length ? `mode "${mode}" does not exist (modes: ${modes.join(', ')})` : `this flowsheet has no modes: its one way of running is called "${BASE_MODE}"` });
-    }
-    checkPrices(m.prices, joinPath(mPath, 'prices'));
-    const of = m.availability?.of;
-    if (of !== undefined && of !== 'feed' && !unitIds.has(of)) out.push({ path: joinPath(joinPath(mPath, 'availability'), 'of'), message: `"${of}" is neither "feed" nor a product unit` });
-    for (const [i, id] of (m.feedBasis ?? []).entries()) {
-      if (!unitIds.has(id)) out.push({ path: joinPath(joinPath(mPath, 'feedBasis'), i), message: `unit "${id}" does not exist`, unit: id });
+/** One unit's `equipment`: its shape, then (when that is right) its hold-up and cleaning agents. */
+function equipmentProblems(doc: FlowsheetDoc, u: UnitDeclaration, validate: Validator): Diagnostic[] {
+  if (u.decl.equipment === undefined || u.decl.equipment === null) return [];
+  const path = joinPath(u.path, 'equipment');
+  const problems = collect(validate, u.decl.equipment, path);
+  if (problems.length) return problems.map((d) => ({ ...d, message: `unit "${u.id}": ${d.message}`, unit: u.id }));
+  const eq = u.decl.equipment as EquipmentDecl;
+  return [...holdupProblems(u.id, eq.holdup, joinPath(path, 'holdup')), ...cleaningProblems(doc, u.id, eq.changeover?.cleaning, joinPath(joinPath(path, 'changeover'), 'cleaning'))];
+}
+
+function holdupProblems(unit: string, h: HoldupDecl | undefined, path: string): Diagnostic[] {
+  if (!h) return [];
+  const out: Diagnostic[] = [];
+  const given = (['volume', 'residenceTime', 'mass'] as const).filter((k) => h[k] !== undefined);
+  if (given.length > 1) out.push({ path, message: `unit "${unit}": give one of volume, residenceTime or mass, not ${given.join(' and ')}`, unit });
+  if (h.density !== undefined && h.volume === undefined) out.push({ path: joinPath(path, 'density'), message: `unit "${unit}": density applies to a hold-up given as a volume`, unit });
+  return out;
+}
+
+/** Cleaning agents that are neither declared species, priced reagents nor default prices. */
+function cleaningProblems(doc: FlowsheetDoc, unit: string, cleaning: Record<string, number> | undefined, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const name of Object.keys(cleaning ?? {})) {
+    const declared = hasOwn(doc.species, name);
+    const priced = isObject(doc.economics) && hasOwn((doc.economics as EconomicsDecl).prices?.reagents, name);
+    if (!declared && !priced && !defaultEntry(stripPhase(name))) {
+      out.push({ path: joinPath(path, name), message: `unit "${unit}": cleaning agent "${name}" is neither a declared species nor a priced reagent`, unit });
     }
   }
+  return out;
+}
+
+/** What the checks of the names `economics` refers to read, and the list they add problems to. */
+interface ReferenceCheck {
+  doc: FlowsheetDoc;
+  unitIds: ReadonlySet<string>;
+  /** The modes the file declares, and the names a mode may have (`BASE_MODE` without modes). */
+  modes: string[];
+  modeNames: string[];
+  out: Diagnostic[];
+}
+
+/** The names `economics` refers to: default prices, species, elements, units and modes. */
+function economicsReferences(doc: FlowsheetDoc, e: EconomicsDecl, unitIds: ReadonlySet<string>): Diagnostic[] {
+  const modes = Object.keys(doc.modes ?? {});
+  const modeNames = modes.length ? modes : [BASE_MODE];
+  const check: ReferenceCheck = { doc, unitIds, modes, modeNames, out: [] };
+  checkPrices(check, e.prices, joinPath('economics', 'prices'));
+  for (const [mode, m] of Object.entries(e.modes ?? {})) checkModeEconomics(check, mode, m);
   for (const [i, mode] of (e.campaign?.modes ?? []).entries()) {
-    if (!modeNames.includes(mode)) out.push({ path: joinPath(joinPath(joinPath('economics', 'campaign'), 'modes'), i), message: `mode "${mode}" does not exist (modes: ${modeNames.join(', ')})` });
+    if (!modeNames.includes(mode)) check.out.push({ path: joinPath(joinPath(joinPath('economics', 'campaign'), 'modes'), i), message: `mode "${mode}" does not exist (modes: ${modeNames.join(', ')})` });
   }
   const c = e.campaign;
   if (c?.minCycle !== undefined && c.maxCycle !== undefined && c.minCycle >= c.maxCycle) {
-    out.push({ path: joinPath(joinPath('economics', 'campaign'), 'maxCycle'), message: `maxCycle (${c.maxCycle} h) must be longer than minCycle (${c.minCycle} h)` });
+    check.out.push({ path: joinPath(joinPath('economics', 'campaign'), 'maxCycle'), message: `maxCycle (${c.maxCycle} h) must be longer than minCycle (${c.minCycle} h)` });
   }
-  return out;
+  return check.out;
+}
+
+/** One mode's economics: the mode exists, and its prices, availability basis and feed basis. */
+function checkModeEconomics(check: ReferenceCheck, mode: string, m: ModeEconomicsDecl) {
+  const { out, unitIds, modes } = check;
+  const mPath = joinPath(joinPath('economics', 'modes'), mode);
+  if (!check.modeNames.includes(mode)) {
+    out.push({ path: mPath, message: modes.length ? `mode "${mode}" does not exist (modes: ${modes.join(', ')})` : `this flowsheet has no modes: its one way of running is called "${BASE_MODE}"` });
+  }
+  checkPrices(check, m.prices, joinPath(mPath, 'prices'));
+  const of = m.availability?.of;
+  if (of !== undefined && of !== 'feed' && !unitIds.has(of)) out.push({ path: joinPath(joinPath(mPath, 'availability'), 'of'), message: `"${of}" is neither "feed" nor a product unit` });
+  for (const [i, id] of (m.feedBasis ?? []).entries()) {
+    if (!unitIds.has(id)) out.push({ path: joinPath(joinPath(mPath, 'feedBasis'), i), message: `unit "${id}" does not exist`, unit: id });
+  }
+}
+
+/** A price given by name must be the key of a default price. */
+function checkPrice({ out }: ReferenceCheck, value: unknown, path: string) {
+  if (typeof value === 'string' && !defaultEntry(value)) out.push({ path, message: `"${value}" is not the key of a default price (keys: ${defaultKeys()})` });
+}
+
+function checkValuation(check: ReferenceCheck, value: Valuation, path: string) {
+  if (!isObject(value) || 'value' in value) return checkPrice(check, value, path);
+  if (value.perKg !== undefined) checkPrice(check, value.perKg, joinPath(path, 'perKg'));
+  for (const [sp, p] of Object.entries(value.species ?? {})) {
+    const sPath = joinPath(joinPath(path, 'species'), sp);
+    if (!hasOwn(check.doc.species, sp)) check.out.push({ path: sPath, message: `species "${sp}" is not declared in "species"`, species: sp });
+    checkPrice(check, p, sPath);
+  }
+  for (const [el, p] of Object.entries(value.payable ?? {})) {
+    const pPath = joinPath(joinPath(path, 'payable'), el);
+    if (!/^[A-Z][a-z]?$/.test(el)) check.out.push({ path: pPath, message: `"${el}" is not an element symbol` });
+    checkPrice(check, p.price, joinPath(pPath, 'price'));
+  }
+}
+
+function checkPrices(check: ReferenceCheck, p: PricesDecl | undefined, path: string) {
+  if (!p) return;
+  const { out, unitIds } = check;
+  for (const [k, v] of Object.entries(p.reagents ?? {})) checkPrice(check, v, joinPath(joinPath(path, 'reagents'), k));
+  for (const [k, v] of Object.entries(p.utilities ?? {})) checkPrice(check, v, joinPath(joinPath(path, 'utilities'), k));
+  for (const [k, v] of Object.entries(p.disposal ?? {})) {
+    const dPath = joinPath(joinPath(path, 'disposal'), k);
+    if (!unitIds.has(k)) out.push({ path: dPath, message: `unit "${k}" does not exist`, unit: k });
+    checkPrice(check, v, dPath);
+    const value = typeof v === 'number' ? v : isObject(v) ? (v as { value: number }).value : 0;
+    if (value < 0) out.push({ path: dPath, message: `a disposal cost is ≥ 0 (is ${value}); a sink that earns money is a product (economics.prices.products)`, unit: k });
+  }
+  for (const kind of ['products', 'feeds'] as const) {
+    for (const [id, val] of Object.entries(p[kind] ?? {})) {
+      const vPath = joinPath(joinPath(path, kind), id);
+      if (!unitIds.has(id)) out.push({ path: vPath, message: `unit "${id}" does not exist`, unit: id });
+      checkValuation(check, val, vPath);
+    }
+  }
 }
 
 /** The name of the one way of running a flowsheet that declares no modes. */

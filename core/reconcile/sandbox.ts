@@ -35,16 +35,50 @@ export interface UnitSandbox {
 
 /** The unit's equations as A·own + B·inlets = c, factorized; undefined when they do not determine the unit. */
 export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model: UnitModel = unit.model): UnitSandbox | undefined {
+  const layout = localLayout(plant, unit, model);
+  const system = unitEquations(unit, model, layout);
+  if (!system) return undefined;
+  // The unit's own equations, factorized once (the core's sparse LU).
+  let lu: LuFactors | undefined;
+  if (layout.nOwn) {
+    const f = sparseLu(csrToCsc(system.A.build()));
+    if (f.singular) return undefined;
+    lu = f;
+  }
+  return sandboxOf(unit, model, layout, system.B, system.c, lu);
+}
+
+/** Where the unit's unknowns sit locally: outlets (o·S …), then internals; inlets from INPUT on. */
+interface LocalLayout {
+  S: number;
+  outletStreams: number[];
+  inletStreams: number[];
+  outletLocal: Map<number, number>;
+  inletLocal: Map<number, number>;
+  nOwn: number;
+}
+
+/** The rows each inlet species enters and its coefficients there: B by column. */
+interface InletColumns {
+  rows: Int32Array[];
+  values: Float64Array[];
+}
+
+function localLayout(plant: CompiledFlowsheet, unit: CompiledUnit, model: UnitModel): LocalLayout {
   const S = plant.species.list.length;
   const outletStreams = [...unit.outlets.values()];
   const outletLocal = new Map(outletStreams.map((s, o) => [s, o * S]));
   const inletStreams = [...new Set([...unit.inlets.values()].flat())].filter((s) => !outletLocal.has(s));
   const inletLocal = new Map(inletStreams.map((s, i) => [s, INPUT + i * S]));
-  const internals = model.internals ?? 0;
-  const nOwn = outletStreams.length * S + internals;
-  const nIn = inletStreams.length * S;
+  const nOwn = outletStreams.length * S + (model.internals ?? 0);
+  return { S, outletStreams, inletStreams, outletLocal, inletLocal, nOwn };
+}
+
+/** The unit's equations written locally; undefined when one unknown is defined twice or none. */
+function unitEquations(unit: CompiledUnit, model: UnitModel, layout: LocalLayout): { A: CsrBuilder; B: InletColumns; c: Float64Array } | undefined {
+  const { S, outletStreams, outletLocal, inletLocal, nOwn } = layout;
   const A = new CsrBuilder(nOwn, 4 * nOwn);
-  const bCols: { row: number; value: number }[][] = Array.from({ length: nIn }, () => []);
+  const bCols: { row: number; value: number }[][] = Array.from({ length: layout.inletStreams.length * S }, () => []);
   const c = new Float64Array(nOwn);
   const defined = new Uint8Array(nOwn);
   let broken = false;
@@ -83,16 +117,14 @@ export function unitSandbox(plant: CompiledFlowsheet, unit: CompiledUnit, model:
   // A nonlinear unit writes the rest as its documented linear relaxation.
   model.linearize?.(eq, { value: () => 0, initial: true });
   if (broken || defined.some((d) => !d)) return undefined;
-  // The unit's own equations, factorized once (the core's sparse LU).
-  let lu: LuFactors | undefined;
-  if (nOwn) {
-    const f = sparseLu(csrToCsc(A.build()));
-    if (f.singular) return undefined;
-    lu = f;
-  }
-  // B by column: the rows each inlet species enters.
-  const bRows = bCols.map((list) => Int32Array.from(list, (e) => e.row));
-  const bVals = bCols.map((list) => Float64Array.from(list, (e) => e.value));
+  const B = { rows: bCols.map((list) => Int32Array.from(list, (e) => e.row)), values: bCols.map((list) => Float64Array.from(list, (e) => e.value)) };
+  return { A, B, c };
+}
+
+/** The sandbox's runs and responses, from B, c and the factors of A. */
+function sandboxOf(unit: CompiledUnit, model: UnitModel, layout: LocalLayout, B: InletColumns, c: Float64Array, lu: LuFactors | undefined): UnitSandbox {
+  const { S, outletStreams, inletStreams, nOwn } = layout;
+  const { rows: bRows, values: bVals } = B;
   const doses = model.reagents ?? [];
   const doseLocal = doses.map((g) => outletStreams.length * S + g.internal);
   const work = new Float64Array(nOwn);
