@@ -15,9 +15,9 @@ import { INITIAL_COMPARE, compareFinished, compareStarted, type CompareAnswer, t
 import { freezeDeep } from './deep';
 import type { Drain } from './drains';
 import { amend, emptyHistory, execute, redo, undo, type History } from './history';
-import { hasOwn } from './own';
-import { plantView } from './plant';
 import * as pilot from './pilot';
+import { createStoreContext, type Listener } from './store-context';
+import { pruneSelection, validMode } from './view-rules';
 import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pilot';
 
 /** The tabs of the results area. */
@@ -101,8 +101,6 @@ export interface EditorState {
   readonly pilot: PilotState;
 }
 
-type Listener = (state: EditorState, previous: EditorState) => void;
-
 export interface EditorStore {
   getState(): EditorState;
   subscribe(listener: Listener): () => void;
@@ -165,20 +163,192 @@ export function isStale(state: EditorState): boolean {
   return !!g && (g.version !== state.version || g.mode !== state.mode);
 }
 
-function validMode(doc: FlowsheetDoc, mode: string | undefined) {
-  return mode !== undefined && hasOwn(doc.modes, mode) ? mode : undefined;
-}
-
-/** The selection, less what the plant on screen (the mode's) does not have. */
-function pruneSelection(doc: FlowsheetDoc, mode: string | undefined, s: Selection): Selection {
-  const plant = plantView(doc, mode);
-  const units = s.units.filter((u) => hasOwn(plant.units, u));
-  const streams = s.streams.filter((id) => hasOwn(plant.streams, id));
-  return units.length === s.units.length && streams.length === s.streams.length ? s : { units, streams };
-}
-
 export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string } = {}): EditorStore {
-  let state: EditorState = {
+  const ctx = createStoreContext(initialState(doc, options));
+  const { get, set } = ctx;
+  let pilotDataId = 0;
+  let focusSeq = 0;
+  /** Answers about the plant opened before are dropped; the pilot data stay (they may fit the new plant). */
+  const forgetAnswers = () => ({
+    economics: INITIAL_ECONOMICS,
+    compare: { ...INITIAL_COMPARE, a: get().compare.a, b: get().compare.b },
+    pilot: { ...get().pilot, status: 'idle' as const, answer: undefined, lastGood: undefined },
+  });
+  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}, follow?: string) => {
+    const mode = validMode(next, 'mode' in extra ? extra.mode : (follow ?? get().mode));
+    set({
+      doc: next,
+      history,
+      version: get().version + 1,
+      mode,
+      selection: pruneSelection(next, mode, extra.selection ?? get().selection),
+      changedAt: now(),
+      notice: undefined,
+      ...extra,
+    });
+  };
+
+  return {
+    getState: ctx.get,
+    subscribe: ctx.subscribe,
+    execute(command) {
+      const t = execute(get().doc, get().history, command);
+      if (!t.changed) return false;
+      afterDocChange(t.doc, t.history, {}, command.selectMode?.(t.doc));
+      return true;
+    },
+    amend(command, version) {
+      if (version !== get().version) return false;
+      const t = amend(get().doc, get().history, command);
+      if (!t.changed) return false;
+      afterDocChange(t.doc, t.history, { epoch: get().epoch + 1 });
+      return true;
+    },
+    undo() {
+      const t = undo(get().doc, get().history);
+      if (t.changed) afterDocChange(t.doc, t.history, { notice: `undid ${t.label}` });
+    },
+    redo() {
+      const t = redo(get().doc, get().history);
+      if (t.changed) afterDocChange(t.doc, t.history, { notice: `redid ${t.label}` });
+    },
+    setMode(mode) {
+      const m = validMode(get().doc, mode);
+      if (m !== get().mode) set({ mode: m, selection: pruneSelection(get().doc, m, get().selection) });
+    },
+    select(selection) {
+      const s = pruneSelection(get().doc, get().mode, selection);
+      const current = get().selection;
+      const same =
+        s.units.length === current.units.length &&
+        s.streams.length === current.streams.length &&
+        s.units.every((u, i) => u === current.units[i]) &&
+        s.streams.every((u, i) => u === current.streams[i]);
+      if (!same) set({ selection: s });
+    },
+    setNotice(notice) {
+      if (notice !== get().notice) set({ notice });
+    },
+    open(input, label = 'open') {
+      const read = readFlowsheet(input, registry);
+      if (!read.ok) {
+        set({ fileError: { title: 'The file was not opened: it is not a valid flowsheet', diagnostics: read.diagnostics } });
+        return false;
+      }
+      const t = execute(get().doc, get().history, replaceDocument(read.doc, label));
+      // Another plant: the last good results were of the one before, not stale results of this one.
+      const solve = { ...get().solve, lastGood: undefined };
+      ctx.markOpened();
+      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: get().epoch + 1, solve, ...forgetAnswers() });
+      return true;
+    },
+    reset(doc, mode) {
+      ctx.markOpened();
+      set({
+        doc: freezeDeep(doc),
+        history: emptyHistory(options.historyLimit),
+        version: get().version + 1,
+        mode: validMode(doc, mode),
+        selection: { units: [], streams: [] },
+        changedAt: now(),
+        epoch: get().epoch + 1,
+        solve: { ...get().solve, lastGood: undefined },
+        ...forgetAnswers(),
+      });
+    },
+    dismissFileError() {
+      if (get().fileError) set({ fileError: undefined });
+    },
+    solveStarted(version, mode) {
+      set({ solve: { ...get().solve, status: 'solving', version, mode } });
+    },
+    solveFinished(a) {
+      if (a.version < ctx.openedAt()) return;
+      const kept = get().solve.lastGood;
+      const lastGood =
+        a.outcome.ok && (!kept || a.version >= kept.version)
+          ? { results: a.outcome.results, version: a.version, mode: a.mode, drains: a.drains ?? NO_DRAINS }
+          : kept;
+      set({
+        solve: {
+          status: a.outcome.ok ? 'ok' : 'failed',
+          version: a.version,
+          mode: a.mode,
+          diagnostics: a.outcome.ok ? NO_DIAGNOSTICS : a.outcome.diagnostics,
+          lastGood,
+          solveMs: a.solveMs,
+          roundTripMs: a.roundTripMs,
+        },
+      });
+    },
+    setResultsTab(tab) {
+      if (tab !== get().resultsTab) set({ resultsTab: tab });
+    },
+    setScope(scope) {
+      if (scope !== get().scope) set({ scope });
+    },
+    reveal(selection) {
+      const s = pruneSelection(get().doc, get().mode, selection);
+      set({ selection: s, focus: { units: s.units, streams: s.streams, seq: ++focusSeq } });
+    },
+    addBanner(banner) {
+      set({ banners: [...get().banners.filter((b) => b.kind !== banner.kind), banner] });
+    },
+    dismissBanner(kind) {
+      if (get().banners.some((b) => b.kind === kind)) set({ banners: get().banners.filter((b) => b.kind !== kind) });
+    },
+    setCompareModes(a, b) {
+      const next = { ...get().compare, a: validMode(get().doc, a), b: validMode(get().doc, b) };
+      if (next.a !== get().compare.a || next.b !== get().compare.b) set({ compare: next });
+    },
+    compareStarted(key) {
+      if (key.version >= ctx.openedAt()) set({ compare: compareStarted(get().compare, key) });
+    },
+    compareFinished(a) {
+      if (a.key.version < ctx.openedAt()) return;
+      const next = compareFinished(get().compare, a);
+      if (next !== get().compare) set({ compare: next });
+    },
+    economicsStarted(version) {
+      if (version >= ctx.openedAt()) set({ economics: economicsStarted(get().economics, version) });
+    },
+    economicsFinished(a) {
+      if (a.version < ctx.openedAt()) return;
+      const next = economicsFinished(get().economics, a);
+      if (next !== get().economics) set({ economics: next });
+    },
+    loadPilotData(text, fileName) {
+      set({ pilot: pilot.loadData(get().pilot, text, fileName, ++pilotDataId) });
+    },
+    clearPilotData() {
+      if (get().pilot.data) set({ pilot: pilot.clearData(get().pilot) });
+    },
+    setPilotOptions(options) {
+      const next = pilot.setOptions(get().pilot, options);
+      if (next !== get().pilot) set({ pilot: next });
+    },
+    setPilotRun(run) {
+      const next = pilot.setRun(get().pilot, run);
+      if (next !== get().pilot) set({ pilot: next });
+    },
+    pilotStarted(key) {
+      const next = pilot.started(get().pilot, key);
+      if (next !== get().pilot && key.version >= ctx.openedAt()) set({ pilot: next });
+    },
+    pilotRuns(key, runs) {
+      const next = pilot.heardRuns(get().pilot, key, runs);
+      if (next !== get().pilot) set({ pilot: next });
+    },
+    pilotFinished(key, outcome, ms) {
+      if (key.version < ctx.openedAt()) return;
+      const next = pilot.finished(get().pilot, key, outcome, ms);
+      if (next !== get().pilot) set({ pilot: next });
+    },
+  };
+}
+
+function initialState(doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string }): EditorState {
+  return {
     doc: freezeDeep(doc),
     version: 1,
     history: emptyHistory(options.historyLimit),
@@ -193,193 +363,5 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
     compare: INITIAL_COMPARE,
     economics: INITIAL_ECONOMICS,
     pilot: pilot.INITIAL_PILOT,
-  };
-  const listeners = new Set<Listener>();
-  /** The first version of the plant opened last: answers about earlier versions are of another plant. */
-  let openedAt = 0;
-  let pilotDataId = 0;
-  /** Answers about the plant opened before are dropped; the pilot data stay (they may fit the new plant). */
-  let focusSeq = 0;
-  const forgetAnswers = () => ({
-    economics: INITIAL_ECONOMICS,
-    compare: { ...INITIAL_COMPARE, a: state.compare.a, b: state.compare.b },
-    pilot: { ...state.pilot, status: 'idle' as const, answer: undefined, lastGood: undefined },
-  });
-  const set = (patch: Partial<EditorState>) => {
-    const previous = state;
-    state = { ...state, ...patch };
-    for (const l of [...listeners]) l(state, previous);
-  };
-  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}, follow?: string) => {
-    const mode = validMode(next, 'mode' in extra ? extra.mode : (follow ?? state.mode));
-    set({
-      doc: next,
-      history,
-      version: state.version + 1,
-      mode,
-      selection: pruneSelection(next, mode, extra.selection ?? state.selection),
-      changedAt: now(),
-      notice: undefined,
-      ...extra,
-    });
-  };
-
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    execute(command) {
-      const t = execute(state.doc, state.history, command);
-      if (!t.changed) return false;
-      afterDocChange(t.doc, t.history, {}, command.selectMode?.(t.doc));
-      return true;
-    },
-    amend(command, version) {
-      if (version !== state.version) return false;
-      const t = amend(state.doc, state.history, command);
-      if (!t.changed) return false;
-      afterDocChange(t.doc, t.history, { epoch: state.epoch + 1 });
-      return true;
-    },
-    undo() {
-      const t = undo(state.doc, state.history);
-      if (t.changed) afterDocChange(t.doc, t.history, { notice: `undid ${t.label}` });
-    },
-    redo() {
-      const t = redo(state.doc, state.history);
-      if (t.changed) afterDocChange(t.doc, t.history, { notice: `redid ${t.label}` });
-    },
-    setMode(mode) {
-      const m = validMode(state.doc, mode);
-      if (m !== state.mode) set({ mode: m, selection: pruneSelection(state.doc, m, state.selection) });
-    },
-    select(selection) {
-      const s = pruneSelection(state.doc, state.mode, selection);
-      const same =
-        s.units.length === state.selection.units.length &&
-        s.streams.length === state.selection.streams.length &&
-        s.units.every((u, i) => u === state.selection.units[i]) &&
-        s.streams.every((u, i) => u === state.selection.streams[i]);
-      if (!same) set({ selection: s });
-    },
-    setNotice(notice) {
-      if (notice !== state.notice) set({ notice });
-    },
-    open(input, label = 'open') {
-      const read = readFlowsheet(input, registry);
-      if (!read.ok) {
-        set({ fileError: { title: 'The file was not opened: it is not a valid flowsheet', diagnostics: read.diagnostics } });
-        return false;
-      }
-      const t = execute(state.doc, state.history, replaceDocument(read.doc, label));
-      // Another plant: the last good results were of the one before, not stale results of this one.
-      const solve = { ...state.solve, lastGood: undefined };
-      openedAt = state.version + 1;
-      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: state.epoch + 1, solve, ...forgetAnswers() });
-      return true;
-    },
-    reset(doc, mode) {
-      openedAt = state.version + 1;
-      set({
-        doc: freezeDeep(doc),
-        history: emptyHistory(options.historyLimit),
-        version: state.version + 1,
-        mode: validMode(doc, mode),
-        selection: { units: [], streams: [] },
-        changedAt: now(),
-        epoch: state.epoch + 1,
-        solve: { ...state.solve, lastGood: undefined },
-        ...forgetAnswers(),
-      });
-    },
-    dismissFileError() {
-      if (state.fileError) set({ fileError: undefined });
-    },
-    solveStarted(version, mode) {
-      set({ solve: { ...state.solve, status: 'solving', version, mode } });
-    },
-    solveFinished(a) {
-      if (a.version < openedAt) return;
-      const lastGood =
-        a.outcome.ok && (!state.solve.lastGood || a.version >= state.solve.lastGood.version)
-          ? { results: a.outcome.results, version: a.version, mode: a.mode, drains: a.drains ?? NO_DRAINS }
-          : state.solve.lastGood;
-      set({
-        solve: {
-          status: a.outcome.ok ? 'ok' : 'failed',
-          version: a.version,
-          mode: a.mode,
-          diagnostics: a.outcome.ok ? NO_DIAGNOSTICS : a.outcome.diagnostics,
-          lastGood,
-          solveMs: a.solveMs,
-          roundTripMs: a.roundTripMs,
-        },
-      });
-    },
-    setResultsTab(tab) {
-      if (tab !== state.resultsTab) set({ resultsTab: tab });
-    },
-    setScope(scope) {
-      if (scope !== state.scope) set({ scope });
-    },
-    reveal(selection) {
-      const s = pruneSelection(state.doc, state.mode, selection);
-      set({ selection: s, focus: { units: s.units, streams: s.streams, seq: ++focusSeq } });
-    },
-    addBanner(banner) {
-      set({ banners: [...state.banners.filter((b) => b.kind !== banner.kind), banner] });
-    },
-    dismissBanner(kind) {
-      if (state.banners.some((b) => b.kind === kind)) set({ banners: state.banners.filter((b) => b.kind !== kind) });
-    },
-    setCompareModes(a, b) {
-      const next = { ...state.compare, a: validMode(state.doc, a), b: validMode(state.doc, b) };
-      if (next.a !== state.compare.a || next.b !== state.compare.b) set({ compare: next });
-    },
-    compareStarted(key) {
-      if (key.version >= openedAt) set({ compare: compareStarted(state.compare, key) });
-    },
-    compareFinished(a) {
-      if (a.key.version < openedAt) return;
-      const next = compareFinished(state.compare, a);
-      if (next !== state.compare) set({ compare: next });
-    },
-    economicsStarted(version) {
-      if (version >= openedAt) set({ economics: economicsStarted(state.economics, version) });
-    },
-    economicsFinished(a) {
-      if (a.version < openedAt) return;
-      const next = economicsFinished(state.economics, a);
-      if (next !== state.economics) set({ economics: next });
-    },
-    loadPilotData(text, fileName) {
-      set({ pilot: pilot.loadData(state.pilot, text, fileName, ++pilotDataId) });
-    },
-    clearPilotData() {
-      if (state.pilot.data) set({ pilot: pilot.clearData(state.pilot) });
-    },
-    setPilotOptions(options) {
-      const next = pilot.setOptions(state.pilot, options);
-      if (next !== state.pilot) set({ pilot: next });
-    },
-    setPilotRun(run) {
-      const next = pilot.setRun(state.pilot, run);
-      if (next !== state.pilot) set({ pilot: next });
-    },
-    pilotStarted(key) {
-      const next = pilot.started(state.pilot, key);
-      if (next !== state.pilot && key.version >= openedAt) set({ pilot: next });
-    },
-    pilotRuns(key, runs) {
-      const next = pilot.heardRuns(state.pilot, key, runs);
-      if (next !== state.pilot) set({ pilot: next });
-    },
-    pilotFinished(key, outcome, ms) {
-      if (key.version < openedAt) return;
-      const next = pilot.finished(state.pilot, key, outcome, ms);
-      if (next !== state.pilot) set({ pilot: next });
-    },
   };
 }
