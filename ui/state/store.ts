@@ -8,16 +8,16 @@
  */
 import type { Diagnostic, FlowsheetDoc, FlowsheetResults, UnitRegistry } from '../../core';
 import type { Command } from './commands';
-import { replaceDocument } from './commands';
 import { economicsFinished, economicsStarted, INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
-import { readFlowsheet } from './file';
 import { INITIAL_COMPARE, compareFinished, compareStarted, type CompareAnswer, type CompareKey, type CompareState } from './compare';
 import { freezeDeep } from './deep';
 import type { Drain } from './drains';
-import { amend, emptyHistory, execute, redo, undo, type History } from './history';
+import { emptyHistory, type History } from './history';
 import * as pilot from './pilot';
 import { createStoreContext, type Listener } from './store-context';
-import { pruneSelection, validMode } from './view-rules';
+import { editMethods, fileMethods, now } from './store-document';
+import { viewMethods } from './store-view';
+import { validMode } from './view-rules';
 import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pilot';
 
 /** The tabs of the results area. */
@@ -156,8 +156,6 @@ interface SolveAnswer {
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const NO_DRAINS: readonly Drain[] = Object.freeze([]);
 
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 export function isStale(state: EditorState): boolean {
   const g = state.solve.lastGood;
   return !!g && (g.version !== state.version || g.mode !== state.mode);
@@ -167,98 +165,13 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
   const ctx = createStoreContext(initialState(doc, options));
   const { get, set } = ctx;
   let pilotDataId = 0;
-  let focusSeq = 0;
-  /** Answers about the plant opened before are dropped; the pilot data stay (they may fit the new plant). */
-  const forgetAnswers = () => ({
-    economics: INITIAL_ECONOMICS,
-    compare: { ...INITIAL_COMPARE, a: get().compare.a, b: get().compare.b },
-    pilot: { ...get().pilot, status: 'idle' as const, answer: undefined, lastGood: undefined },
-  });
-  const afterDocChange = (next: FlowsheetDoc, history: History, extra: Partial<EditorState> = {}, follow?: string) => {
-    const mode = validMode(next, 'mode' in extra ? extra.mode : (follow ?? get().mode));
-    set({
-      doc: next,
-      history,
-      version: get().version + 1,
-      mode,
-      selection: pruneSelection(next, mode, extra.selection ?? get().selection),
-      changedAt: now(),
-      notice: undefined,
-      ...extra,
-    });
-  };
 
   return {
     getState: ctx.get,
     subscribe: ctx.subscribe,
-    execute(command) {
-      const t = execute(get().doc, get().history, command);
-      if (!t.changed) return false;
-      afterDocChange(t.doc, t.history, {}, command.selectMode?.(t.doc));
-      return true;
-    },
-    amend(command, version) {
-      if (version !== get().version) return false;
-      const t = amend(get().doc, get().history, command);
-      if (!t.changed) return false;
-      afterDocChange(t.doc, t.history, { epoch: get().epoch + 1 });
-      return true;
-    },
-    undo() {
-      const t = undo(get().doc, get().history);
-      if (t.changed) afterDocChange(t.doc, t.history, { notice: `undid ${t.label}` });
-    },
-    redo() {
-      const t = redo(get().doc, get().history);
-      if (t.changed) afterDocChange(t.doc, t.history, { notice: `redid ${t.label}` });
-    },
-    setMode(mode) {
-      const m = validMode(get().doc, mode);
-      if (m !== get().mode) set({ mode: m, selection: pruneSelection(get().doc, m, get().selection) });
-    },
-    select(selection) {
-      const s = pruneSelection(get().doc, get().mode, selection);
-      const current = get().selection;
-      const same =
-        s.units.length === current.units.length &&
-        s.streams.length === current.streams.length &&
-        s.units.every((u, i) => u === current.units[i]) &&
-        s.streams.every((u, i) => u === current.streams[i]);
-      if (!same) set({ selection: s });
-    },
-    setNotice(notice) {
-      if (notice !== get().notice) set({ notice });
-    },
-    open(input, label = 'open') {
-      const read = readFlowsheet(input, registry);
-      if (!read.ok) {
-        set({ fileError: { title: 'The file was not opened: it is not a valid flowsheet', diagnostics: read.diagnostics } });
-        return false;
-      }
-      const t = execute(get().doc, get().history, replaceDocument(read.doc, label));
-      // Another plant: the last good results were of the one before, not stale results of this one.
-      const solve = { ...get().solve, lastGood: undefined };
-      ctx.markOpened();
-      afterDocChange(t.doc, t.history, { fileError: undefined, selection: { units: [], streams: [] }, mode: undefined, epoch: get().epoch + 1, solve, ...forgetAnswers() });
-      return true;
-    },
-    reset(doc, mode) {
-      ctx.markOpened();
-      set({
-        doc: freezeDeep(doc),
-        history: emptyHistory(options.historyLimit),
-        version: get().version + 1,
-        mode: validMode(doc, mode),
-        selection: { units: [], streams: [] },
-        changedAt: now(),
-        epoch: get().epoch + 1,
-        solve: { ...get().solve, lastGood: undefined },
-        ...forgetAnswers(),
-      });
-    },
-    dismissFileError() {
-      if (get().fileError) set({ fileError: undefined });
-    },
+    ...editMethods(ctx),
+    ...viewMethods(ctx),
+    ...fileMethods(ctx, registry, options.historyLimit),
     solveStarted(version, mode) {
       set({ solve: { ...get().solve, status: 'solving', version, mode } });
     },
@@ -280,22 +193,6 @@ export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, opt
           roundTripMs: a.roundTripMs,
         },
       });
-    },
-    setResultsTab(tab) {
-      if (tab !== get().resultsTab) set({ resultsTab: tab });
-    },
-    setScope(scope) {
-      if (scope !== get().scope) set({ scope });
-    },
-    reveal(selection) {
-      const s = pruneSelection(get().doc, get().mode, selection);
-      set({ selection: s, focus: { units: s.units, streams: s.streams, seq: ++focusSeq } });
-    },
-    addBanner(banner) {
-      set({ banners: [...get().banners.filter((b) => b.kind !== banner.kind), banner] });
-    },
-    dismissBanner(kind) {
-      if (get().banners.some((b) => b.kind === kind)) set({ banners: get().banners.filter((b) => b.kind !== kind) });
     },
     setCompareModes(a, b) {
       const next = { ...get().compare, a: validMode(get().doc, a), b: validMode(get().doc, b) };
