@@ -5,20 +5,24 @@
  * The document changes only through commands (undoable). The selected mode, the selection, the
  * solver's last answer, the results tab, the economics of every mode and the pilot data are view
  * state: they never enter the undo history.
+ *
+ * The methods are grouped by topic in store-*.ts; they share one StoreContext (store-context.ts).
  */
 import type { Diagnostic, FlowsheetDoc, FlowsheetResults, UnitRegistry } from '../../core';
 import type { Command } from './commands';
-import { economicsFinished, economicsStarted, INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
-import { INITIAL_COMPARE, compareFinished, compareStarted, type CompareAnswer, type CompareKey, type CompareState } from './compare';
+import { INITIAL_COMPARE, type CompareAnswer, type CompareKey, type CompareState } from './compare';
 import { freezeDeep } from './deep';
 import type { Drain } from './drains';
+import { INITIAL_ECONOMICS, type EconomicsAnswer, type EconomicsState } from './economics';
 import { emptyHistory, type History } from './history';
-import * as pilot from './pilot';
+import { INITIAL_PILOT, type PilotKey, type PilotOptions, type PilotState, type ReconcileOutcome } from './pilot';
+import { compareMethods, economicsMethods } from './store-analyses';
 import { createStoreContext, type Listener } from './store-context';
 import { editMethods, fileMethods, now } from './store-document';
+import { pilotMethods } from './store-pilot';
+import { NO_DIAGNOSTICS, solveMethods } from './store-solve';
 import { viewMethods } from './store-view';
 import { validMode } from './view-rules';
-import type { PilotKey, PilotOptions, PilotState, ReconcileOutcome } from './pilot';
 
 /** The tabs of the results area. */
 export type ResultsTab = 'recovery' | 'streams' | 'sankey' | 'compare' | 'economics' | 'pilot';
@@ -152,99 +156,32 @@ interface SolveAnswer {
   drains?: readonly Drain[];
 }
 
-/** One empty list, so that views memoised on the diagnostics keep their identity across clean solves. */
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
-const NO_DRAINS: readonly Drain[] = Object.freeze([]);
-
 export function isStale(state: EditorState): boolean {
   const g = state.solve.lastGood;
   return !!g && (g.version !== state.version || g.mode !== state.mode);
 }
 
-export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string } = {}): EditorStore {
-  const ctx = createStoreContext(initialState(doc, options));
-  const { get, set } = ctx;
-  let pilotDataId = 0;
+interface StoreOptions {
+  historyLimit?: number;
+  mode?: string;
+}
 
+export function createEditorStore(registry: UnitRegistry, doc: FlowsheetDoc, options: StoreOptions = {}): EditorStore {
+  const ctx = createStoreContext(initialState(doc, options));
   return {
     getState: ctx.get,
     subscribe: ctx.subscribe,
     ...editMethods(ctx),
     ...viewMethods(ctx),
     ...fileMethods(ctx, registry, options.historyLimit),
-    solveStarted(version, mode) {
-      set({ solve: { ...get().solve, status: 'solving', version, mode } });
-    },
-    solveFinished(a) {
-      if (a.version < ctx.openedAt()) return;
-      const kept = get().solve.lastGood;
-      const lastGood =
-        a.outcome.ok && (!kept || a.version >= kept.version)
-          ? { results: a.outcome.results, version: a.version, mode: a.mode, drains: a.drains ?? NO_DRAINS }
-          : kept;
-      set({
-        solve: {
-          status: a.outcome.ok ? 'ok' : 'failed',
-          version: a.version,
-          mode: a.mode,
-          diagnostics: a.outcome.ok ? NO_DIAGNOSTICS : a.outcome.diagnostics,
-          lastGood,
-          solveMs: a.solveMs,
-          roundTripMs: a.roundTripMs,
-        },
-      });
-    },
-    setCompareModes(a, b) {
-      const next = { ...get().compare, a: validMode(get().doc, a), b: validMode(get().doc, b) };
-      if (next.a !== get().compare.a || next.b !== get().compare.b) set({ compare: next });
-    },
-    compareStarted(key) {
-      if (key.version >= ctx.openedAt()) set({ compare: compareStarted(get().compare, key) });
-    },
-    compareFinished(a) {
-      if (a.key.version < ctx.openedAt()) return;
-      const next = compareFinished(get().compare, a);
-      if (next !== get().compare) set({ compare: next });
-    },
-    economicsStarted(version) {
-      if (version >= ctx.openedAt()) set({ economics: economicsStarted(get().economics, version) });
-    },
-    economicsFinished(a) {
-      if (a.version < ctx.openedAt()) return;
-      const next = economicsFinished(get().economics, a);
-      if (next !== get().economics) set({ economics: next });
-    },
-    loadPilotData(text, fileName) {
-      set({ pilot: pilot.loadData(get().pilot, text, fileName, ++pilotDataId) });
-    },
-    clearPilotData() {
-      if (get().pilot.data) set({ pilot: pilot.clearData(get().pilot) });
-    },
-    setPilotOptions(options) {
-      const next = pilot.setOptions(get().pilot, options);
-      if (next !== get().pilot) set({ pilot: next });
-    },
-    setPilotRun(run) {
-      const next = pilot.setRun(get().pilot, run);
-      if (next !== get().pilot) set({ pilot: next });
-    },
-    pilotStarted(key) {
-      const next = pilot.started(get().pilot, key);
-      if (next !== get().pilot && key.version >= ctx.openedAt()) set({ pilot: next });
-    },
-    pilotRuns(key, runs) {
-      const next = pilot.heardRuns(get().pilot, key, runs);
-      if (next !== get().pilot) set({ pilot: next });
-    },
-    pilotFinished(key, outcome, ms) {
-      if (key.version < ctx.openedAt()) return;
-      const next = pilot.finished(get().pilot, key, outcome, ms);
-      if (next !== get().pilot) set({ pilot: next });
-    },
+    ...solveMethods(ctx),
+    ...compareMethods(ctx),
+    ...economicsMethods(ctx),
+    ...pilotMethods(ctx),
   };
 }
 
-function initialState(doc: FlowsheetDoc, options: { historyLimit?: number; mode?: string }): EditorState {
+function initialState(doc: FlowsheetDoc, options: StoreOptions): EditorState {
   return {
     doc: freezeDeep(doc),
     version: 1,
@@ -259,6 +196,6 @@ function initialState(doc: FlowsheetDoc, options: { historyLimit?: number; mode?
     banners: [],
     compare: INITIAL_COMPARE,
     economics: INITIAL_ECONOMICS,
-    pilot: pilot.INITIAL_PILOT,
+    pilot: INITIAL_PILOT,
   };
 }
