@@ -76,89 +76,167 @@ const DEAD = 2; // absorbed element, eliminated variable, merged (non-principal)
  * @returns perm with perm[k] = the node eliminated k-th (a permutation of 0..n-1).
  */
 export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
-  const n = g.n;
-  const perm = new Int32Array(n);
-  if (n <= 2) {
-    for (let i = 0; i < n; i++) perm[i] = i;
-    return perm;
-  }
-  const { ptr, idx } = g;
-  let k = 0; // next position in perm
+  if (g.n <= 2) return Int32Array.from({ length: g.n }, (_, i) => i);
+  return new MinimumDegree(g).order();
+}
 
-  // Dense nodes go last and are removed from the graph.
-  const denseLimit = Math.max(16, Math.floor(10 * Math.sqrt(n)));
-  const status = new Uint8Array(n);
-  let nDense = 0;
-  for (let i = 0; i < n; i++) {
-    if (ptr[i + 1] - ptr[i] > denseLimit) {
-      status[i] = DEAD;
-      nDense++;
+/**
+ * The state of one minimum-degree ordering: the quotient graph (variables and elements), the
+ * degree lists and the supervariable hash buckets. Every array is allocated once, here; only the
+ * pool grows.
+ */
+class MinimumDegree {
+  readonly n: number;
+  readonly ptr: Int32Array;
+  /** perm[0 … k-1] = the nodes eliminated so far. */
+  readonly perm: Int32Array;
+  k = 0;
+  /** Rows with more entries are dense: removed from the graph and ordered last. */
+  readonly denseLimit: number;
+  readonly status: Uint8Array;
+  nDense = 0;
+
+  /** Variable adjacency: shrinking in place inside a private copy of idx. */
+  readonly adj: Int32Array;
+  readonly varLen: Int32Array;
+  /**
+   * Element lists of variables and member lists of elements live in one bump-allocated pool,
+   * without compaction: its total size is bounded by the (supervariable-compressed) fill plus
+   * the element lists.
+   */
+  pool: Int32Array;
+  poolTop = 0;
+  readonly elStart: Int32Array;
+  readonly elCap: Int32Array;
+  readonly elLen: Int32Array;
+  readonly memStart: Int32Array;
+  readonly memLen: Int32Array;
+  /** Elements: sum of nv over live members. */
+  readonly elWeight: Int32Array;
+
+  /** Supervariable sizes (0 = merged away). */
+  readonly nv: Int32Array;
+  /** Members merged into a supervariable. */
+  readonly chainNext: Int32Array;
+  readonly chainTail: Int32Array;
+
+  readonly degree: Int32Array;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  minDeg = 0;
+  readonly hashHead: Int32Array;
+  readonly hashNext: Int32Array;
+  readonly hashOf: Int32Array;
+
+  /** Sum of nv over the variables not yet eliminated. */
+  liveWeight = 0;
+  readonly mark: Int32Array;
+  stamp = 0;
+  readonly wMark: Int32Array;
+  readonly w: Int32Array;
+  wStamp = 0;
+
+  constructor(g: SymmetricPattern) {
+    const n = g.n;
+    this.n = n;
+    this.ptr = g.ptr;
+    this.perm = new Int32Array(n);
+    this.denseLimit = Math.max(16, Math.floor(10 * Math.sqrt(n)));
+    this.status = new Uint8Array(n);
+    this.adj = g.idx.slice();
+    this.varLen = new Int32Array(n);
+    this.pool = new Int32Array(Math.max(64, 4 * n + 2 * g.idx.length));
+    this.elStart = new Int32Array(n);
+    this.elCap = new Int32Array(n);
+    this.elLen = new Int32Array(n);
+    this.memStart = new Int32Array(n);
+    this.memLen = new Int32Array(n);
+    this.elWeight = new Int32Array(n);
+    this.nv = new Int32Array(n).fill(1);
+    this.chainNext = new Int32Array(n).fill(-1);
+    this.chainTail = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.chainTail[i] = i;
+    this.degree = new Int32Array(n);
+    this.head = new Int32Array(n + 1).fill(-1);
+    this.next = new Int32Array(n).fill(-1);
+    this.prev = new Int32Array(n).fill(-1);
+    this.hashHead = new Int32Array(n).fill(-1);
+    this.hashNext = new Int32Array(n).fill(-1);
+    this.hashOf = new Int32Array(n);
+    this.mark = new Int32Array(n);
+    this.wMark = new Int32Array(n);
+    this.w = new Int32Array(n);
+  }
+
+  order(): Int32Array {
+    this.removeDenseNodes();
+    this.initialiseVariables();
+    while (this.liveWeight > 0) this.eliminate(this.pickPivot());
+    this.appendDenseNodes();
+    return this.perm;
+  }
+
+  removeDenseNodes(): void {
+    const { n, ptr, status, denseLimit } = this;
+    for (let i = 0; i < n; i++) {
+      if (ptr[i + 1] - ptr[i] > denseLimit) {
+        status[i] = DEAD;
+        this.nDense++;
+      }
     }
   }
 
-  // Variable adjacency: shrinking in place inside a private copy of idx.
-  const adj = idx.slice();
-  const varLen = new Int32Array(n);
-  // Element lists of variables and member lists of elements live in one
-  // bump-allocated pool, without compaction: its total size is bounded by the
-  // (supervariable-compressed) fill plus the element lists.
-  let pool = new Int32Array(Math.max(64, 4 * n + 2 * idx.length));
-  let poolTop = 0;
-  const elStart = new Int32Array(n);
-  const elCap = new Int32Array(n);
-  const elLen = new Int32Array(n);
-  const memStart = new Int32Array(n);
-  const memLen = new Int32Array(n);
-  const elWeight = new Int32Array(n); // elements: sum of nv over live members
-
-  const nv = new Int32Array(n).fill(1); // supervariable sizes (0 = merged away)
-  const chainNext = new Int32Array(n).fill(-1); // members merged into a supervariable
-  const chainTail = new Int32Array(n);
-  for (let i = 0; i < n; i++) chainTail[i] = i;
-
-  const degree = new Int32Array(n);
-  const head = new Int32Array(n + 1).fill(-1);
-  const next = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const hashHead = new Int32Array(n).fill(-1);
-  const hashNext = new Int32Array(n).fill(-1);
-  const hashOf = new Int32Array(n);
-
-  let liveWeight = 0;
-  for (let i = 0; i < n; i++) {
-    if (status[i] !== VARIABLE) continue;
-    const p0 = ptr[i];
-    let d = 0;
-    for (let p = p0, end = ptr[i + 1]; p < end; p++) if (status[adj[p]] === VARIABLE) adj[p0 + d++] = adj[p];
-    varLen[i] = d;
-    degree[i] = d;
-    const h = head[d];
-    next[i] = h;
-    if (h !== -1) prev[h] = i;
-    head[d] = i;
-    liveWeight++;
+  /** Drops the dense neighbours from every adjacency list and files each variable under its degree. */
+  initialiseVariables(): void {
+    const { n, ptr, adj, status, varLen, degree, head, next, prev } = this;
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== VARIABLE) continue;
+      const p0 = ptr[i];
+      let d = 0;
+      for (let p = p0, end = ptr[i + 1]; p < end; p++) if (status[adj[p]] === VARIABLE) adj[p0 + d++] = adj[p];
+      varLen[i] = d;
+      degree[i] = d;
+      const h = head[d];
+      next[i] = h;
+      if (h !== -1) prev[h] = i;
+      head[d] = i;
+      this.liveWeight++;
+    }
   }
 
-  const mark = new Int32Array(n);
-  let stamp = 0;
-  const wMark = new Int32Array(n);
-  const w = new Int32Array(n);
-  let wStamp = 0;
-
-  const emit = (i: number): void => {
-    for (let j = i; j !== -1; j = chainNext[j]) perm[k++] = j;
-  };
-
-  let minDeg = 0;
-  while (liveWeight > 0) {
+  /** Removes and returns the first variable of the lowest non-empty degree list. */
+  pickPivot(): number {
+    const { head, next, prev } = this;
+    let minDeg = this.minDeg;
     while (head[minDeg] === -1) minDeg++;
+    this.minDeg = minDeg;
     const p = head[minDeg];
-    {
-      const b = next[p];
-      head[minDeg] = b;
-      if (b !== -1) prev[b] = -1;
-    }
-    emit(p);
+    const b = next[p];
+    head[minDeg] = b;
+    if (b !== -1) prev[b] = -1;
+    return p;
+  }
+
+  /** Appends supervariable i (its principal variable, then the variables merged into it) to perm. */
+  emit(i: number): void {
+    const { perm, chainNext } = this;
+    let k = this.k;
+    for (let j = i; j !== -1; j = chainNext[j]) perm[k++] = j;
+    this.k = k;
+  }
+
+  appendDenseNodes(): void {
+    if (this.nDense === 0) return;
+    const { n, ptr, perm, denseLimit } = this;
+    for (let i = 0; i < n; i++) if (ptr[i + 1] - ptr[i] > denseLimit) perm[this.k++] = i;
+  }
+
+  eliminate(p: number): void {
+    const { n, ptr, adj, varLen, elStart, elCap, elLen, memStart, memLen, elWeight, status, nv, chainNext, chainTail } = this;
+    const { degree, head, next, prev, hashHead, hashNext, hashOf, mark, wMark, w } = this;
+    let { pool, poolTop, stamp, wStamp, liveWeight, minDeg } = this;
+    this.emit(p);
     status[p] = ELEMENT;
     liveWeight -= nv[p];
 
@@ -169,7 +247,7 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
     if (poolTop + n > pool.length) {
       const grown = new Int32Array(Math.max(2 * pool.length, poolTop + n));
       grown.set(pool.subarray(0, poolTop));
-      pool = grown;
+      this.pool = pool = grown;
     }
     const lpAt = poolTop;
     let lpSize = 0;
@@ -266,7 +344,7 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
       if (ne === 0 && nvar === 0) {
         // Mass elimination: i is adjacent to element p only; eliminating it
         // right after p creates no fill.
-        emit(i);
+        this.emit(i);
         status[i] = DEAD;
         liveWeight -= nv[i];
         elWeight[p] -= nv[i];
@@ -279,7 +357,7 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
         if (poolTop + cap > pool.length) {
           const grown = new Int32Array(Math.max(2 * pool.length, poolTop + cap));
           grown.set(pool.subarray(0, poolTop));
-          pool = grown;
+          this.pool = pool = grown;
         }
         pool.copyWithin(poolTop, es, es + ne);
         es = poolTop;
@@ -354,10 +432,10 @@ export function minimumDegreeOrder(g: SymmetricPattern): Int32Array {
       if (d < minDeg) minDeg = d;
     }
     stamp++; // marks of this step are stale from here on
+    this.poolTop = poolTop;
+    this.stamp = stamp;
+    this.wStamp = wStamp;
+    this.liveWeight = liveWeight;
+    this.minDeg = minDeg;
   }
-
-  if (nDense > 0) {
-    for (let i = 0; i < n; i++) if (ptr[i + 1] - ptr[i] > denseLimit) perm[k++] = i;
-  }
-  return perm;
 }
