@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lusolve } from 'mathjs';
+import { inv, lusolve } from 'mathjs';
 import { luFactor, luSolve, type CscMatrix, type LuFactors } from './index';
 import { rng } from './test-systems';
 
@@ -114,10 +114,20 @@ describe('luFactor / luSolve', () => {
           return;
         }
         const x = luSolve(f, b);
+        // Backward error: x solves the system to rounding (‖Ax − b‖ ≤ 1e-12 (‖A‖‖x‖ + ‖b‖), ∞-norms).
+        const normA = Math.max(...M.map((row) => row.reduce((s, v) => s + Math.abs(v), 0)));
+        const normX = Math.max(...x.map(Math.abs));
+        const normB = Math.max(...b.map(Math.abs));
+        for (let i = 0; i < n; i++) expect(Math.abs(M[i].reduce((s, v, j) => s + v * x[j], 0) - b[i])).toBeLessThanOrEqual(1e-12 * (normA * normX + normB));
+        // Forward agreement with the oracle: two backward-stable solves differ by up to about
+        // n · ε · κ(A) relative (κ = ‖A‖‖A⁻¹‖); random matrices with zero diagonals reach κ ≈ 1e7
+        // (a run found 8.7e-9 at n = 39), so the bound is scaled by κ, with a floor of 1e-9.
+        const kappa = normA * Math.max(...(inv(M) as number[][]).map((row) => row.reduce((s, v) => s + Math.abs(v), 0)));
+        const tolerance = Math.max(1e-9, 50 * n * Number.EPSILON * kappa);
         const scale = Math.max(1, ...oracle.map(Math.abs));
-        for (let i = 0; i < n; i++) expect(Math.abs(x[i] - oracle[i]) / scale).toBeLessThan(1e-9);
+        for (let i = 0; i < n; i++) expect(Math.abs(x[i] - oracle[i]) / scale).toBeLessThan(tolerance);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, examples: [[39, -29, 0.07438456336967648]] },
     );
   });
 });
