@@ -1,9 +1,8 @@
 /** The command line's cells: a number or a percentage in the one format, a dash where there is none (the tables are core/format's textTable). */
-import { formatNumber, formatPercent } from '../core/format';
+import { formatOrDash, formatPercent } from '../core/format';
 /** A number in the one format of Flexsheet (core/format: 4 significant figures), or a dash for zero. */
 export function num(x: number | undefined, digits = 4): string {
-  if (x === undefined || x === 0) return '–';
-  return formatNumber(x, digits);
+  return x === 0 ? '–' : formatOrDash(x, digits);
 }
 
 /** A fraction as a percentage in the one format, or a dash when there is none. */

@@ -211,7 +211,6 @@ export class Plant {
     throw refusal(text, `"${text}" names no unit of this plant (write UNIT.PATH, e.g. tee.fractions.bleed, or specs.ID.target.value)`);
   }
 
-  /** Rows written again for the relaxation: units changed by `set`, and every nonlinear writer. */
   /**
    * A nonlinear plant re-solved from its last mass balance: the rows linearised there, the blocks
    * from the first changed one solved again. Undefined (a cold solve follows) without one, or when
@@ -227,6 +226,7 @@ export class Plant {
     return solveSystem(system, { warm: x });
   }
 
+  /** Rows written again for the relaxation: units changed by `set`, and every nonlinear writer. */
   private prepare(initial: ReturnType<typeof stateOf>): void {
     const system = this.system!;
     system.resetSpecValues();
@@ -309,7 +309,6 @@ function refusal(path: string, message: string): FlexsheetError {
   return new FlexsheetError([d]);
 }
 
-/** Reads, checks and compiles a flowsheet into a plant that can be changed and re-solved. */
 /** ‖A·x − b‖∞ / max(‖b‖∞, max |A_ij·x_j|): the residual of the rows as last linearised, relative to their terms. */
 function relativeResidual(system: PlantSystem, x: Float64Array): number {
   const { A, b } = system;
@@ -328,6 +327,7 @@ function relativeResidual(system: PlantSystem, x: Float64Array): number {
   return size > 0 ? worst / size : 0;
 }
 
+/** Reads, checks and compiles a flowsheet into a plant that can be changed and re-solved. */
 export function compilePlant(input: unknown, registry: UnitRegistry, options: CompileOptions & PlantOptions = {}): Plant {
   return new Plant(compileFlowsheet(input, registry, options), options);
 }

@@ -6,8 +6,8 @@ export function fmtChi(x: number): string {
   return Math.abs(x) < 1e-10 ? '0' : formatOrDash(x);
 }
 
-/** A value and its standard deviation: "13.13 ± 0.149"; "?" for a value not determined. */
-export function fmtValueSd(value: number | null | undefined, sd: number | null | undefined, digits = 4): string {
+/** A value and its standard deviation: "13.13 ± 0.149"; "?" for a value not determined, no "±" without an sd. */
+export function fmtValueSd(value: number | null | undefined, sd: number | null | undefined, digits = 4, sdDigits = 3): string {
   if (value === null || value === undefined) return '?';
-  return sd === null || sd === undefined || !(sd > 0) ? formatOrDash(value, digits) : `${formatOrDash(value, digits)} ± ${formatOrDash(sd, 3)}`;
+  return sd === null || sd === undefined || !(sd > 0) ? formatOrDash(value, digits) : `${formatOrDash(value, digits)} ± ${formatOrDash(sd, sdDigits)}`;
 }

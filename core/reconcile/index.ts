@@ -31,6 +31,7 @@ export { summarizeSolution, summarizeReconciliation, caseFromReport, compareCase
 export { synthesize, synthesizeFrom, trueValue, type PlanItem, type SynthesizeOptions } from './generate';
 export { reconciliationReport, type ReconciliationReport, type StreamReport, type MeasurementReport, type EliminationReport, type SpeciesFlow } from './report';
 export { formatReconciliationReport, measurementsReportCsv } from './report-text';
+export { fmtValueSd } from './format';
 export { verdictOf, type Verdict, type VerdictStatus, type Suspect } from './verdict';
 export { accountingStatement, type AccountingStatement, type AccountingTerm, type ElementAccount } from './accounting';
 export { unitSandbox, compileUnit } from './sandbox';

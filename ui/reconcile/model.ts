@@ -6,13 +6,13 @@ import { escapeCsvFormulae, formatOrDash, toCsv } from '../../core/format';
 import type { FlowsheetDoc } from '../../core';
 import {
   applyFit,
+  fmtValueSd,
   measurementsReportCsv,
   type BalanceLevel,
   type ReconciledRun,
   type ReconciliationReport,
 } from '../../core/reconcile';
 
-/** Reconciliation figures in the one number format; a missing value is a dash. */
 
 export interface PanelOptions {
   balances: BalanceLevel;
@@ -52,8 +52,8 @@ export function measurementRows(report: ReconciliationReport): MeasurementRow[] 
     stream: m.stream,
     component: m.component,
     unit: m.unit,
-    measured: `${formatOrDash(m.measured)} ± ${formatOrDash(m.sd, 2)}`,
-    reconciled: m.reconciled === null ? '?' : `${formatOrDash(m.reconciled)} ± ${formatOrDash(m.reconciledSd, 2)}`,
+    measured: fmtValueSd(m.measured, m.sd, 4, 2),
+    reconciled: fmtValueSd(m.reconciled, m.reconciledSd, 4, 2),
     shift: m.standardized,
     test: m.test !== null ? m.test.toFixed(2) : m.grossError ? m.grossError.test.toFixed(2) : '',
     status: m.status,
@@ -91,7 +91,7 @@ export function parameterRows(run: Pick<ReconciledRun, 'fits'>): ParameterRow[] 
       unit: f.unit,
       parameter: p.parameter,
       file: formatOrDash(p.file),
-      fitted: p.fitted === null ? '–' : `${formatOrDash(p.fitted)}${p.sd !== null ? ` ± ${formatOrDash(p.sd, 2)}` : ''}`,
+      fitted: p.fitted === null ? '–' : fmtValueSd(p.fitted, p.sd, 4, 2),
       status: p.status === 'not identifiable' ? `not identifiable: ${p.reason}` : p.status === 'at bound' ? 'fitted, at its bound' : 'fitted',
       tone: p.status === 'not identifiable' ? 'muted' : p.status === 'at bound' ? 'warn' : 'ok',
     })),
@@ -111,7 +111,7 @@ export function exportCsv(runs: readonly Pick<ReconciledRun, 'report'>[]): strin
 
 /** A value ± its standard deviation, in the one number format; '?' when not determined. */
 const valueSd = (v: { value: number | null; sd?: number | null } | null | undefined) =>
-  !v ? '–' : v.value === null ? '?' : v.sd ? `${formatOrDash(v.value)} ± ${formatOrDash(v.sd, 2)}` : formatOrDash(v.value);
+  !v ? '–' : fmtValueSd(v.value, v.sd, 4, 2);
 
 const VERDICT_TONE: Record<ReconciliationReport['verdict']['status'], Tone> = { consistent: 'ok', 'gross errors': 'warn', inconsistent: 'bad', unchecked: 'muted' };
 
